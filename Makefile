@@ -1,0 +1,57 @@
+# Quick start: `make generate`, then `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# checkov pins many dependencies of its own (boto3 among them), so it lives in a
+# tool environment of its own instead of loosening the test environment.
+CHECKOV_VENV := .venv-checkov
+CHECKOV_SPEC := checkov>=3.3.30,<3.4
+# The benchmarks compare against the SageMaker Python SDK, kept out of the project's deps.
+BENCH_VENV := .venv-bench
+
+.PHONY: venv generate check test lint fmt bench clean
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(CHECKOV_VENV)/.installed: Makefile
+	$(PYTHON) -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(CHECKOV_VENV)/bin/python -m pip install --quiet '$(CHECKOV_SPEC)'
+	touch $@
+
+generate: venv
+	$(BIN)/sagemaker-iac generate --out out
+
+check: venv
+	$(BIN)/sagemaker-iac generate --out out --check
+
+lint: venv
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
+
+fmt: venv
+	$(BIN)/ruff format generator tests benchmarks
+	$(BIN)/ruff check --fix generator tests benchmarks
+
+test: venv $(CHECKOV_VENV)/.installed lint
+	CHECKOV=$(abspath $(CHECKOV_VENV))/bin/checkov $(BIN)/python -m pytest
+
+$(BENCH_VENV)/.installed: benchmarks/requirements.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install --quiet -r benchmarks/requirements.txt
+	touch $@
+
+# Not part of `make test`: timings, ratios and sizes into benchmarks/results.json.
+bench: venv $(BENCH_VENV)/.installed
+	command -v hyperfine >/dev/null || (apt-get update -qq && apt-get install -y -qq hyperfine)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) $(CHECKOV_VENV) $(BENCH_VENV) build dist .pytest_cache .ruff_cache .hypothesis

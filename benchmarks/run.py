@@ -1,0 +1,347 @@
+"""sagemaker-iac benchmarks: each figure measured side by side with what a user would use
+instead, in one hyperfine run, and reported as a ratio. Run with `make bench`."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sagemaker_iac.catalog import load_catalog
+from sagemaker_iac.catalogfile import to_source
+from sagemaker_iac.cloudformation import MAX_INLINE_BODY, TEMPLATE_FILE
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+CLI = str(BIN / "sagemaker-iac")
+TERRAFORM = str(BIN / "terraform")
+SDK_PYTHON = str(ROOT / ".venv-bench" / "bin" / "python")
+RUNS, WARMUP = int(os.environ.get("BENCH_RUNS", "10")), int(os.environ.get("BENCH_WARMUP", "3"))
+WORK = Path(tempfile.mkdtemp(prefix="sagemaker-iac-bench-"))
+NO_CACHE = ["env", "SAGEMAKER_IAC_NO_CACHE=1"]
+
+
+def hyperfine(commands: dict[str, list[str]], runs: int = RUNS) -> dict[str, dict[str, float]]:
+    """Median, mean and spread of each command, all in one hyperfine invocation."""
+    export = WORK / "hyperfine.json"
+    args = [
+        "hyperfine",
+        "--shell=none",
+        f"--warmup={WARMUP}",
+        f"--runs={runs}",
+        f"--export-json={export}",
+        "--style=none",
+    ]
+    for name, command in commands.items():
+        args += ["-n", name, shlex.join(command)]
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+    results = json.loads(export.read_text())["results"]
+    return {
+        r["command"]: {k: round(r[k], 4) for k in ("median", "mean", "stddev", "min", "max")}
+        for r in results
+    }
+
+
+def peak_kib(command: list[str]) -> int:
+    out = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True)
+    return int(out.stderr.strip().splitlines()[-1])
+
+
+def lookup() -> dict[str, Any]:
+    sdk = [
+        SDK_PYTHON,
+        "-c",
+        "from sagemaker.core import image_uris; image_uris.retrieve('kmeans', 'us-west-2')",
+    ]
+    ours = [CLI, "uri", "kmeans", "--region", "us-west-2"]
+    times = hyperfine(
+        {
+            "sagemaker-iac uri": ours,
+            "sagemaker-iac uri (no cache)": NO_CACHE + ours,
+            "SDK image_uris.retrieve": sdk,
+        }
+    )
+    sdk_median = times["SDK image_uris.retrieve"]["median"]
+    return {
+        "commands": {"sagemaker-iac": " ".join(ours), "sdk": " ".join(sdk)},
+        "times": times,
+        "speedup": round(sdk_median / times["sagemaker-iac uri"]["median"], 1),
+        "speedup_no_cache": round(sdk_median / times["sagemaker-iac uri (no cache)"]["median"], 1),
+        "goal": ">= 20",
+    }
+
+
+def regeneration() -> dict[str, Any]:
+    out = WORK / "out"
+    ours = [CLI, "generate", "--out", str(out)]
+    bare = [str(BIN / "python"), "-c", "import jinja2, yaml, click"]
+    times = hyperfine(
+        {"generate": ours, "generate (no cache)": NO_CACHE + ours, "bare imports": bare}
+    )
+    base = times["bare imports"]["median"]
+    return {
+        "commands": {"generate": " ".join(ours), "baseline": " ".join(bare)},
+        "times": times,
+        "ratio": round(times["generate"]["median"] / base, 2),
+        "ratio_no_cache": round(times["generate (no cache)"]["median"] / base, 2),
+        "goal": "<= 1.5",
+    }
+
+
+def synthetic(factor: int) -> tuple[Path, int]:
+    """The built-in catalog with more algorithms and more regions (factor ~ a x r)."""
+    data = to_source(load_catalog())
+    copies, region_factor = {1: (1, 1), 10: (2, 5), 100: (10, 10)}[factor]
+    algorithms = {}
+    for index in range(copies):
+        for key, entry in data["algorithms"].items():
+            algorithms[key if index == 0 else f"{key}-s{index}"] = entry
+    data["algorithms"] = algorithms
+    regions = list(data["regions"])
+    for index in range(len(regions) * (region_factor - 1)):
+        region = f"zz-scale-{index + 1}"
+        data["regions"][region] = {"partition": "aws"}
+        for number, group in enumerate(data["registry_groups"].values()):
+            group["accounts"][region] = f"{(index * 7 + number) % 10**12:012d}"
+    path = WORK / f"catalog-{factor}x.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    uris = sum(
+        len(data["registry_groups"][a["registry_group"]]["accounts"]) for a in algorithms.values()
+    )
+    return path, uris
+
+
+def scale() -> dict[str, Any]:
+    rows: dict[str, Any] = {}
+    commands = {}
+    for factor in (1, 10, 100):
+        path, uris = synthetic(factor)
+        command = [
+            *NO_CACHE,
+            CLI,
+            "generate",
+            "--catalog",
+            str(path),
+            "--out",
+            str(WORK / f"scale-{factor}"),
+            "--target",
+            "terraform",
+        ]
+        commands[f"{factor}x"] = command
+        full = subprocess.run(
+            [
+                *NO_CACHE,
+                CLI,
+                "generate",
+                "--catalog",
+                str(path),
+                "--out",
+                str(WORK / f"full-{factor}"),
+            ],
+            capture_output=True,
+            text=True,
+        )
+        rows[f"{factor}x"] = {
+            "uris": uris,
+            "peak_kib": peak_kib(command),
+            "full_generation": "ok" if full.returncode == 0 else full.stderr.strip(),
+        }
+    times = hyperfine(commands, runs=max(5, RUNS // 2))
+    for name, row in rows.items():
+        row["median_s"] = times[name]["median"]
+    return {
+        "command": " ".join(commands["100x"]),
+        "rows": rows,
+        "growth_10x_over_1x": round(times["10x"]["median"] / times["1x"]["median"], 2),
+        "growth_100x_over_10x": round(times["100x"]["median"] / times["10x"]["median"], 2),
+        "goal": "100x <= 2 s; 10x more data <= 12x more time",
+    }
+
+
+def output_size() -> dict[str, Any]:
+    catalog = load_catalog()
+    out = WORK / "out"
+    size = len((out / TEMPLATE_FILE).read_bytes())
+    naive: dict[str, dict[str, str]] = {}
+    for key, region, uri in catalog.image_uris():
+        naive.setdefault(region, {})[re.sub(r"[^A-Za-z0-9]", "", key)] = uri
+    naive_text = yaml.safe_dump({"Mappings": {"ImageUris": naive}}, default_style='"')
+    return {
+        "template_bytes": size,
+        "inline_limit": MAX_INLINE_BODY,
+        "naive_mapping_bytes": len(naive_text.encode()),
+        "share_of_naive": round(size / len(naive_text.encode()), 3),
+        "goal": "<= 51200 bytes and <= 25% of naive",
+    }
+
+
+def terraform_plan() -> dict[str, Any]:
+    images, empty = WORK / "tf-images", WORK / "tf-empty"
+    images.mkdir()
+    empty.mkdir()
+    module = (WORK / "out" / "terraform" / "sagemaker-images").as_posix()
+    (images / "main.tf").write_text(
+        f'module "image" {{\n  source    = "{module}"\n  algorithm = "kmeans"\n'
+        '  region    = "us-west-2"\n}\n\noutput "uri" {\n  value = module.image.image_uri\n}\n'
+    )
+    (empty / "main.tf").write_text("terraform {}\n")
+    env = {**os.environ, "CHECKPOINT_DISABLE": "1"}
+    for folder in (images, empty):
+        subprocess.run(
+            [TERRAFORM, f"-chdir={folder}", "init", "-backend=false"],
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
+    plan = ["plan", "-input=false", "-lock=false", "-no-color"]
+    os.environ["CHECKPOINT_DISABLE"] = "1"
+    times = hyperfine(
+        {
+            "images module": [TERRAFORM, f"-chdir={images}", *plan],
+            "empty configuration": [TERRAFORM, f"-chdir={empty}", *plan],
+        }
+    )
+    return {
+        "command": f"terraform -chdir=DIR {' '.join(plan)}",
+        "times": times,
+        "ratio": round(
+            times["images module"]["median"] / times["empty configuration"]["median"], 2
+        ),
+        "goal": "<= 1.5",
+    }
+
+
+def machine() -> dict[str, str]:
+    version = subprocess.run(["hyperfine", "--version"], capture_output=True, text=True).stdout
+    return {
+        "python": platform.python_version(),
+        "cpus": str(os.cpu_count()),
+        "platform": platform.platform(),
+        "hyperfine": version.strip(),
+        "runs": str(RUNS),
+        "warmup": str(WARMUP),
+    }
+
+
+def report(r: dict[str, Any]) -> str:
+    """The figures as a markdown table, each with its goal and whether it is met."""
+    lk, rg, sz, tf, sc = (
+        r["lookup"],
+        r["regeneration"],
+        r["output_size"],
+        r["terraform_plan"],
+        r["scale"],
+    )
+    rows = [
+        (
+            "Lookup vs SDK `image_uris.retrieve` (warm cache)",
+            f"{lk['speedup']}x faster",
+            ">= 20x",
+            lk["speedup"] >= 20,
+        ),
+        (
+            "Lookup vs SDK (cache disabled)",
+            f"{lk['speedup_no_cache']}x faster",
+            ">= 20x",
+            lk["speedup_no_cache"] >= 20,
+        ),
+        (
+            "Regeneration vs bare imports (warm cache)",
+            f"{rg['ratio']}x",
+            "<= 1.5x",
+            rg["ratio"] <= 1.5,
+        ),
+        (
+            "Regeneration vs bare imports (cache disabled)",
+            f"{rg['ratio_no_cache']}x",
+            "<= 1.5x",
+            rg["ratio_no_cache"] <= 1.5,
+        ),
+        (
+            "Image template size",
+            f"{sz['template_bytes']} bytes",
+            "<= 51200",
+            sz["template_bytes"] <= sz["inline_limit"],
+        ),
+        (
+            "Image template vs naive mapping",
+            f"{sz['share_of_naive']:.1%}",
+            "<= 25%",
+            sz["share_of_naive"] <= 0.25,
+        ),
+        (
+            "`terraform plan` images module vs empty",
+            f"{tf['ratio']}x",
+            "<= 1.5x",
+            tf["ratio"] <= 1.5,
+        ),
+        (
+            "Scale 100x (`--target terraform`)",
+            f"{sc['rows']['100x']['median_s']} s",
+            "<= 2 s",
+            sc["rows"]["100x"]["median_s"] <= 2,
+        ),
+        (
+            "Time growth 1x -> 10x",
+            f"{sc['growth_10x_over_1x']}x",
+            "<= 12x",
+            sc["growth_10x_over_1x"] <= 12,
+        ),
+        (
+            "Time growth 10x -> 100x",
+            f"{sc['growth_100x_over_10x']}x",
+            "<= 12x",
+            sc["growth_100x_over_10x"] <= 12,
+        ),
+    ]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {r['machine']}",
+        "",
+        "| Measure | Result | Goal | Met |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {m} | {v} | {g} | {'yes' if ok else 'no'} |" for m, v, g, ok in rows]
+    lines += [
+        "",
+        "| Scale | URIs | Median (s) | Peak memory (KiB) | Full generation |",
+        "|---|---:|---:|---:|---|",
+    ]
+    lines += [
+        f"| {k} | {v['uris']} | {v['median_s']} | {v['peak_kib']} | {v['full_generation']} |"
+        for k, v in sc["rows"].items()
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    for tool, hint in (
+        ("hyperfine", "apt-get install hyperfine"),
+        (SDK_PYTHON, "make bench builds .venv-bench"),
+    ):
+        if shutil.which(tool) is None and not Path(tool).exists():
+            sys.exit(f"missing {tool}: {hint}")
+    results = {"machine": machine(), "lookup": lookup(), "regeneration": regeneration()}
+    results["output_size"] = output_size()
+    results["terraform_plan"] = terraform_plan()
+    results["scale"] = scale()
+    here = Path(__file__).resolve().parent
+    (here / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    (here / "results.md").write_text(report(results))
+    print(json.dumps(results, indent=2))
+    shutil.rmtree(WORK, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,449 @@
+"""The validated catalog model and its loader: YAML -> JSON Schema -> cross-checks -> model."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import cache
+from .errors import CatalogError, UnavailableError
+
+if TYPE_CHECKING:
+    from .yamlsource import Located, Path_
+
+# A plain folder beside this file: the templates are read from the file system too.
+DATA = Path(__file__).resolve().parent / "data"
+BUILTIN_CATALOG = "catalog.yaml"
+SCHEMA = "catalog.schema.json"
+
+# Text that HCL would interpolate (${, %{) or that would need escaping in HCL or
+# YAML strings (quotes, backslashes, control characters). The renderers escape
+# all of it too, but a catalog is data, so such text is rejected at the door.
+_UNSAFE = re.compile(r'\$\{|%\{|["\\]|[\x00-\x1f\x7f]')
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    document: str
+    date: str
+
+
+@dataclass(frozen=True)
+class Partition:
+    key: str
+    dns_suffix: str
+    source: str
+
+
+@dataclass(frozen=True)
+class RegistryGroup:
+    key: str
+    accounts: Mapping[str, str]
+    source: str
+
+
+@dataclass(frozen=True)
+class InstanceClass:
+    processors: tuple[str, ...]
+    single_instance: tuple[str, ...] = ()
+    gpu_single_device: bool = False
+    gpu_dense_data_only: bool = False
+
+
+@dataclass(frozen=True)
+class Algorithm:
+    key: str
+    name: str
+    repository: str
+    registry_group: str
+    tags: tuple[str, ...]
+    required_channels: tuple[str, ...]
+    optional_channels: tuple[str, ...]
+    input_modes: tuple[str, ...]
+    formats: tuple[str, ...]
+    content_types: tuple[str, ...]
+    instance: InstanceClass
+    parallelizable: bool
+    source: str
+    required_hyperparameters: tuple[str, ...] = ()
+    hyperparameters_source: str | None = None
+    # The hosting image where it differs from the training one (repository, group, tags).
+    inference: tuple[str, str, tuple[str, ...]] | None = None
+    sdk_framework: str | None = None
+    sdk_version: str | None = None
+
+    @property
+    def default_tag(self) -> str:
+        return self.tags[0]
+
+    def image(self, scope: str = "training") -> tuple[str, str, tuple[str, ...]]:
+        """(repository, registry group, tags) of the training or the inference image."""
+        if scope == "inference" and self.inference is not None:
+            return self.inference
+        return self.repository, self.registry_group, self.tags
+
+
+@dataclass(frozen=True)
+class Catalog:
+    path: str
+    sources: Mapping[str, Source]
+    partitions: Mapping[str, Partition]
+    regions: Mapping[str, str]  # region -> partition key
+    formats: Mapping[str, tuple[str, ...]]  # format -> content types
+    registry_groups: Mapping[str, RegistryGroup]
+    algorithms: Mapping[str, Algorithm]
+    instance_families: Mapping[str, str]  # ml.<family><generation>.<size> family -> processor
+    instance_families_source: str | None = None
+
+    def algorithm(self, key: str) -> Algorithm:
+        try:
+            return self.algorithms[key]
+        except KeyError:
+            known = ", ".join(self.algorithms)
+            raise UnavailableError(f"unknown algorithm {key!r}; known: {known}") from None
+
+    def regions_for(self, key: str, scope: str = "training") -> list[str]:
+        """The regions where the algorithm's image is published, sorted."""
+        return sorted(self.registry_groups[self.algorithm(key).image(scope)[1]].accounts)
+
+    def dns_suffix(self, region: str) -> str:
+        return self.partitions[self.regions[region]].dns_suffix
+
+    def registry_id(self, key: str, region: str, scope: str = "training") -> str:
+        accounts = self.registry_groups[self.algorithm(key).image(scope)[1]].accounts
+        if region not in accounts:
+            raise UnavailableError(
+                f"algorithm {key!r} is not published in region {region!r}; "
+                f"available regions: {', '.join(sorted(accounts))}"
+            )
+        return accounts[region]
+
+    def registry_host(self, key: str, region: str, scope: str = "training") -> str:
+        registry = self.registry_id(key, region, scope)
+        return f"{registry}.dkr.ecr.{region}.{self.dns_suffix(region)}"
+
+    def image_uri(
+        self, key: str, region: str, tag: str | None = None, scope: str = "training"
+    ) -> str:
+        repository, _, tags = self.algorithm(key).image(scope)
+        if tag is None:
+            tag = tags[0]
+        elif tag not in tags:
+            raise UnavailableError(
+                f"tag {tag!r} is not published for algorithm {key!r} ({scope}); "
+                f"available tags: {', '.join(tags)}"
+            )
+        return f"{self.registry_host(key, region, scope)}/{repository}:{tag}"
+
+    def processor(self, instance_type: str) -> str | None:
+        """cpu or gpu for an ML instance type, None for a family the catalog does not know."""
+        match = re.match(r"ml\.([a-z]+)[0-9]", instance_type)
+        return self.instance_families.get(match.group(1)) if match else None
+
+    def image_uris(self, scope: str = "training") -> Iterator[tuple[str, str, str]]:
+        """(algorithm, region, default-tag URI) for every published pair, sorted."""
+        for key in sorted(self.algorithms):
+            for region in self.regions_for(key, scope):
+                yield key, region, self.image_uri(key, region, scope=scope)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The normalized catalog, as written to out/catalog.json."""
+        return {
+            "schema_version": 1,
+            "sources": {k: _fields(v) for k, v in sorted(self.sources.items())},
+            "partitions": {k: _fields(v) for k, v in sorted(self.partitions.items())},
+            "regions": {
+                r: {"partition": p, "dns_suffix": self.dns_suffix(r)}
+                for r, p in sorted(self.regions.items())
+            },
+            "formats": {k: {"content_types": list(v)} for k, v in sorted(self.formats.items())},
+            "instance_families": dict(sorted(self.instance_families.items())),
+            "registry_groups": {
+                k: {"source": g.source, "accounts": dict(sorted(g.accounts.items()))}
+                for k, g in sorted(self.registry_groups.items())
+            },
+            "algorithms": {
+                k: {
+                    **_fields(
+                        a,
+                        skip=(
+                            "required_channels",
+                            "optional_channels",
+                            "instance",
+                            "required_hyperparameters",
+                            "hyperparameters_source",
+                            "inference",
+                            "sdk_framework",
+                            "sdk_version",
+                        ),
+                    ),
+                    "inference": {
+                        "repository": a.image("inference")[0],
+                        "registry_group": a.image("inference")[1],
+                        "tags": list(a.image("inference")[2]),
+                        "default_tag": a.image("inference")[2][0],
+                        "regions": self.regions_for(k, "inference"),
+                    },
+                    "sdk": {"framework": a.sdk_framework or k, "version": a.sdk_version},
+                    "hyperparameters": {
+                        "required": list(a.required_hyperparameters),
+                        "source": a.hyperparameters_source,
+                    },
+                    "default_tag": a.default_tag,
+                    "channels": {
+                        "required": list(a.required_channels),
+                        "optional": list(a.optional_channels),
+                    },
+                    "instance": _fields(a.instance),
+                    "regions": self.regions_for(k),
+                }
+                for k, a in sorted(self.algorithms.items())
+            },
+        }
+
+
+def _fields(obj: Any, skip: tuple[str, ...] = ("key",)) -> dict[str, Any]:
+    out = {}
+    for name in obj.__dataclass_fields__:
+        if name in skip or name == "key":
+            continue
+        value = getattr(obj, name)
+        out[name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def builtin_path() -> Path:
+    return DATA / BUILTIN_CATALOG
+
+
+def schema() -> dict[str, Any]:
+    return json.loads((DATA / SCHEMA).read_bytes())
+
+
+def load_catalog(path: str | Path | None = None) -> Catalog:
+    """Load and validate a catalog file (the built-in one by default)."""
+    file = Path(path) if path is not None else builtin_path()
+    name = str(file)
+    try:
+        raw = file.read_bytes()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogError(name, None, "", f"cannot read catalog: {exc}") from None
+    cache_key = cache.key(raw, (DATA / SCHEMA).read_bytes())
+    data = cache.get(cache_key)
+    if data is None:
+        data = _validated(text, name)
+        cache.put(cache_key, data)
+    return _build(data, name)
+
+
+def parse_catalog(text: str, name: str) -> Catalog:
+    return _build(_validated(text, name), name)
+
+
+def _validated(text: str, name: str) -> dict[str, Any]:
+    """The document's data once every check has passed (PyYAML and jsonschema load here)."""
+    from . import yamlsource
+
+    doc = yamlsource.load(text, name)
+    _check_schema(doc)
+    _check_strings(doc, doc.data, ())
+    _check_references(doc)
+    return doc.data
+
+
+def _check_schema(doc: Located) -> None:
+    import jsonschema  # Only loading pays for it; the model itself does not need it.
+
+    rules = schema()
+    validator = jsonschema.Draft202012Validator(rules)
+    errors = sorted(validator.iter_errors(doc.data), key=lambda e: doc.line(_where(e)) or 0)
+    if errors:
+        error = errors[0]
+        path = _where(error)
+        raise doc.error(path, _explain(error, rules["$defs"]))
+
+
+def _where(error: Any) -> Path_:
+    path = tuple(error.absolute_path)
+    if "propertyNames" in error.absolute_schema_path:
+        return (*path, error.instance)  # a bad key: point at the key itself
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        if extra:
+            return (*path, extra[0])  # an unknown field: point at the field
+    return path
+
+
+def _explain(error: Any, defs: dict[str, Any]) -> str:
+    """A schema error in the catalog author's terms."""
+    value = error.instance
+    if not error.absolute_path and error.validator == "type":
+        return "the catalog must be a mapping of sections (schema_version, sources, ...)"
+    if error.validator == "additionalProperties" and isinstance(value, dict):
+        extra = sorted(set(value) - set(error.schema.get("properties", {})))
+        allowed = ", ".join(error.schema.get("properties", {}))
+        return f"unknown field {', '.join(map(repr, extra))}; allowed: {allowed}"
+    if error.validator == "required":
+        return error.message.replace("is a required property", "is required")
+    # jsonschema does not keep the $defs name in the error, so match the subschema.
+    kind = next((name for name, sub in defs.items() if sub == error.schema), None)
+    if kind == "account_id":
+        if isinstance(value, int) and not isinstance(value, bool):
+            return (
+                f"account ID {value!r} must be a quoted 12-digit string "
+                "(unquoted, YAML reads it as a number)"
+            )
+        return f"account ID {value!r} is not a 12-digit string"
+    if kind == "region":
+        return f"{value!r} is not a region name like us-east-1"
+    if kind == "repository":
+        return f"{value!r} is not a repository name ECR accepts"
+    if kind == "tag":
+        if value == "latest":
+            return "the tag 'latest' is not allowed: pin a version"
+        return f"{value!r} is not a valid image tag"
+    return error.message
+
+
+def _check_strings(doc: Located, value: Any, path: Path_) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_strings(doc, key, (*path, key))
+            _check_strings(doc, item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_strings(doc, item, (*path, index))
+    elif isinstance(value, str) and _UNSAFE.search(value):
+        raise doc.error(
+            path,
+            f"{value!r} contains text that HCL or YAML would interpret "
+            "(${, %{, a quote, a backslash or a control character)",
+        )
+    elif isinstance(value, str) and unicodedata.normalize("NFC", value) != value:
+        # Terraform normalizes strings to NFC, so the text would not survive as written.
+        raise doc.error(path, f"{value!r} is not in Unicode normal form C")
+
+
+def _check_references(doc: Located) -> None:
+    data = doc.data
+    sources = data["sources"]
+
+    def source_ref(path: Path_, ref: str) -> None:
+        if ref not in sources:
+            raise doc.error(path, f"unknown source {ref!r}; known: {', '.join(sources)}")
+
+    for key, part in data["partitions"].items():
+        source_ref(("partitions", key, "source"), part["source"])
+    for region, entry in data["regions"].items():
+        if entry["partition"] not in data["partitions"]:
+            raise doc.error(
+                ("regions", region, "partition"),
+                f"unknown partition {entry['partition']!r}; known: {', '.join(data['partitions'])}",
+            )
+    for key, group in data["registry_groups"].items():
+        source_ref(("registry_groups", key, "source"), group["source"])
+        for region in group["accounts"]:
+            if region not in data["regions"]:
+                raise doc.error(
+                    ("registry_groups", key, "accounts", region),
+                    f"region {region!r} is not in the regions table",
+                )
+    if "instance_families" in data:
+        source_ref(("instance_families", "source"), data["instance_families"]["source"])
+    for key, algorithm in data["algorithms"].items():
+        path: Path_ = ("algorithms", key)
+        source_ref((*path, "source"), algorithm["source"])
+        if "hyperparameters" in algorithm:
+            source_ref((*path, "hyperparameters", "source"), algorithm["hyperparameters"]["source"])
+        for where, image in ((path, algorithm), ((*path, "inference"), algorithm.get("inference"))):
+            if image is not None and image["registry_group"] not in data["registry_groups"]:
+                raise doc.error(
+                    (*where, "registry_group"),
+                    f"unknown registry group {image['registry_group']!r}; "
+                    f"known: {', '.join(data['registry_groups'])}",
+                )
+        for index, fmt in enumerate(algorithm["formats"]):
+            if fmt not in data["formats"]:
+                raise doc.error(
+                    (*path, "formats", index),
+                    f"unknown format {fmt!r}; known: {', '.join(data['formats'])}",
+                )
+        channels = algorithm["channels"]
+        for index, name in enumerate(channels.get("optional", [])):
+            if name in channels["required"]:
+                raise doc.error(
+                    (*path, "channels", "optional", index),
+                    f"channel {name!r} is listed as both required and optional",
+                )
+        instance = algorithm["instance"]
+        for index, proc in enumerate(instance.get("single_instance", [])):
+            if proc not in instance["processors"]:
+                raise doc.error(
+                    (*path, "instance", "single_instance", index),
+                    f"processor {proc!r} is not in this algorithm's processors",
+                )
+        for flag in ("gpu_single_device", "gpu_dense_data_only"):
+            if instance.get(flag) and "gpu" not in instance["processors"]:
+                raise doc.error((*path, "instance", flag), "set, but the algorithm has no GPU")
+
+
+def _build(data: dict[str, Any], name: str) -> Catalog:
+    formats = {k: tuple(v["content_types"]) for k, v in data["formats"].items()}
+    algorithms = {}
+    for key, a in data["algorithms"].items():
+        content_types = tuple(dict.fromkeys(ct for f in a["formats"] for ct in formats[f]))
+        algorithms[key] = Algorithm(
+            key=key,
+            name=a["name"],
+            repository=a["repository"],
+            registry_group=a["registry_group"],
+            tags=tuple(a["tags"]),
+            required_channels=tuple(a["channels"]["required"]),
+            optional_channels=tuple(a["channels"].get("optional", ())),
+            input_modes=tuple(a["input_modes"]),
+            formats=tuple(a["formats"]),
+            content_types=content_types,
+            instance=InstanceClass(
+                processors=tuple(a["instance"]["processors"]),
+                single_instance=tuple(a["instance"].get("single_instance", ())),
+                gpu_single_device=a["instance"].get("gpu_single_device", False),
+                gpu_dense_data_only=a["instance"].get("gpu_dense_data_only", False),
+            ),
+            parallelizable=a["parallelizable"],
+            source=a["source"],
+            required_hyperparameters=tuple(a.get("hyperparameters", {}).get("required", ())),
+            hyperparameters_source=a.get("hyperparameters", {}).get("source"),
+            inference=(
+                (
+                    a["inference"]["repository"],
+                    a["inference"]["registry_group"],
+                    tuple(a["inference"]["tags"]),
+                )
+                if "inference" in a
+                else None
+            ),
+            sdk_framework=a.get("sdk", {}).get("framework"),
+            sdk_version=a.get("sdk", {}).get("version"),
+        )
+    return Catalog(
+        path=name,
+        sources={k: Source(key=k, **v) for k, v in data["sources"].items()},
+        partitions={k: Partition(key=k, **v) for k, v in data["partitions"].items()},
+        regions={k: v["partition"] for k, v in data["regions"].items()},
+        formats=formats,
+        registry_groups={
+            k: RegistryGroup(key=k, accounts=dict(v["accounts"]), source=v["source"])
+            for k, v in data["registry_groups"].items()
+        },
+        algorithms=algorithms,
+        instance_families=dict(data.get("instance_families", {}).get("families", {})),
+        instance_families_source=data.get("instance_families", {}).get("source"),
+    )

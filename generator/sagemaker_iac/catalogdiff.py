@@ -1,0 +1,128 @@
+"""What a catalog change does to users. Removals, account changes and anything that now
+refuses what used to be accepted are breaking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalog import Algorithm, Catalog
+
+
+@dataclass(frozen=True)
+class Change:
+    subject: str
+    text: str
+    breaking: bool
+
+
+def _listed(
+    old: tuple[str, ...],
+    new: tuple[str, ...],
+    what: str,
+    subject: str,
+    narrowing_breaks: bool = True,
+    widening_breaks: bool = False,
+) -> list[Change]:
+    changes = [
+        Change(subject, f"{what} removed: {v}", narrowing_breaks) for v in old if v not in new
+    ]
+    changes += [Change(subject, f"{what} added: {v}", widening_breaks) for v in new if v not in old]
+    return changes
+
+
+def _algorithm(old: Algorithm, new: Algorithm, a: Catalog, b: Catalog) -> list[Change]:
+    key = old.key
+    changes: list[Change] = []
+    if old.repository != new.repository:
+        changes.append(Change(key, f"repository {old.repository} -> {new.repository}", True))
+    if old.default_tag != new.default_tag:
+        changes.append(Change(key, f"default tag {old.default_tag} -> {new.default_tag}", True))
+    changes += _listed(old.tags, new.tags, "tag", key)
+    old_regions, new_regions = a.regions_for(key), b.regions_for(key)
+    changes += _listed(tuple(old_regions), tuple(new_regions), "region", key)
+    for region in sorted(set(old_regions) & set(new_regions)):
+        before, after = a.registry_id(key, region), b.registry_id(key, region)
+        if before != after:
+            changes.append(Change(key, f"account in {region}: {before} -> {after}", True))
+        if a.dns_suffix(region) != b.dns_suffix(region):
+            changes.append(
+                Change(
+                    key,
+                    f"DNS suffix in {region}: {a.dns_suffix(region)} -> {b.dns_suffix(region)}",
+                    True,
+                )
+            )
+    changes += _listed(
+        old.required_channels,
+        new.required_channels,
+        "required channel",
+        key,
+        narrowing_breaks=False,
+        widening_breaks=True,
+    )
+    changes += _listed(
+        old.optional_channels + old.required_channels,
+        new.optional_channels + new.required_channels,
+        "channel",
+        key,
+    )
+    changes += _listed(old.input_modes, new.input_modes, "input mode", key)
+    changes += _listed(old.content_types, new.content_types, "content type", key)
+    changes += _listed(old.instance.processors, new.instance.processors, "processor", key)
+    changes += _listed(
+        old.instance.single_instance,
+        new.instance.single_instance,
+        "single-instance processor",
+        key,
+        narrowing_breaks=False,
+        widening_breaks=True,
+    )
+    if old.parallelizable != new.parallelizable:
+        changes.append(
+            Change(
+                key,
+                f"parallelizable {old.parallelizable} -> {new.parallelizable}",
+                old.parallelizable,
+            )
+        )
+    changes += _listed(
+        old.required_hyperparameters,
+        new.required_hyperparameters,
+        "required hyperparameter",
+        key,
+        narrowing_breaks=False,
+        widening_breaks=True,
+    )
+    if old.name != new.name:
+        changes.append(Change(key, f"name {old.name!r} -> {new.name!r}", False))
+    return changes
+
+
+def diff(a: Catalog, b: Catalog) -> list[Change]:
+    changes: list[Change] = []
+    changes += _listed(tuple(sorted(a.regions)), tuple(sorted(b.regions)), "region", "catalog")
+    changes += _listed(
+        tuple(sorted(a.algorithms)), tuple(sorted(b.algorithms)), "algorithm", "catalog"
+    )
+    for key in sorted(set(a.algorithms) & set(b.algorithms)):
+        changes += _algorithm(a.algorithms[key], b.algorithms[key], a, b)
+    return changes
+
+
+def format_text(changes: list[Change]) -> str:
+    if not changes:
+        return "no changes\n"
+    lines = [f"{'BREAKING' if c.breaking else 'change  '}  {c.subject}: {c.text}" for c in changes]
+    breaking = sum(c.breaking for c in changes)
+    return "\n".join(lines) + f"\n{len(changes)} changes, {breaking} breaking\n"
+
+
+def format_markdown(changes: list[Change]) -> str:
+    breaking = sum(c.breaking for c in changes)
+    out = [f"### Catalog changes: {len(changes)} ({breaking} breaking)", ""]
+    if changes:
+        out += ["| | Subject | Change |", "|---|---|---|"]
+        out += [
+            f"| {'**breaking**' if c.breaking else ''} | {c.subject} | {c.text} |" for c in changes
+        ]
+    return "\n".join(out) + "\n"

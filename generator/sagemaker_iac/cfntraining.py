@@ -1,0 +1,317 @@
+"""CloudFormation training templates: one per algorithm, a SageMaker pipeline whose Training
+step carries a CreateTrainingJob request, with the catalog's rules as parameter constraints."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from .catalog import Algorithm, Catalog
+from .cloudformation import ALGORITHMS, REGISTRIES, check_size
+from .errors import OutputLimitError
+from .render import Files, render
+
+TRAINING_DIR = "cloudformation/training"
+S3_URI = r'^s3://[^/"\\]+(/[^"\\]*)?$'
+OPTIONAL_S3_URI = r'^(s3://[^/"\\]+(/[^"\\]*)?)?$'
+VALUE = r'^[^"\\]+$'
+NAME = "[A-Za-z0-9_.:-]+"
+EXTRA = f'^("{NAME}":"[^"\\\\]*"(,"{NAME}":"[^"\\\\]*")*)?$'
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str
+    description: str
+    default: Any = None
+    allowed_values: list[str] | None = None
+    allowed_pattern: str | None = None
+    min_value: int | None = None
+    max_value: int | None = None
+
+
+@dataclass
+class Body:
+    """Pieces of the pipeline definition JSON: (kind, ...) joined with Fn::Join."""
+
+    parts: list[tuple[str, ...]] = field(default_factory=list)
+
+    def text(self, value: str) -> None:
+        if self.parts and self.parts[-1][0] == "text":
+            self.parts[-1] = ("text", self.parts[-1][1] + value)
+        else:
+            self.parts.append(("text", value))
+
+    def raw(self, expression: str) -> None:
+        self.parts.append(("raw", expression))
+
+    def when(self, condition: str, value: str) -> None:
+        self.parts.append(("if", condition, value))
+
+
+def camel(name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in name.replace("-", "_").split("_"))
+
+
+def instance_pattern(catalog: Catalog, algorithm: Algorithm) -> str:
+    families = sorted(
+        f for f, p in catalog.instance_families.items() if p in algorithm.instance.processors
+    )
+    return rf"^ml\.({'|'.join(families)})[0-9][a-z0-9-]*\.[a-z0-9]+$"
+
+
+def single_instance(algorithm: Algorithm) -> bool:
+    """True when no processor the algorithm trains on allows more than one instance."""
+    limited = set(algorithm.instance.single_instance)
+    return not algorithm.parallelizable or limited >= set(algorithm.instance.processors)
+
+
+def parameters(catalog: Catalog, algorithm: Algorithm) -> list[Parameter]:
+    found = [
+        Parameter(
+            "PipelineName",
+            "String",
+            "Name of the pipeline.",
+            allowed_pattern="^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$",
+        ),
+        Parameter(
+            "RoleArn",
+            "String",
+            "IAM role for the pipeline and its training job.",
+            allowed_pattern="^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",
+        ),
+        Parameter(
+            "ImageTag",
+            "String",
+            "Image tag of the algorithm.",
+            algorithm.default_tag,
+            allowed_values=list(algorithm.tags),
+        ),
+        Parameter(
+            "InstanceType",
+            "String",
+            f"Training instance type ({', '.join(algorithm.instance.processors).upper()}).",
+            allowed_pattern=instance_pattern(catalog, algorithm),
+        ),
+        Parameter(
+            "InstanceCount",
+            "Number",
+            "Number of training instances.",
+            1,
+            min_value=1,
+            max_value=1 if single_instance(algorithm) else None,
+        ),
+        Parameter(
+            "InputMode",
+            "String",
+            "Training input mode.",
+            algorithm.input_modes[0],
+            allowed_values=list(algorithm.input_modes),
+        ),
+    ]
+    content_types = ["", *algorithm.content_types]
+    for name in algorithm.required_channels:
+        found += [
+            Parameter(
+                f"{camel(name)}S3Uri",
+                "String",
+                f"S3 URI of the {name} channel.",
+                allowed_pattern=S3_URI,
+            ),
+            Parameter(
+                f"{camel(name)}ContentType",
+                "String",
+                f"Content type of the {name} channel (empty: unset).",
+                "",
+                allowed_values=content_types,
+            ),
+        ]
+    for name in algorithm.optional_channels:
+        found += [
+            Parameter(
+                f"{camel(name)}S3Uri",
+                "String",
+                f"S3 URI of the optional {name} channel (empty: no channel).",
+                "",
+                allowed_pattern=OPTIONAL_S3_URI,
+            ),
+            Parameter(
+                f"{camel(name)}ContentType",
+                "String",
+                f"Content type of the {name} channel (empty: unset).",
+                "",
+                allowed_values=content_types,
+            ),
+        ]
+    for name in algorithm.required_hyperparameters:
+        found.append(
+            Parameter(
+                f"Hp{camel(name)}",
+                "String",
+                f"Required hyperparameter {name}.",
+                allowed_pattern=VALUE,
+            )
+        )
+    found += [
+        Parameter(
+            "ExtraHyperParameters",
+            "String",
+            'More hyperparameters as JSON members, such as "mini_batch_size":"500".',
+            "",
+            allowed_pattern=EXTRA,
+        ),
+        Parameter(
+            "OutputS3Path", "String", "S3 URI for the model artifacts.", allowed_pattern=S3_URI
+        ),
+        Parameter(
+            "KmsKeyId",
+            "String",
+            "KMS key for the output and volume (empty: none).",
+            "",
+            allowed_pattern=r'^[^"\\]*$',
+        ),
+        Parameter(
+            "VolumeSizeInGB", "Number", "Storage volume per instance, in GB.", 30, min_value=1
+        ),
+        Parameter(
+            "MaxRuntimeInSeconds",
+            "Number",
+            "Stop the job after this many seconds.",
+            86400,
+            min_value=1,
+        ),
+        Parameter(
+            "EnableNetworkIsolation",
+            "String",
+            "Run the container without network access.",
+            "true",
+            allowed_values=["true", "false"],
+        ),
+        Parameter(
+            "EnableInterContainerTrafficEncryption",
+            "String",
+            "Encrypt traffic between training instances.",
+            "true",
+            allowed_values=["true", "false"],
+        ),
+    ]
+    names = [p.name for p in found]
+    if len(set(names)) != len(names):
+        raise OutputLimitError(f"{algorithm.key}: parameter names collide: {sorted(names)}")
+    return found
+
+
+def _channel_open(name: str) -> str:
+    """A channel object up to (not including) its optional ContentType and closing brace."""
+    key = camel(name)
+    return (
+        f'{{"ChannelName":"{name}","DataSource":{{"S3DataSource":{{"S3DataType":"S3Prefix",'
+        f'"S3Uri":"${{{key}S3Uri}}","S3DataDistributionType":"FullyReplicated"}}}}'
+    )
+
+
+def _channel(body: Body, name: str) -> None:
+    key = camel(name)
+    body.text(_channel_open(name))
+    body.when(f"{key}ContentTypeSet", f',"ContentType":"${{{key}ContentType}}"')
+    body.text("}")
+
+
+def conditions(algorithm: Algorithm) -> dict[str, str]:
+    found = {
+        "HasKmsKey": '!Not [!Equals [!Ref KmsKeyId, ""]]',
+        "HasExtraHyperParameters": '!Not [!Equals [!Ref ExtraHyperParameters, ""]]',
+    }
+    for name in algorithm.required_channels:
+        key = camel(name)
+        found[f"{key}ContentTypeSet"] = f'!Not [!Equals [!Ref {key}ContentType, ""]]'
+    for name in algorithm.optional_channels:
+        key = camel(name)
+        found[f"Has{key}"] = f'!Not [!Equals [!Ref {key}S3Uri, ""]]'
+        found[f"{key}ContentTypeSet"] = (
+            f'!And [!Condition Has{key}, !Not [!Equals [!Ref {key}ContentType, ""]]]'
+        )
+    return found
+
+
+def body(algorithm: Algorithm) -> Body:
+    b = Body()
+    b.text(
+        '{"Version":"2020-12-01","Metadata":{},"Parameters":[],"Steps":[{"Name":"Train",'
+        '"Type":"Training","Arguments":{"AlgorithmSpecification":{"TrainingImage":"'
+    )
+    b.raw(
+        f"!FindInMap [{REGISTRIES}, !Ref AWS::Region, "
+        f"!FindInMap [{ALGORITHMS}, {algorithm.key}, Group]]"
+    )
+    b.text(".dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/")
+    b.raw(f"!FindInMap [{ALGORITHMS}, {algorithm.key}, Repo]")
+    b.text(
+        ':${ImageTag}","TrainingInputMode":"${InputMode}"},"RoleArn":"${RoleArn}",'
+        '"HyperParameters":{'
+    )
+    b.text(",".join(f'"{h}":"${{Hp{camel(h)}}}"' for h in algorithm.required_hyperparameters))
+    separator = "," if algorithm.required_hyperparameters else ""
+    b.when("HasExtraHyperParameters", separator + "${ExtraHyperParameters}")
+    b.text('},"InputDataConfig":[')
+    for index, name in enumerate(algorithm.required_channels):
+        if index:
+            b.text(",")
+        _channel(b, name)
+    for name in algorithm.optional_channels:
+        key = camel(name)
+        b.when(f"Has{key}", "," + _channel_open(name))
+        b.when(f"{key}ContentTypeSet", f',"ContentType":"${{{key}ContentType}}"')
+        b.when(f"Has{key}", "}")
+    b.text('],"OutputDataConfig":{"S3OutputPath":"${OutputS3Path}"')
+    b.when("HasKmsKey", ',"KmsKeyId":"${KmsKeyId}"')
+    b.text(
+        '},"ResourceConfig":{"InstanceType":"${InstanceType}","InstanceCount":${InstanceCount},'
+        '"VolumeSizeInGB":${VolumeSizeInGB}'
+    )
+    b.when("HasKmsKey", ',"VolumeKmsKeyId":"${KmsKeyId}"')
+    b.text(
+        '},"StoppingCondition":{"MaxRuntimeInSeconds":${MaxRuntimeInSeconds}},'
+        '"EnableNetworkIsolation":${EnableNetworkIsolation},'
+        '"EnableInterContainerTrafficEncryption":${EnableInterContainerTrafficEncryption}}}]}'
+    )
+    return b
+
+
+def readme_rows(catalog: Catalog) -> list[dict[str, str]]:
+    return [
+        {
+            "key": a.key,
+            "required": ", ".join(a.required_channels),
+            "optional": ", ".join(a.optional_channels) or "-",
+            "modes": ", ".join(a.input_modes),
+            "processors": ", ".join(a.instance.processors).upper(),
+            "max": "1" if single_instance(a) else "any",
+            "hyperparameters": ", ".join(a.required_hyperparameters) or "-",
+        }
+        for a in sorted(catalog.algorithms.values(), key=lambda a: a.key)
+    ]
+
+
+def render_training(catalog: Catalog, context: dict[str, Any]) -> Files:
+    files: Files = {
+        "cloudformation/README.md": render(
+            "cloudformation/README.md", **context, training_rows=readme_rows(catalog)
+        )
+    }
+    for algorithm in sorted(catalog.algorithms.values(), key=lambda a: a.key):
+        name = f"{TRAINING_DIR}/{algorithm.key}.yaml"
+        files[name] = render(
+            f"{TRAINING_DIR}/_pipeline.yaml",
+            **context,
+            algorithm=algorithm,
+            parameters=parameters(catalog, algorithm),
+            conditions=conditions(algorithm),
+            body=body(algorithm).parts,
+            regions=catalog.regions_for(algorithm.key),
+            json=json,
+        )
+        check_size(name, files[name])
+    return files

@@ -1,0 +1,252 @@
+"""The sagemaker-iac command line. Exit codes: 0 ok, 1 check failed, 2 bad input.
+
+Heavy modules (jinja2, hcl2, the renderers) are imported inside the commands that
+use them, so a lookup starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .catalog import Catalog, load_catalog
+from .errors import UserError
+
+EXIT_CHECK_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+catalog_option = click.option(
+    "--catalog",
+    "catalog_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Catalog YAML file (default: the built-in catalog).",
+)
+
+
+def user_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Report UserError on stderr and exit 2, without a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except UserError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sagemaker-iac")
+def main() -> None:
+    """SageMaker built-in algorithm images as Terraform and CloudFormation."""
+
+
+@main.command()
+@catalog_option
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder to replace with the output.",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 and print a diff when the folder is not current.",
+)
+@click.option(
+    "--target",
+    "targets",
+    type=click.Choice(["terraform", "cloudformation"]),
+    multiple=True,
+    help="Only these targets (repeatable; default: all).",
+)
+@user_errors
+def generate(
+    catalog_path: Path | None, out_dir: Path, check: bool, targets: tuple[str, ...]
+) -> None:
+    """Write Terraform, CloudFormation, catalog.json and availability.md into OUT."""
+    from .generate import TARGETS, build
+    from .render import diff_tree, write_tree
+
+    files = build(load_catalog(catalog_path), targets or TARGETS)
+    if check:
+        diff = diff_tree(files, out_dir)
+        if diff:
+            click.echo(diff, nl=False)
+            click.echo(f"{out_dir} is not current: run sagemaker-iac generate", err=True)
+            sys.exit(EXIT_CHECK_FAILED)
+        click.echo(f"{out_dir} is current ({len(files)} files)")
+        return
+    write_tree(files, out_dir)
+    click.echo(f"wrote {len(files)} files to {out_dir}")
+
+
+@main.command()
+@click.argument("algorithm")
+@click.option("--region", required=True, help="AWS region, such as us-west-2.")
+@click.option("--tag", default=None, help="Image tag (default: the algorithm's default tag).")
+@catalog_option
+@user_errors
+def uri(algorithm: str, region: str, tag: str | None, catalog_path: Path | None) -> None:
+    """Print the image URI of ALGORITHM in a region."""
+    click.echo(_catalog(catalog_path).image_uri(algorithm, region, tag))
+
+
+@main.command()
+@catalog_option
+@user_errors
+def algorithms(catalog_path: Path | None) -> None:
+    """List the algorithms in the catalog."""
+    catalog = _catalog(catalog_path)
+    rows = [("KEY", "NAME", "REPOSITORY", "TAGS", "MODES", "INSTANCE", "PARALLEL", "REGIONS")]
+    for a in sorted(catalog.algorithms.values(), key=lambda a: a.key):
+        rows.append(
+            (
+                a.key,
+                a.name,
+                a.repository,
+                ",".join(a.tags),
+                ",".join(a.input_modes),
+                ",".join(a.instance.processors),
+                "yes" if a.parallelizable else "no",
+                str(len(catalog.regions_for(a.key))),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+@main.command()
+@click.argument("algorithm", required=False)
+@catalog_option
+@user_errors
+def regions(algorithm: str | None, catalog_path: Path | None) -> None:
+    """List the catalog's regions, or those where ALGORITHM is published."""
+    catalog = _catalog(catalog_path)
+    names = catalog.regions_for(algorithm) if algorithm else sorted(catalog.regions)
+    for name in names:
+        click.echo(f"{name}\t{catalog.regions[name]}")
+
+
+def _catalog(path: Path | None) -> Catalog:
+    return load_catalog(path)
+
+
+def _write(text: str, out: Path | None) -> None:
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+
+
+out_option = click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Catalog file to write (default: stdout).",
+)
+date_option = click.option(
+    "--date", default=None, help="Date to record for the source (default: today)."
+)
+
+
+@main.group("import")
+def import_() -> None:
+    """Build a catalog file from AWS documentation or the SageMaker SDK."""
+
+
+@import_.command("docs")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@out_option
+@date_option
+@user_errors
+def import_docs(file: Path, out: Path | None, date: str | None) -> None:
+    """Read the "Common parameters for built-in algorithms" page (markdown) into a catalog."""
+    from .catalogfile import dump
+    from .docsimport import parse_docs
+
+    _write(dump(parse_docs(file, date or _today())), out)
+
+
+@import_.command("sdk")
+@click.option(
+    "--from",
+    "sdk",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="image_uri_config folder (default: the installed sagemaker).",
+)
+@catalog_option
+@out_option
+@date_option
+@user_errors
+def import_sdk(
+    sdk: Path | None, catalog_path: Path | None, out: Path | None, date: str | None
+) -> None:
+    """Merge the SDK's registries and tags into a catalog, keeping its own metadata."""
+    from . import sdkimport
+    from .catalogfile import dump
+
+    folder = sdkimport.config_dir(sdk)
+    merged = sdkimport.merge(load_catalog(catalog_path), folder, str(folder), date or _today())
+    _write(dump(merged), out)
+
+
+@main.command()
+@click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True
+)
+@user_errors
+def diff(old: Path, new: Path, fmt: str) -> None:
+    """What changing catalog OLD to NEW does to users; exit 1 when anything breaks."""
+    from .catalogdiff import diff as compare
+    from .catalogdiff import format_markdown, format_text
+
+    changes = compare(load_catalog(old), load_catalog(new))
+    click.echo((format_markdown if fmt == "markdown" else format_text)(changes), nl=False)
+    if any(c.breaking for c in changes):
+        sys.exit(EXIT_CHECK_FAILED)
+
+
+@main.command()
+@catalog_option
+@click.option(
+    "--sdk",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="image_uri_config folder (default: the installed sagemaker).",
+)
+@user_errors
+def verify(catalog_path: Path | None, sdk: Path | None) -> None:
+    """Compare the catalog with the SDK; exit 1 when they disagree on an account."""
+    from . import sdkimport
+
+    differences = sdkimport.verify(_catalog(catalog_path), sdkimport.config_dir(sdk))
+    for d in differences:
+        click.echo(f"{'CONFLICT' if d.conflict else 'differs '}  {d.algorithm}: {d.text}")
+    conflicts = sum(d.conflict for d in differences)
+    click.echo(f"{len(differences)} differences, {conflicts} account conflicts")
+    if conflicts:
+        sys.exit(EXIT_CHECK_FAILED)
+
+
+def _today() -> str:
+    import datetime
+
+    return datetime.date.today().isoformat()

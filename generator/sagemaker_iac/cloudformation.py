@@ -1,0 +1,200 @@
+"""CloudFormation target: image Mappings and a small template that resolves an image URI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalog import Catalog
+from .errors import OutputLimitError
+from .render import Files, render
+
+MAPPINGS_FILE = "cloudformation/sagemaker-image-mappings.yaml"
+TEMPLATE_FILE = "cloudformation/sagemaker-images.yaml"
+MODEL_FILE = "cloudformation/sagemaker-model.yaml"
+REGISTRIES = "SageMakerRegistries"
+ALGORITHMS = "SageMakerAlgorithms"
+
+# SageMakerAlgorithms attributes of the inference (hosting) image.
+HOST_ATTRIBUTES = ("HostRepo", "HostGroup", "HostTag")
+
+# CloudFormation quotas that cfn-lint does not check.
+MAX_MAPPINGS = 200
+MAX_KEYS_PER_LEVEL = 200
+MAX_INLINE_BODY = 51_200
+
+
+@dataclass(frozen=True)
+class GroupRule:
+    """Assert that the stack's region hosts the chosen algorithm's registry group."""
+
+    name: str
+    algorithms: list[str]
+    regions: list[str]
+
+
+@dataclass(frozen=True)
+class TagRule:
+    """Assert that an explicit image tag is one the chosen algorithm publishes."""
+
+    name: str
+    algorithms: list[str]
+    tags: list[str]
+
+
+def group_key(group: str) -> str:
+    """Second-level mapping keys must be alphanumeric: deep-learning -> DeepLearning."""
+    return "".join(part.capitalize() for part in group.split("-"))
+
+
+def mappings(catalog: Catalog) -> dict[str, dict[str, dict[str, str]]]:
+    """Accounts grouped by registry group (not one URI per algorithm and region)."""
+    keys = {g: group_key(g) for g in catalog.registry_groups}
+    if len(set(keys.values())) != len(keys):
+        raise OutputLimitError(f"registry groups collide as CloudFormation keys: {keys}")
+    registries: dict[str, dict[str, str]] = {}
+    for group in sorted(catalog.registry_groups.values(), key=lambda g: g.key):
+        for region, account in group.accounts.items():
+            registries.setdefault(region, {})[keys[group.key]] = account
+    algorithms = {
+        a.key: {
+            "Repo": a.repository,
+            "Group": keys[a.registry_group],
+            "Tag": a.default_tag,
+            "HostRepo": a.image("inference")[0],
+            "HostGroup": keys[a.image("inference")[1]],
+            "HostTag": a.image("inference")[2][0],
+        }
+        for a in sorted(catalog.algorithms.values(), key=lambda a: a.key)
+    }
+    return {
+        REGISTRIES: {r: dict(sorted(v.items())) for r, v in sorted(registries.items())},
+        ALGORITHMS: algorithms,
+    }
+
+
+def training_only(
+    maps: dict[str, dict[str, dict[str, str]]],
+) -> dict[str, dict[str, dict[str, str]]]:
+    """The mappings without the inference image's attributes."""
+    algorithms = {
+        key: {k: v for k, v in entry.items() if k not in HOST_ATTRIBUTES}
+        for key, entry in maps[ALGORITHMS].items()
+    }
+    return {**maps, ALGORITHMS: algorithms}
+
+
+def group_rules(catalog: Catalog, scope: str = "training") -> list[GroupRule]:
+    """One rule per registry group: the regions where its algorithms' images are.
+
+    Per group rather than per region set, so that adding a region to one group changes
+    only lines that name the region."""
+    members: dict[str, list[str]] = {}
+    for a in sorted(catalog.algorithms.values(), key=lambda a: a.key):
+        members.setdefault(a.image(scope)[1], []).append(a.key)
+    return [
+        GroupRule(
+            name=f"{group_key(g)}Regions",
+            algorithms=algorithms,
+            regions=sorted(catalog.registry_groups[g].accounts),
+        )
+        for g, algorithms in sorted(members.items())
+    ]
+
+
+def tag_rules(catalog: Catalog, scope: str = "training") -> list[TagRule]:
+    by_tags: dict[tuple[str, ...], list[str]] = {}
+    for a in sorted(catalog.algorithms.values(), key=lambda a: a.key):
+        by_tags.setdefault(tuple(sorted(a.image(scope)[2])), []).append(a.key)
+    return [
+        TagRule(name=f"ImageTag{index}", algorithms=algs, tags=list(tags))
+        for index, (tags, algs) in enumerate(sorted(by_tags.items()), start=1)
+    ]
+
+
+def render_cloudformation(catalog: Catalog) -> Files:
+    maps = mappings(catalog)
+    check_limits(maps)
+    for scope in ("training", "inference"):
+        check_lookups(catalog, maps, group_rules(catalog, scope), scope)
+    context = {
+        "catalog": catalog,
+        "mappings": maps,
+        "group_rules": group_rules(catalog),
+        "tag_rules": tag_rules(catalog),
+        "all_tags": sorted({t for a in catalog.algorithms.values() for t in a.tags}),
+        "REGISTRIES": REGISTRIES,
+        "ALGORITHMS": ALGORITHMS,
+    }
+    # Templates share one rendering of the mappings; the images template resolves only
+    # the training image, so it carries only the training attributes.
+    context["mappings_block"] = render("cloudformation/_mappings.yaml", mappings=maps)
+    images_context = {
+        **context,
+        "mappings_block": render("cloudformation/_mappings.yaml", mappings=training_only(maps)),
+    }
+    # The model template hosts: its rules and tags are the inference image's.
+    hosting = {
+        **context,
+        "group_rules": group_rules(catalog, "inference"),
+        "tag_rules": tag_rules(catalog, "inference"),
+        "all_tags": sorted(
+            {t for a in catalog.algorithms.values() for t in a.image("inference")[2]}
+        ),
+    }
+    files = {
+        MAPPINGS_FILE: render(MAPPINGS_FILE, **context),
+        TEMPLATE_FILE: render(TEMPLATE_FILE, **images_context),
+        MODEL_FILE: render(MODEL_FILE, **hosting),
+    }
+    for name in (TEMPLATE_FILE, MODEL_FILE):
+        check_size(name, files[name])
+    from .cfntraining import render_training  # it builds on this module's mappings
+
+    files.update(render_training(catalog, context))
+    return files
+
+
+def check_size(name: str, text: str) -> None:
+    size = len(text.encode("utf-8"))
+    if size > MAX_INLINE_BODY:
+        raise OutputLimitError(
+            f"{name} is {size} bytes; CloudFormation takes at most {MAX_INLINE_BODY} "
+            "bytes inline (upload it to S3 and use TemplateURL, or shrink the catalog)"
+        )
+
+
+def check_limits(maps: dict[str, dict[str, dict[str, str]]]) -> None:
+    if len(maps) > MAX_MAPPINGS:
+        raise OutputLimitError(f"{len(maps)} mappings; CloudFormation allows {MAX_MAPPINGS}")
+    for name, top in maps.items():
+        if len(top) > MAX_KEYS_PER_LEVEL:
+            raise OutputLimitError(
+                f"mapping {name} has {len(top)} top-level keys; "
+                f"CloudFormation allows {MAX_KEYS_PER_LEVEL}"
+            )
+        for key, second in top.items():
+            if len(second) > MAX_KEYS_PER_LEVEL:
+                raise OutputLimitError(
+                    f"mapping {name}.{key} has {len(second)} keys; "
+                    f"CloudFormation allows {MAX_KEYS_PER_LEVEL}"
+                )
+
+
+def check_lookups(
+    catalog: Catalog,
+    maps: dict[str, dict[str, dict[str, str]]],
+    rules: list[GroupRule],
+    scope: str = "training",
+) -> None:
+    """Every Fn::FindInMap in the outputs resolves wherever the Rules let a stack through."""
+    group = "HostGroup" if scope == "inference" else "Group"
+    for rule in rules:
+        for algorithm in rule.algorithms:
+            entry = maps[ALGORITHMS][algorithm]
+            for region in rule.regions:
+                account = maps[REGISTRIES].get(region, {}).get(entry[group])
+                if account != catalog.registry_id(algorithm, region, scope):
+                    raise OutputLimitError(
+                        f"internal error: FindInMap for {algorithm} in {region} does not "
+                        "resolve to the catalog's account"
+                    )

@@ -1,0 +1,27 @@
+"""Errors a user can act on: the CLI prints them without a traceback."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Bad input from the user; the CLI exits 2."""
+
+
+class CatalogError(UserError):
+    """A catalog file that cannot be loaded, located as file:line: key."""
+
+    def __init__(self, file: str, line: int | None, key: str, message: str) -> None:
+        self.file = file
+        self.line = line
+        self.key = key
+        self.message = message
+        where = f"{file}:{line}" if line is not None else file
+        super().__init__(f"{where}: {key or '<document>'}: {message}")
+
+
+class UnavailableError(UserError):
+    """An algorithm, region or tag that the catalog does not publish."""
+
+
+class OutputLimitError(UserError):
+    """Generated output that the target service would reject."""

@@ -1,0 +1,198 @@
+"""The SageMaker Python SDK's image_uri_config JSON: merge its registries into a catalog, or
+compare a catalog with it."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .awsdata import partition_of
+from .catalog import Algorithm, Catalog, Partition, RegistryGroup, Source
+from .errors import UserError
+
+SDK_SOURCE = "sagemaker-sdk"
+
+
+@dataclass(frozen=True)
+class SdkImage:
+    """One version of an algorithm's training image in the SDK."""
+
+    tag: str
+    repository: str
+    registries: dict[str, str]
+
+
+def config_dir(path: str | Path | None) -> Path:
+    """The image_uri_config folder: given, or inside an installed sagemaker package."""
+    if path is not None:
+        folder = Path(path)
+        nested = folder / "sagemaker" / "core" / "image_uri_config"
+        folder = nested if nested.is_dir() else folder
+        if not folder.is_dir():
+            raise UserError(f"{path}: not a folder of image_uri_config JSON files")
+        return folder
+    for package in ("sagemaker.core", "sagemaker"):
+        try:
+            spec = importlib.util.find_spec(package)
+        except ModuleNotFoundError:
+            continue
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            for folder in (
+                Path(location) / "image_uri_config",
+                Path(location) / "core" / "image_uri_config",
+            ):
+                if folder.is_dir():
+                    return folder
+    raise UserError("no installed sagemaker package found: pass --from PATH")
+
+
+def images(folder: Path, algorithm: Algorithm, scope: str = "training") -> list[SdkImage] | None:
+    """The SDK's images of one algorithm in one scope, or None if the SDK lacks it."""
+    path = folder / f"{algorithm.sdk_framework or algorithm.key}.json"
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise UserError(f"{path}: {exc}") from None
+    config = data if "versions" in data else data.get(scope, {})
+    repository = algorithm.image(scope)[0]
+    found = []
+    for version, entry in config.get("versions", {}).items():
+        if entry.get("repository") != repository:
+            continue  # another image under the same framework name (e.g. legacy xgboost:1)
+        if algorithm.sdk_version and version != algorithm.sdk_version:
+            continue
+        # The SDK's tag: version, then processor and Python version where it lists them.
+        processors = entry.get("processors", config.get("processors", []))
+        if scope == "training" and len(processors) > 1:
+            processors = [p for p in algorithm.instance.processors if p in processors]
+        python = entry.get("py_versions", [])[:1]
+        for processor in processors or [None]:
+            parts = [version, *([processor] if processor else []), *python]
+            found.append(SdkImage("-".join(parts), repository, dict(entry["registries"])))
+    return found
+
+
+def _scopes(algorithm: Algorithm) -> tuple[str, ...]:
+    return ("training", "inference") if algorithm.inference is not None else ("training",)
+
+
+def merge(catalog: Catalog, folder: Path, document: str, date: str) -> Catalog:
+    """The catalog with the SDK's regions, accounts and tags; its own metadata kept."""
+    groups = {k: dict(g.accounts) for k, g in catalog.registry_groups.items()}
+    touched: set[str] = set()
+    algorithms = dict(catalog.algorithms)
+    for key, algorithm in sorted(catalog.algorithms.items()):
+        for scope in _scopes(algorithm):
+            found = images(folder, algorithm, scope)
+            if not found:
+                continue
+            repository, group_key, tags = algorithm.image(scope)
+            sdk_accounts: dict[str, str] = {}
+            for image in found:
+                for region, account in image.registries.items():
+                    if sdk_accounts.setdefault(region, account) != account:
+                        raise UserError(f"{key}: the SDK lists two accounts for {region}")
+            group = groups[group_key]
+            for region, account in sdk_accounts.items():
+                if group.get(region, account) != account and group_key in touched:
+                    raise UserError(
+                        f"registry group {group_key}: algorithms disagree on the "
+                        f"account for {region}; split the group"
+                    )
+                group[region] = account
+            touched.add(group_key)
+            merged = (*tags, *(i.tag for i in found if i.tag not in tags))
+            current = algorithms[key]
+            algorithms[key] = (
+                dataclasses.replace(current, tags=merged)
+                if scope == "training"
+                else dataclasses.replace(current, inference=(repository, group_key, merged))
+            )
+    regions = dict(catalog.regions)
+    partitions = dict(catalog.partitions)
+    for accounts in groups.values():
+        for region in accounts:
+            if region not in regions:
+                partition, suffix = partition_of(region)
+                regions[region] = partition
+                partitions.setdefault(
+                    partition, Partition(partition, suffix, "botocore-partitions")
+                )
+    sources = dict(catalog.sources)
+    sources[SDK_SOURCE] = Source(
+        SDK_SOURCE, "SageMaker Python SDK image_uri_config", document, date
+    )
+    if "botocore-partitions" not in sources:
+        sources["botocore-partitions"] = Source(
+            "botocore-partitions",
+            "botocore data/partitions.json (partition DNS suffixes)",
+            "botocore/data/partitions.json",
+            date,
+        )
+    return dataclasses.replace(
+        catalog,
+        sources=sources,
+        partitions=partitions,
+        regions=dict(sorted(regions.items())),
+        registry_groups={
+            k: RegistryGroup(
+                k, dict(sorted(groups[k].items())), SDK_SOURCE if k in touched else g.source
+            )
+            for k, g in catalog.registry_groups.items()
+        },
+        algorithms=algorithms,
+    )
+
+
+def _compare(
+    label: str, ours: Mapping[str, str], tags: tuple[str, ...], sdk: list[SdkImage]
+) -> list[Difference]:
+    found: list[Difference] = []
+    theirs: dict[str, str] = {}
+    for image in sdk:
+        theirs.update(image.registries)
+    for region in sorted(set(ours) | set(theirs)):
+        if region not in theirs:
+            found.append(Difference(label, f"{region}: only in the catalog", False))
+        elif region not in ours:
+            found.append(Difference(label, f"{region}: only in the SDK ({theirs[region]})", False))
+        elif ours[region] != theirs[region]:
+            found.append(
+                Difference(label, f"{region}: catalog {ours[region]}, SDK {theirs[region]}", True)
+            )
+    sdk_tags = [i.tag for i in sdk]
+    found += [
+        Difference(label, f"tag {t}: only in the catalog", False) for t in tags if t not in sdk_tags
+    ]
+    found += [
+        Difference(label, f"tag {t}: only in the SDK", False) for t in sdk_tags if t not in tags
+    ]
+    return found
+
+
+@dataclass(frozen=True)
+class Difference:
+    algorithm: str
+    text: str
+    conflict: bool  # an account both sides know, and disagree on
+
+
+def verify(catalog: Catalog, folder: Path) -> list[Difference]:
+    """Every way the catalog and the SDK differ, algorithm by algorithm."""
+    found: list[Difference] = []
+    for key, algorithm in sorted(catalog.algorithms.items()):
+        for scope in _scopes(algorithm):
+            sdk = images(folder, algorithm, scope)
+            label = key if scope == "training" else f"{key} (inference)"
+            if sdk is None:
+                found.append(Difference(label, "not in the SDK", False))
+                continue
+            _, group, tags = algorithm.image(scope)
+            found += _compare(label, catalog.registry_groups[group].accounts, tags, sdk)
+    return found

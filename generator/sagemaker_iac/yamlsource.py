@@ -1,0 +1,100 @@
+"""Reads YAML into plain data plus the line of every key, rejecting duplicate keys.
+
+PyYAML keeps the last of duplicate keys silently; a catalog must not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+import yaml
+
+from .errors import CatalogError
+
+Path_ = tuple[str | int, ...]
+
+try:  # The C composer is several times faster; fall back when libyaml is absent.
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+
+def dotted(path: Path_) -> str:
+    """Render a key path as `a.b[0].c`."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class Located:
+    """Plain data from a YAML document and the 1-based line of each key path."""
+
+    def __init__(self, file: str, data: Any, lines: dict[Path_, int]) -> None:
+        self.file = file
+        self.data = data
+        self.lines = lines
+
+    def line(self, path: Path_) -> int:
+        """The line of the longest prefix of `path` that the document has (1 if none)."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return 1
+
+    def error(self, path: Path_, message: str) -> CatalogError:
+        return CatalogError(self.file, self.line(path), dotted(path), message)
+
+
+def load(text: str, file: str) -> Located:
+    """Parse one YAML document; syntax errors and duplicate keys raise CatalogError."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict[Path_, int] = {}
+        data = _build(loader, node, (), lines, file) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise CatalogError(file, line, "", f"invalid YAML: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise CatalogError(file, None, "", f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    return Located(file, data, lines)
+
+
+def _build(
+    loader: yaml.SafeLoader, node: yaml.Node, path: Path_, lines: dict[Path_, int], file: str
+) -> Any:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Hashable, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                # Keys like 1, true or null would change meaning through YAML 1.1.
+                raise CatalogError(
+                    file,
+                    key_node.start_mark.line + 1,
+                    dotted((*path, str(key))),
+                    f"key {key!r} must be a string; quote it",
+                )
+            child = (*path, key)
+            if key in result:
+                raise CatalogError(
+                    file,
+                    key_node.start_mark.line + 1,
+                    dotted(child),
+                    f"duplicate key (first defined on line {lines[child]})",
+                )
+            lines[child] = key_node.start_mark.line + 1
+            result[key] = _build(loader, value_node, child, lines, file)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _build(loader, item, (*path, index), lines, file)
+            for index, item in enumerate(node.value)
+        ]
+    return loader.construct_object(node, deep=True)

@@ -1,0 +1,92 @@
+variable "algorithm" {
+  description = "Key of the SageMaker built-in algorithm in the catalog, such as kmeans or xgboost."
+  type        = string
+
+  validation {
+    condition     = contains(["blazingtext", "factorization-machines", "forecasting-deepar", "image-classification", "image-classification-tensorflow", "ipinsights", "kmeans", "knn", "lda", "linear-learner", "ntm", "object-detection", "object-detection-tensorflow", "object2vec", "pca", "randomcutforest", "semantic-segmentation", "seq2seq", "xgboost"], var.algorithm)
+    error_message = "The algorithm must be one of: blazingtext, factorization-machines, forecasting-deepar, image-classification, image-classification-tensorflow, ipinsights, kmeans, knn, lda, linear-learner, ntm, object-detection, object-detection-tensorflow, object2vec, pca, randomcutforest, semantic-segmentation, seq2seq, xgboost."
+  }
+}
+
+variable "image_tag" {
+  description = "Image tag to use; null selects the algorithm's default tag from the catalog."
+  type        = string
+  default     = null
+}
+
+variable "name" {
+  description = "Name of the model (and of the endpoint configuration and endpoint when created)."
+  type        = string
+}
+
+variable "model_data_url" {
+  description = "S3 URI of the model artifacts (model.tar.gz); null with model_package_name."
+  type        = string
+  default     = null
+}
+
+variable "model_package_name" {
+  description = "Model package to host instead of the algorithm's image and model_data_url."
+  type        = string
+  default     = null
+}
+
+variable "execution_role_arn" {
+  description = "IAM role the model runs as; null with create_role = true."
+  type        = string
+  default     = null
+}
+
+variable "create_role" {
+  description = "Create a least-privilege execution role."
+  type        = bool
+  default     = false
+}
+
+variable "vpc_config" {
+  description = "Subnets and security groups to run in; null runs outside a VPC."
+  type        = object({ subnets = list(string), security_group_ids = list(string) })
+  default     = null
+}
+
+variable "enable_network_isolation" {
+  description = "Run the container without network access."
+  type        = bool
+  default     = true
+}
+
+variable "create_endpoint_configuration" {
+  description = "Create an endpoint configuration for the model."
+  type        = bool
+  default     = false
+}
+
+variable "create_endpoint" {
+  description = "Create an endpoint (needs create_endpoint_configuration)."
+  type        = bool
+  default     = false
+}
+
+variable "instance_type" {
+  description = "Instance type of the endpoint's variant."
+  type        = string
+  default     = "ml.m5.large"
+}
+
+variable "initial_instance_count" {
+  description = "Instances behind the endpoint."
+  type        = number
+  default     = 1
+}
+
+variable "kms_key_arn" {
+  description = "KMS key for the endpoint's storage volume; required with an endpoint configuration."
+  type        = string
+  default     = null
+}
+
+variable "tags" {
+  description = "Tags for every resource created."
+  type        = map(string)
+  default     = {}
+}

@@ -1,0 +1,100 @@
+data "aws_partition" "current" {}
+data "aws_region" "current" {}
+data "aws_caller_identity" "current" {}
+
+# The provider-free spec module holds every catalog rule and builds the request.
+module "spec" {
+  source = "../sagemaker-training-spec"
+
+  algorithm                                 = var.algorithm
+  region                                    = data.aws_region.current.name
+  image_tag                                 = var.image_tag
+  job_name                                  = var.job_name
+  role_arn                                  = local.role_arn
+  hyperparameters                           = var.hyperparameters
+  channels                                  = var.channels
+  input_mode                                = var.input_mode
+  instance_type                             = var.instance_type
+  instance_count                            = var.instance_count
+  volume_size_in_gb                         = var.volume_size_in_gb
+  max_runtime_in_seconds                    = var.max_runtime_in_seconds
+  output_s3_path                            = var.output_s3_path
+  kms_key_id                                = var.kms_key_id
+  vpc_config                                = var.vpc_config
+  enable_network_isolation                  = var.enable_network_isolation
+  enable_inter_container_traffic_encryption = var.enable_inter_container_traffic_encryption
+  tags                                      = var.tags
+}
+
+locals {
+  role_arn = var.create_role ? aws_iam_role.this[0].arn : var.role_arn
+}
+
+resource "aws_sagemaker_training_job" "this" {
+  count = var.mode == "job" ? 1 : 0
+
+  training_job_name                         = var.job_name
+  role_arn                                  = local.role_arn
+  hyper_parameters                          = var.hyperparameters
+  enable_network_isolation                  = var.enable_network_isolation
+  enable_inter_container_traffic_encryption = var.enable_inter_container_traffic_encryption
+  tags                                      = var.tags
+
+  algorithm_specification {
+    training_image      = module.spec.image_uri
+    training_input_mode = var.input_mode
+  }
+
+  dynamic "input_data_config" {
+    for_each = module.spec.request.InputDataConfig
+    content {
+      channel_name     = input_data_config.value.ChannelName
+      content_type     = lookup(input_data_config.value, "ContentType", null)
+      compression_type = lookup(input_data_config.value, "CompressionType", null)
+      input_mode       = lookup(input_data_config.value, "InputMode", null)
+
+      data_source {
+        s3_data_source {
+          s3_data_type              = input_data_config.value.DataSource.S3DataSource.S3DataType
+          s3_uri                    = input_data_config.value.DataSource.S3DataSource.S3Uri
+          s3_data_distribution_type = input_data_config.value.DataSource.S3DataSource.S3DataDistributionType
+        }
+      }
+    }
+  }
+
+  output_data_config {
+    s3_output_path = var.output_s3_path
+    kms_key_id     = var.kms_key_id
+  }
+
+  resource_config {
+    instance_type     = var.instance_type
+    instance_count    = var.instance_count
+    volume_size_in_gb = var.volume_size_in_gb
+    volume_kms_key_id = var.kms_key_id
+  }
+
+  stopping_condition {
+    max_runtime_in_seconds = var.max_runtime_in_seconds
+  }
+
+  dynamic "vpc_config" {
+    for_each = var.vpc_config == null ? [] : [var.vpc_config]
+    content {
+      subnets            = vpc_config.value.subnets
+      security_group_ids = vpc_config.value.security_group_ids
+    }
+  }
+}
+
+# For repeatable runs: a pipeline whose one Training step carries the same request.
+resource "aws_sagemaker_pipeline" "this" {
+  count = var.mode == "pipeline" ? 1 : 0
+
+  pipeline_name         = var.job_name
+  pipeline_display_name = var.job_name
+  role_arn              = local.role_arn
+  pipeline_definition   = module.spec.pipeline_definition
+  tags                  = var.tags
+}

@@ -1,0 +1,100 @@
+# Every rule below is a Terraform 1.0 expression over the catalog data in catalog.tf.
+# HCL evaluates both branches of a conditional but reports only the chosen one's
+# errors, so a branch may touch local.algorithm only when local.known is true.
+locals {
+  known     = contains(keys(local.catalog_algorithms), var.algorithm)
+  algorithm = local.known ? local.catalog_algorithms[var.algorithm] : null
+  regions   = local.known ? sort(keys(local.catalog_registry_groups[local.algorithm.registry_group])) : []
+  published = contains(local.regions, var.region)
+  # Without an explicit tag: the first tag built for the instance's processor, else the first.
+  processor_tags = local.known && local.processor != "" ? [for t in local.algorithm.tags : t if length(regexall("-${local.processor}(-|$)", t)) > 0] : []
+  tag            = var.image_tag != null ? var.image_tag : local.known ? concat(local.processor_tags, local.algorithm.tags)[0] : ""
+
+  channel_names    = sort(keys(var.channels))
+  allowed_channels = local.known ? concat(local.algorithm.required_channels, local.algorithm.optional_channels) : []
+  input_modes      = distinct(concat([var.input_mode], [for c in values(var.channels) : lookup(c, "input_mode", var.input_mode)]))
+  family           = try(regex("^ml\\.([a-z]+)[0-9]", var.instance_type)[0], "")
+  processor        = lookup(local.catalog_instance_families, local.family, "")
+  tag_processor    = try(regex("-(cpu|gpu)(-|$)", local.tag)[0], "")
+
+  errors = concat(
+    # The algorithm is in the catalog.
+    local.known ? [] : ["unknown algorithm ${var.algorithm}; known: ${join(", ", sort(keys(local.catalog_algorithms)))}"],
+    # The algorithm is published in the region.
+    local.known && !local.published ? ["algorithm ${var.algorithm} is not published in region ${var.region}; available regions: ${join(", ", local.regions)}"] : [],
+    # The image tag is one the algorithm publishes.
+    local.known ? contains(local.algorithm.tags, local.tag) ? [] : ["image tag ${local.tag} is not published for ${var.algorithm}; available tags: ${join(", ", local.algorithm.tags)}"] : [],
+    # The job's and every channel's input mode is one the algorithm supports.
+    local.known ? [for m in local.input_modes : "input mode ${m} is not supported by ${var.algorithm}; supported: ${join(", ", local.algorithm.input_modes)}" if !contains(local.algorithm.input_modes, m)] : [],
+    # Every required channel is given.
+    local.known ? [for c in local.algorithm.required_channels : "missing required channel ${c} for ${var.algorithm}; required: ${join(", ", local.algorithm.required_channels)}" if !contains(local.channel_names, c)] : [],
+    # Every channel is one the algorithm reads.
+    local.known ? [for c in local.channel_names : "unknown channel ${c} for ${var.algorithm}; allowed: ${join(", ", local.allowed_channels)}" if !contains(local.allowed_channels, c)] : [],
+    # Every channel's content type, when given, is one the algorithm accepts.
+    local.known ? [for c in local.channel_names : "channel ${c}: content type ${var.channels[c].content_type} is not accepted by ${var.algorithm}; accepted: ${join(", ", local.algorithm.content_types)}" if !contains(concat(["-"], local.algorithm.content_types), lookup(var.channels[c], "content_type", "-"))] : [],
+    # Every channel has an s3:// URI.
+    [for c in local.channel_names : "channel ${c}: s3_uri must be an s3:// URI" if !can(regex("^s3://[^/]+", lookup(var.channels[c], "s3_uri", "")))],
+    # The instance type is of a family the catalog knows (CPU or GPU).
+    local.processor != "" ? [] : ["instance type ${var.instance_type} is not of a known family (ml.<family><generation>.<size> with family ${join(", ", sort(keys(local.catalog_instance_families)))})"],
+    # The instance type's processor (CPU or GPU) is one the algorithm trains on.
+    local.known && local.processor != "" ? contains(local.algorithm.processors, local.processor) ? [] : ["instance type ${var.instance_type} is ${upper(local.processor)}; ${var.algorithm} trains on: ${upper(join(", ", local.algorithm.processors))}"] : [],
+    # More than one instance only for a parallelizable algorithm.
+    local.known && var.instance_count > 1 ? local.algorithm.parallelizable ? [] : ["instance_count ${var.instance_count}: ${var.algorithm} is not parallelizable; use 1"] : [],
+    # More than one instance only where the algorithm is not single-instance on that processor.
+    local.known && var.instance_count > 1 && local.processor != "" ? contains(local.algorithm.single_instance, local.processor) ? ["instance_count ${var.instance_count}: ${var.algorithm} trains on a single ${upper(local.processor)} instance; use 1"] : [] : [],
+    # An image tag built for one processor (-cpu-, -gpu-) matches the instance type's.
+    local.tag_processor != "" && local.processor != "" && local.tag_processor != local.processor ? ["image tag ${local.tag} is built for ${upper(local.tag_processor)}; instance type ${var.instance_type} is ${upper(local.processor)}"] : [],
+    # Every hyperparameter the algorithm requires is set.
+    local.known ? [for h in local.algorithm.required_hyperparameters : "missing required hyperparameter ${h} for ${var.algorithm}" if !contains(keys(var.hyperparameters), h)] : [],
+  )
+
+  registry_id = local.known && local.published ? local.catalog_registry_groups[local.algorithm.registry_group][var.region] : ""
+  repository  = local.known ? local.algorithm.repository : ""
+  dns_suffix  = local.published ? local.catalog_partitions[local.catalog_regions[var.region]] : ""
+  image_uri   = "${local.registry_id}.dkr.ecr.${var.region}.${local.dns_suffix}/${local.repository}:${local.tag}"
+
+  # The CreateTrainingJob request; unset optional members are left out, as the API wants.
+  channels = [for c in local.channel_names : { for k, v in {
+    ChannelName = c
+    DataSource = { S3DataSource = {
+      S3DataType             = lookup(var.channels[c], "s3_data_type", "S3Prefix")
+      S3Uri                  = lookup(var.channels[c], "s3_uri", "")
+      S3DataDistributionType = lookup(var.channels[c], "distribution", "FullyReplicated")
+    } }
+    ContentType     = lookup(var.channels[c], "content_type", null)
+    CompressionType = lookup(var.channels[c], "compression", null)
+    InputMode       = lookup(var.channels[c], "input_mode", null)
+  } : k => v if v != null }]
+
+  request = { for k, v in {
+    TrainingJobName = var.job_name
+    RoleArn         = var.role_arn
+    AlgorithmSpecification = {
+      TrainingImage     = local.image_uri
+      TrainingInputMode = var.input_mode
+    }
+    HyperParameters  = var.hyperparameters
+    InputDataConfig  = local.channels
+    OutputDataConfig = { for k, v in { S3OutputPath = var.output_s3_path, KmsKeyId = var.kms_key_id } : k => v if v != null }
+    ResourceConfig = { for k, v in {
+      InstanceType   = var.instance_type
+      InstanceCount  = var.instance_count
+      VolumeSizeInGB = var.volume_size_in_gb
+      VolumeKmsKeyId = var.kms_key_id
+    } : k => v if v != null }
+    StoppingCondition                     = { MaxRuntimeInSeconds = var.max_runtime_in_seconds }
+    VpcConfig                             = var.vpc_config == null ? null : { Subnets = var.vpc_config.subnets, SecurityGroupIds = var.vpc_config.security_group_ids }
+    EnableNetworkIsolation                = var.enable_network_isolation
+    EnableInterContainerTrafficEncryption = var.enable_inter_container_traffic_encryption
+    Tags                                  = length(var.tags) == 0 ? null : [for k in sort(keys(var.tags)) : { Key = k, Value = var.tags[k] }]
+  } : k => v if v != null }
+
+  # A pipeline names its own jobs and tags them itself.
+  step_arguments = { for k, v in local.request : k => v if !contains(["TrainingJobName", "Tags"], k) }
+  pipeline_definition = jsonencode({
+    Version    = "2020-12-01"
+    Metadata   = {}
+    Parameters = []
+    Steps      = [{ Name = var.step_name, Type = "Training", Arguments = local.step_arguments }]
+  })
+}

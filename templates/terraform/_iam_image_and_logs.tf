@@ -1,0 +1,19 @@
+{# Statements every SageMaker execution role needs: pull its image, write its logs. #}
+  statement {
+    sid       = "PullImage"
+    actions   = ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]
+    resources = ["arn:${local.partition}:ecr:${local.region}:{{ image_registry }}:repository/{{ image_repository }}"]
+  }
+
+  statement {
+    sid = "EcrLogin"
+    # GetAuthorizationToken has no resource-level permissions.
+    actions   = ["ecr:GetAuthorizationToken"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "WriteLogs"
+    actions   = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account}:log-group:/aws/sagemaker/{{ log_groups }}*"]
+  }

@@ -1,0 +1,19 @@
+{% for v in variables %}
+variable "{{ v.name }}" {
+  description = {{ v.description | hcl }}
+  type        = {{ v.type }}
+{% if v.default is not none %}
+  default     = {{ v.default }}
+{% endif %}
+{% if v.condition %}
+
+  validation {
+    condition     = {{ v.condition }}
+    error_message = {{ v.error_message | hcl }}
+  }
+{% endif %}
+}
+{% if not loop.last %}
+
+{% endif %}
+{% endfor %}

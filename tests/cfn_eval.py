@@ -1,0 +1,61 @@
+"""Evaluates the intrinsic functions these templates use, as CloudFormation would, for tests."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import botocore.loaders
+
+
+def url_suffix(region: str) -> str:
+    """What AWS::URLSuffix resolves to, from botocore's partition data (not the catalog)."""
+    for partition in botocore.loaders.Loader().load_data("partitions")["partitions"]:
+        if region in partition["regions"] or re.match(partition["regionRegex"], region):
+            return partition["outputs"]["dnsSuffix"]
+    raise AssertionError(f"botocore knows no partition for {region}")
+
+
+class Stack:
+    def __init__(self, template: dict[str, Any], params: dict[str, Any], region: str) -> None:
+        self.template = template
+        self.refs = {"AWS::Region": region, "AWS::URLSuffix": url_suffix(region)}
+        for name, spec in template.get("Parameters", {}).items():
+            value = params.get(name, spec.get("Default"))
+            assert value is not None, f"parameter {name} needs a value"
+            self.refs[name] = str(value)
+        self.conditions: dict[str, bool] = {}
+
+    def condition(self, name: str) -> bool:
+        if name not in self.conditions:
+            self.conditions[name] = bool(self.eval(self.template["Conditions"][name]))
+        return self.conditions[name]
+
+    def eval(self, node: Any) -> Any:
+        if isinstance(node, list):
+            return [self.eval(item) for item in node]
+        if not isinstance(node, dict) or len(node) != 1:
+            return node
+        ((fn, arg),) = node.items()
+        if fn == "Ref":
+            return self.refs[arg]
+        if fn == "Condition":
+            return self.condition(arg)
+        if fn == "Fn::If":
+            return self.eval(arg[1] if self.condition(arg[0]) else arg[2])
+        if fn == "Fn::Equals":
+            return self.eval(arg[0]) == self.eval(arg[1])
+        if fn == "Fn::Not":
+            return not self.eval(arg[0])
+        if fn == "Fn::And":
+            return all(self.eval(a) for a in arg)
+        if fn == "Fn::Join":
+            return self.eval(arg[0]).join(self.eval(item) for item in arg[1])
+        if fn == "Fn::FindInMap":
+            name, top, second = (self.eval(a) for a in arg)
+            return self.template["Mappings"][name][top][second]
+        if fn == "Fn::Sub":
+            text, extra = (arg, {}) if isinstance(arg, str) else (arg[0], arg[1])
+            values = {**self.refs, **{k: self.eval(v) for k, v in extra.items()}}
+            return re.sub(r"\$\{([^}!]+)\}", lambda m: values[m.group(1)], text)
+        return {fn: self.eval(arg)}

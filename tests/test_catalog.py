@@ -1,0 +1,138 @@
+"""The built-in catalog: its facts against the seed, its schema, and the model's lookups."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import FIXTURES
+from sagemaker_iac.catalog import builtin_path, load_catalog, schema
+from sagemaker_iac.errors import UnavailableError
+
+
+def test_seed_registry_paths_are_reproduced_exactly(catalog):
+    seed = yaml.safe_load((FIXTURES / "seed_000_registries.yaml").read_text())
+    checked = 0
+    for table in seed["tables"]:
+        for algorithm in table["algorithms"]:
+            facts = seed["algorithms"][algorithm]
+            # The catalog is current (issue 4), so it may publish in more regions.
+            assert set(table["hosts"]) <= set(catalog.regions_for(algorithm)), algorithm
+            for region, host in table["hosts"].items():
+                expected = f"{host}/{facts['repository']}:{facts['tag']}"
+                assert catalog.image_uri(algorithm, region) == expected
+                checked += 1
+    assert checked == 16 * 21 + 14  # 16 algorithms in 21 regions, LDA in 14
+    assert set(seed["algorithms"]) <= set(catalog.algorithms)
+
+
+def test_current_shape(catalog):
+    assert len(catalog.algorithms) == 19  # the seed's 17 and seed 004's TensorFlow variants
+    assert len(catalog.registry_groups) == 6
+    assert len(catalog.regions) == 42  # the SageMaker SDK's regions, ISO partitions included
+    assert len(catalog.regions_for("kmeans")) == 37
+    assert len(catalog.regions_for("lda")) == 16
+    assert catalog.dns_suffix("cn-northwest-1") == "amazonaws.com.cn"
+    assert catalog.regions["us-gov-west-1"] == "aws-us-gov"
+    assert catalog.dns_suffix("us-iso-east-1") == "c2s.ic.gov"
+    assert catalog.dns_suffix("us-isob-east-1") == "sc2s.sgov.gov"
+    assert {"1.0-1-cpu-py3", "1.2-1", "3.2-0"} <= set(catalog.algorithms["xgboost"].tags)
+
+
+def test_catalog_facts_from_the_seed_table(catalog):
+    deepar = catalog.algorithm("forecasting-deepar")
+    assert deepar.input_modes == ("File",)
+    assert deepar.content_types == ("application/jsonlines", "application/x-parquet")
+    seq2seq = catalog.algorithm("seq2seq")
+    assert seq2seq.required_channels == ("train", "validation", "vocab")
+    assert seq2seq.instance.single_instance == ("gpu",)
+    assert not seq2seq.parallelizable
+    ic = catalog.algorithm("image-classification")
+    assert ic.required_channels == ("train", "validation")
+    assert set(ic.optional_channels) == {"train_lst", "validation_lst", "model"}
+    xgb = catalog.algorithm("xgboost")
+    assert {"0.90-1-cpu-py3", "0.90-2-cpu-py3", "1.0-1-cpu-py3"} <= set(xgb.tags)
+    assert xgb.default_tag == "1.0-1-cpu-py3"
+    assert "text/libsvm" in xgb.content_types
+    assert catalog.algorithm("factorization-machines").instance.gpu_dense_data_only
+    assert catalog.algorithm("knn").instance.gpu_single_device
+    assert all("latest" not in a.tags for a in catalog.algorithms.values())
+
+
+def test_every_fact_cites_a_known_source(catalog):
+    cited = {a.source for a in catalog.algorithms.values()}
+    cited |= {g.source for g in catalog.registry_groups.values()}
+    cited |= {p.source for p in catalog.partitions.values()}
+    assert cited <= set(catalog.sources)
+    for source in catalog.sources.values():
+        assert source.document and source.date
+
+
+def test_published_schema_is_valid_and_accepts_the_catalog():
+    rules = schema()
+    jsonschema.Draft202012Validator.check_schema(rules)
+    data = yaml.safe_load(builtin_path().read_text())
+    assert list(jsonschema.Draft202012Validator(rules).iter_errors(data)) == []
+
+
+def test_schema_rejects_what_the_loader_rejects():
+    """The published schema is the loader's first gate, so editors see the same errors."""
+    data = yaml.safe_load(builtin_path().read_text())
+    data["registry_groups"]["lda"]["accounts"]["us-east-1"] = 766337827248
+    assert list(jsonschema.Draft202012Validator(schema()).iter_errors(data))
+
+
+def test_unavailable_pairs_name_algorithm_region_and_alternatives(catalog):
+    with pytest.raises(UnavailableError) as err:
+        catalog.image_uri("lda", "sa-east-1")
+    message = str(err.value)
+    assert "'lda'" in message and "'sa-east-1'" in message
+    for region in catalog.regions_for("lda"):
+        assert region in message
+    with pytest.raises(UnavailableError, match="available tags"):
+        catalog.image_uri("kmeans", "us-east-1", "latest")
+    with pytest.raises(UnavailableError, match="unknown algorithm"):
+        catalog.image_uri("word2vec", "us-east-1")
+
+
+def test_normalized_json_matches_the_model(catalog):
+    data = json.loads(json.dumps(catalog.to_dict()))
+    for key, algorithm in catalog.algorithms.items():
+        entry = data["algorithms"][key]
+        assert entry["repository"] == algorithm.repository
+        assert entry["regions"] == catalog.regions_for(key)
+        assert entry["default_tag"] == algorithm.default_tag
+    for key, group in catalog.registry_groups.items():
+        assert data["registry_groups"][key]["accounts"] == dict(group.accounts)
+
+
+@pytest.mark.parametrize(
+    "path", sorted((FIXTURES / "catalogs" / "good").glob("*.yaml")), ids=lambda p: p.name
+)
+def test_good_catalogs_load(path):
+    catalog = load_catalog(path)
+    for key, region, uri in catalog.image_uris():
+        assert uri.endswith(
+            f"/{catalog.algorithms[key].repository}:{catalog.algorithms[key].default_tag}"
+        )
+        assert f".dkr.ecr.{region}." in uri
+
+
+def test_tensorflow_variants_keep_training_and_inference_images_apart(catalog):
+    for key in ("image-classification-tensorflow", "object-detection-tensorflow"):
+        algorithm = catalog.algorithms[key]
+        assert algorithm.required_channels == ("training", "validation")
+        assert algorithm.input_modes == ("File",)
+        assert {"image/jpeg", "image/png"} <= set(algorithm.content_types)
+        training = catalog.image_uri(key, "eu-west-1")
+        inference = catalog.image_uri(key, "eu-west-1", scope="inference")
+        assert "/tensorflow-training:2.19.0-" in training and training.endswith("-py312")
+        assert "/tensorflow-inference:2.19.0-" in inference
+        assert training.split("/")[0] == inference.split("/")[0]  # one registry for both
+    assert catalog.algorithms["object-detection-tensorflow"].instance.processors == ("gpu",)
+    assert catalog.image_uri("kmeans", "eu-west-1", scope="inference") == catalog.image_uri(
+        "kmeans", "eu-west-1"
+    )  # one image for both where the catalog has no inference one

@@ -1,0 +1,203 @@
+"""CloudFormation training pipelines and the model template: lint, evaluate, deploy."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+from cfnlint.api import ManualArgs, lint
+
+from cfn_eval import Stack
+from conftest import load_cfn
+from sagemaker_iac.cfntraining import TRAINING_DIR, camel, single_instance
+from sagemaker_iac.cloudformation import MODEL_FILE
+from test_training_spec import botocore_errors
+from training_inputs import CPU_TYPE, GPU_TYPE, ROLE
+
+
+def sample_params(algorithm, optional: bool, extras: bool) -> dict[str, Any]:
+    params: dict[str, Any] = {
+        "PipelineName": f"{algorithm.key}-pipeline",
+        "RoleArn": ROLE,
+        "InstanceType": CPU_TYPE if "cpu" in algorithm.instance.processors else GPU_TYPE,
+        "OutputS3Path": f"s3://example-bucket/{algorithm.key}/output",
+    }
+    channels = [*algorithm.required_channels, *(algorithm.optional_channels if optional else ())]
+    for name in channels:
+        params[f"{camel(name)}S3Uri"] = f"s3://example-bucket/{algorithm.key}/{name}/"
+        if extras:
+            params[f"{camel(name)}ContentType"] = algorithm.content_types[-1]
+    for name in algorithm.required_hyperparameters:
+        params[f"Hp{camel(name)}"] = "3"
+    if extras:
+        params.update(
+            KmsKeyId="arn:aws:kms:us-east-1:123456789012:key/abc",
+            ExtraHyperParameters='"mini_batch_size":"100","epochs":"2"',
+        )
+    return params
+
+
+def training_step(out_dir, catalog, key: str, region: str, optional: bool, extras: bool) -> dict:
+    template = load_cfn(out_dir / TRAINING_DIR / f"{key}.yaml")
+    algorithm = catalog.algorithms[key]
+    stack = Stack(template, sample_params(algorithm, optional, extras), region)
+    body = template["Resources"]["Pipeline"]["Properties"]["PipelineDefinition"]
+    definition = json.loads(stack.eval(body["PipelineDefinitionBody"]))
+    (step,) = definition["Steps"]
+    assert step["Type"] == "Training"
+    return step["Arguments"]
+
+
+@pytest.mark.parametrize("optional,extras", [(False, False), (True, True)])
+def test_every_pipeline_step_is_a_valid_training_request(out_dir, catalog, optional, extras):
+    for key, algorithm in catalog.algorithms.items():
+        region = catalog.regions_for(key)[-1]
+        arguments = training_step(out_dir, catalog, key, region, optional, extras)
+        request = {"TrainingJobName": f"{key}-job", **arguments}
+        assert botocore_errors("CreateTrainingJob", request) == "", key
+        assert arguments["AlgorithmSpecification"]["TrainingImage"] == catalog.image_uri(
+            key, region
+        )
+        names = [c["ChannelName"] for c in arguments["InputDataConfig"]]
+        expected = [
+            *algorithm.required_channels,
+            *(algorithm.optional_channels if optional else ()),
+        ]
+        assert names == expected, key
+        assert set(algorithm.required_hyperparameters) <= set(arguments["HyperParameters"])
+        if extras:
+            assert arguments["HyperParameters"]["mini_batch_size"] == "100"
+            assert arguments["OutputDataConfig"]["KmsKeyId"].startswith("arn:aws:kms:")
+            assert all("ContentType" in c for c in arguments["InputDataConfig"])
+
+
+def test_moto_accepts_the_pipeline_steps(out_dir, catalog):
+    boto3 = pytest.importorskip("boto3")
+    from moto import mock_aws
+
+    with mock_aws():
+        client = boto3.client("sagemaker", region_name="us-east-1")
+        for key in catalog.algorithms:
+            arguments = training_step(out_dir, catalog, key, "us-east-1", True, True)
+            client.create_training_job(TrainingJobName=f"{key}-job", **arguments)
+            described = client.describe_training_job(TrainingJobName=f"{key}-job")
+            assert described["AlgorithmSpecification"]["TrainingImage"] == (
+                catalog.image_uri(key, "us-east-1")
+            )
+
+
+def test_parameters_carry_the_catalog_rules(out_dir, catalog):
+    for key, algorithm in catalog.algorithms.items():
+        params = load_cfn(out_dir / TRAINING_DIR / f"{key}.yaml")["Parameters"]
+        assert params["InputMode"]["AllowedValues"] == list(algorithm.input_modes)
+        assert params["ImageTag"]["AllowedValues"] == list(algorithm.tags)
+        for name in algorithm.required_channels:
+            assert "Default" not in params[f"{camel(name)}S3Uri"]  # required
+            assert params[f"{camel(name)}ContentType"]["AllowedValues"] == [
+                "",
+                *algorithm.content_types,
+            ]
+        for name in algorithm.required_hyperparameters:
+            assert "Default" not in params[f"Hp{camel(name)}"]
+        assert params["InstanceCount"].get("MaxValue") == (
+            1 if single_instance(algorithm) else None
+        )
+        pattern = params["InstanceType"]["AllowedPattern"]
+        assert bool(re.match(pattern, CPU_TYPE)) == ("cpu" in algorithm.instance.processors)
+        assert bool(re.match(pattern, GPU_TYPE)) == ("gpu" in algorithm.instance.processors)
+        assert not re.match(pattern, "ml.trn1.2xlarge")
+
+
+def test_region_rule_admits_exactly_the_published_regions(out_dir, catalog):
+    for key in catalog.algorithms:
+        rule = load_cfn(out_dir / TRAINING_DIR / f"{key}.yaml")["Rules"]["Region"]
+        regions = rule["Assertions"][0]["Assert"]["Fn::Contains"][0]
+        assert regions == catalog.regions_for(key)
+
+
+# cfn-lint 1.58's region schemas lack the SageMaker model types here (README: Limits).
+NO_SAGEMAKER_MODEL_TYPES = {"me-central-1", "us-gov-east-1"}
+
+
+def regions_offering(catalog, template: dict) -> list[str]:
+    """Catalog regions whose CloudFormation (per cfn-lint's schemas) has every type used."""
+    from cfnlint.schema import PROVIDER_SCHEMA_MANAGER, ResourceNotFoundError
+
+    types = {r["Type"] for r in template["Resources"].values()}
+    found = []
+    for region in sorted(catalog.regions):
+        try:
+            for kind in types:
+                PROVIDER_SCHEMA_MANAGER.get_resource_schema(region, kind)
+        except ResourceNotFoundError:
+            continue
+        found.append(region)
+    return found
+
+
+def test_training_and_model_templates_lint_clean(catalog, out_dir):
+    paths = [*sorted((out_dir / TRAINING_DIR).glob("*.yaml")), out_dir / MODEL_FILE]
+    assert len(paths) == len(catalog.algorithms) + 1
+    for path in paths:
+        regions = regions_offering(catalog, load_cfn(path))
+        assert set(catalog.regions) - set(regions) <= NO_SAGEMAKER_MODEL_TYPES, path.name
+        matches = lint(path.read_text(), config=ManualArgs(regions=regions))
+        assert [str(m) for m in matches] == [], path.name
+
+
+MODEL_PARAMS = {
+    "Algorithm": "kmeans",
+    "ModelName": "kmeans-model",
+    "ModelDataUrl": "s3://example-bucket/kmeans/output/model.tar.gz",
+    "ExecutionRoleArn": ROLE,
+    "CreateEndpointConfig": "true",
+    "CreateEndpoint": "true",
+}
+
+
+@pytest.mark.parametrize("region", ["us-east-1", "eu-west-1", "ap-southeast-2"])
+@pytest.mark.parametrize(
+    "algorithm", ["kmeans", "xgboost", "lda", "image-classification-tensorflow"]
+)
+def test_moto_deploys_model_endpoint_config_and_endpoint(out_dir, catalog, region, algorithm):
+    boto3 = pytest.importorskip("boto3")
+    from moto import mock_aws
+
+    params = {
+        **MODEL_PARAMS,
+        "Algorithm": algorithm,
+        "KmsKeyArn": f"arn:aws:kms:{region}:123456789012:key/abc",
+    }
+    with mock_aws():
+        cfn = boto3.client("cloudformation", region_name=region)
+        cfn.create_stack(
+            StackName="model",
+            TemplateBody=(out_dir / MODEL_FILE).read_text(),
+            Parameters=[{"ParameterKey": k, "ParameterValue": v} for k, v in params.items()],
+        )
+        stack = cfn.describe_stacks(StackName="model")["Stacks"][0]
+        outputs = {o["OutputKey"]: o["OutputValue"] for o in stack["Outputs"]}
+        types = sorted(
+            r["ResourceType"]
+            for r in cfn.list_stack_resources(StackName="model")["StackResourceSummaries"]
+        )
+        assert types == [
+            "AWS::SageMaker::Endpoint",
+            "AWS::SageMaker::EndpointConfig",
+            "AWS::SageMaker::Model",
+        ]
+        sagemaker = boto3.client("sagemaker", region_name=region)
+        # moto names the model itself; the stack's output says which.
+        model = sagemaker.describe_model(ModelName=outputs["ModelName"])
+        # A model hosts: the inference image (TensorFlow variants have their own).
+        image = catalog.image_uri(algorithm, region, scope="inference")
+        assert model["PrimaryContainer"]["Image"] == image
+        assert outputs["ImageUri"] == image
+        # moto drops EnableNetworkIsolation from templates; check the template's own value.
+        template = load_cfn(out_dir / MODEL_FILE)
+        isolation = template["Resources"]["Model"]["Properties"]["EnableNetworkIsolation"]
+        assert template["Parameters"][isolation["Ref"]]["Default"] == "true"
+        (endpoint,) = sagemaker.list_endpoints()["Endpoints"]
+        assert endpoint["EndpointStatus"] == "InService"

@@ -1,0 +1,101 @@
+"""The CLI's commands and exit codes, and the generated tree's determinism."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from conftest import ROOT
+from sagemaker_iac.catalog import builtin_path
+from sagemaker_iac.cli import main
+from sagemaker_iac.render import read_tree
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_uri_prints_the_catalog_uri(catalog):
+    result = run("uri", "xgboost", "--region", "cn-north-1")
+    assert result.exit_code == 0
+    assert result.stdout == catalog.image_uri("xgboost", "cn-north-1") + "\n"
+    result = run("uri", "xgboost", "--region", "us-east-2", "--tag", "0.90-2-cpu-py3")
+    assert result.stdout.strip().endswith("/sagemaker-xgboost:0.90-2-cpu-py3")
+
+
+def test_uri_for_an_unpublished_pair_lists_the_regions(catalog):
+    result = run("uri", "lda", "--region", "me-south-1")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "'lda' is not published in region 'me-south-1'" in result.stderr
+    assert ", ".join(catalog.regions_for("lda")) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_uri_usage_errors_exit_2():
+    assert run("uri", "kmeans").exit_code == 2  # --region is required
+    assert run("uri", "nope", "--region", "us-east-1").exit_code == 2
+
+
+def test_algorithms_table_lists_every_algorithm(catalog):
+    result = run("algorithms")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:3] == ["KEY", "NAME", "REPOSITORY"]
+    assert [line.split()[0] for line in lines[1:]] == sorted(catalog.algorithms)
+    lda = next(line for line in lines if line.startswith("lda "))
+    assert lda.split()[-1] == str(len(catalog.regions_for("lda")))
+
+
+def test_regions_lists_all_or_one_algorithms(catalog):
+    everything = run("regions")
+    assert [line.split("\t")[0] for line in everything.stdout.splitlines()] == sorted(
+        catalog.regions
+    )
+    lda = run("regions", "lda")
+    assert [line.split("\t")[0] for line in lda.stdout.splitlines()] == catalog.regions_for("lda")
+    assert "cn-north-1\taws-cn" in everything.stdout
+
+
+def test_generate_then_check_then_stale(tmp_path):
+    out = tmp_path / "out"
+    assert run("generate", "--out", str(out)).exit_code == 0
+    first = read_tree(out)
+    assert run("generate", "--out", str(out), "--check").exit_code == 0
+
+    victim = out / "terraform" / "sagemaker-images" / "main.tf"
+    victim.write_text(victim.read_text().replace("local.tag", "var.image_tag", 1))
+    (out / "stray.txt").write_text("left over\n")
+    before = read_tree(out)
+    result = run("generate", "--out", str(out), "--check")
+    assert result.exit_code == 1
+    assert "--- a/terraform/sagemaker-images/main.tf" in result.stdout
+    assert "+++ b/terraform/sagemaker-images/main.tf" in result.stdout
+    assert "--- a/stray.txt" in result.stdout and "+++ /dev/null" in result.stdout
+    assert read_tree(out) == before  # --check writes nothing
+
+    assert run("generate", "--out", str(out)).exit_code == 0
+    assert read_tree(out) == first  # replaced whole: the stray file is gone
+
+
+def test_generate_is_byte_identical_on_rerun(tmp_path):
+    run("generate", "--out", str(tmp_path / "a"))
+    run("generate", "--out", str(tmp_path / "b"), "--catalog", str(builtin_path()))
+    a, b = tmp_path / "a", tmp_path / "b"
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    for name in files:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_committed_out_is_current():
+    result = run("generate", "--out", str(ROOT / "out"), "--check")
+    assert result.exit_code == 0, result.stdout[-3000:] + result.stderr
+
+
+def test_generate_one_target_writes_only_it(tmp_path):
+    out = tmp_path / "out"
+    assert run("generate", "--out", str(out), "--target", "terraform").exit_code == 0
+    tops = {p.relative_to(out).parts[0] for p in out.rglob("*") if p.is_file()}
+    assert tops == {"terraform", "catalog.json", "availability.md"}
+    assert run("generate", "--out", str(out), "--target", "terraform", "--check").exit_code == 0
+    assert run("generate", "--out", str(out), "--check").exit_code == 1  # CloudFormation missing

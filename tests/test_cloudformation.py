@@ -1,0 +1,249 @@
+"""CloudFormation output, checked by parsing, cfn-lint, a Rules evaluator and moto."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+import yaml
+from cfnlint.api import ManualArgs, lint
+from click.testing import CliRunner
+
+from cfn_eval import url_suffix
+from conftest import load_cfn
+from sagemaker_iac.catalog import parse_catalog
+from sagemaker_iac.cli import main
+from sagemaker_iac.cloudformation import MAPPINGS_FILE, MAX_INLINE_BODY, MODEL_FILE, TEMPLATE_FILE
+
+REGISTRIES, ALGORITHMS = "SageMakerRegistries", "SageMakerAlgorithms"
+
+
+@pytest.fixture(scope="module")
+def template(out_dir) -> dict[str, Any]:
+    return load_cfn(out_dir / TEMPLATE_FILE)
+
+
+def resolve(node: Any, params: dict[str, str]) -> Any:
+    """Evaluate the Rules functions this template uses (CloudFormation does this, moto not)."""
+    if isinstance(node, dict) and len(node) == 1:
+        ((fn, arg),) = node.items()
+        if fn == "Ref":
+            return params[arg]
+        if fn == "Fn::Contains":
+            return resolve(arg[1], params) in [resolve(x, params) for x in arg[0]]
+        if fn == "Fn::Equals":
+            return resolve(arg[0], params) == resolve(arg[1], params)
+        if fn == "Fn::And":
+            return all(resolve(x, params) for x in arg)
+        if fn == "Fn::Not":
+            return not resolve(arg[0], params)
+        raise AssertionError(f"unexpected function {fn}")
+    return node
+
+
+def rules_pass(template: dict[str, Any], params: dict[str, str]) -> bool:
+    for rule in template["Rules"].values():
+        if "RuleCondition" in rule and not resolve(rule["RuleCondition"], params):
+            continue
+        if not all(resolve(a["Assert"], params) for a in rule["Assertions"]):
+            return False
+    return True
+
+
+@pytest.mark.parametrize(
+    ("scope", "prefix"), [("training", ""), ("inference", "Host")], ids=["training", "inference"]
+)
+def test_mapping_round_trip_rebuilds_every_catalog_uri(out_dir, catalog, scope, prefix):
+    maps = load_cfn(out_dir / MAPPINGS_FILE)
+    rebuilt = {}
+    for key, entry in maps[ALGORITHMS].items():
+        group, repo, tag = (entry[prefix + name] for name in ("Group", "Repo", "Tag"))
+        for region, groups in maps[REGISTRIES].items():
+            if group in groups:
+                rebuilt[(key, region)] = (
+                    f"{groups[group]}.dkr.ecr.{region}.{url_suffix(region)}/{repo}:{tag}"
+                )
+    assert rebuilt == {(k, r): uri for k, r, uri in catalog.image_uris(scope)}
+
+
+def test_templates_hold_the_snippets_mappings(out_dir, template):
+    snippet = load_cfn(out_dir / MAPPINGS_FILE)
+    assert load_cfn(out_dir / MODEL_FILE)["Mappings"] == snippet
+    # The images template resolves the training image: every other attribute is kept.
+    training = ("Repo", "Group", "Tag")
+    assert template["Mappings"][REGISTRIES] == snippet[REGISTRIES]
+    assert template["Mappings"][ALGORITHMS] == {
+        key: {name: entry[name] for name in training} for key, entry in snippet[ALGORITHMS].items()
+    }
+
+
+def test_mapping_rules_hold(template):
+    maps = template["Mappings"]
+    assert len(maps) <= 200
+    for name, top in maps.items():
+        assert len(top) <= 200
+        for key, second in top.items():
+            assert re.fullmatch(r"[A-Za-z0-9.-]+", key), key
+            assert len(second) <= 200
+            for attribute, value in second.items():
+                assert re.fullmatch(r"[A-Za-z0-9]+", attribute), f"{name}.{key}.{attribute}"
+                assert isinstance(value, str)
+
+
+def test_values_are_quoted_in_the_file(out_dir):
+    """Account IDs stay strings for any YAML reader, not just this one."""
+    raw = yaml.safe_load((out_dir / MAPPINGS_FILE).read_text())
+    for groups in raw[REGISTRIES].values():
+        assert all(isinstance(v, str) and len(v) == 12 for v in groups.values())
+
+
+def test_template_is_compact_and_within_the_inline_limit(out_dir, catalog):
+    size = len((out_dir / TEMPLATE_FILE).read_bytes())
+    naive = sum(len(f'      {r}: "{uri}"\n') for _, r, uri in catalog.image_uris())
+    assert size <= MAX_INLINE_BODY
+    assert size < naive  # one account per group and region beats one URI per pair
+
+
+# The images template resolves the training image; the model template hosts, so its
+# rules are the inference image's. The model's endpoint switches stay off here.
+SCOPED_TEMPLATES = pytest.mark.parametrize(
+    ("name", "scope"), [(TEMPLATE_FILE, "training"), (MODEL_FILE, "inference")]
+)
+OFF = {"CreateEndpoint": "false", "CreateEndpointConfig": "false", "KmsKeyArn": ""}
+
+
+@SCOPED_TEMPLATES
+def test_rules_admit_exactly_the_published_pairs(out_dir, catalog, name, scope):
+    template = load_cfn(out_dir / name)
+    allowed = template["Parameters"]["Algorithm"]["AllowedValues"]
+    assert sorted(allowed) == sorted(catalog.algorithms)
+    for key in catalog.algorithms:
+        for region in catalog.regions:
+            admitted = rules_pass(
+                template, {**OFF, "Algorithm": key, "ImageTag": "", "AWS::Region": region}
+            )
+            assert admitted == (region in catalog.regions_for(key, scope)), (key, region)
+
+
+@SCOPED_TEMPLATES
+def test_rules_admit_exactly_the_published_tags(out_dir, catalog, name, scope):
+    template = load_cfn(out_dir / name)
+    tags = [t for t in template["Parameters"]["ImageTag"]["AllowedValues"] if t]
+    assert set(tags) == {t for a in catalog.algorithms.values() for t in a.image(scope)[2]}
+    for key, algorithm in catalog.algorithms.items():
+        region = catalog.regions_for(key, scope)[0]
+        for tag in tags:
+            admitted = rules_pass(
+                template, {**OFF, "Algorithm": key, "ImageTag": tag, "AWS::Region": region}
+            )
+            assert admitted == (tag in algorithm.image(scope)[2]), (key, tag)
+
+
+USER_TEMPLATE = """\
+AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Algorithm:
+    Type: String
+Mappings:
+MAPPINGS
+Resources:
+  Noop:
+    Type: AWS::CloudFormation::WaitConditionHandle
+Outputs:
+  Account:
+    Value: !FindInMap [SageMakerRegistries, !Ref AWS::Region,
+                       !FindInMap [SageMakerAlgorithms, !Ref Algorithm, Group]]
+"""
+
+
+@pytest.mark.parametrize("name", [TEMPLATE_FILE, MAPPINGS_FILE])
+def test_cfn_lint_reports_nothing_in_any_catalog_region(out_dir, catalog, name):
+    text = (out_dir / name).read_text()
+    if name == MAPPINGS_FILE:  # a section body: lint it where a user would paste it
+        text = USER_TEMPLATE.replace(
+            "MAPPINGS", "".join(f"  {line}\n" if line else "\n" for line in text.splitlines())
+        )
+    matches = lint(text, config=ManualArgs(regions=sorted(catalog.regions)))
+    assert [str(m) for m in matches] == []
+
+
+def test_cfn_lint_is_able_to_fail(out_dir):
+    text = (
+        (out_dir / TEMPLATE_FILE)
+        .read_text()
+        .replace("AWS::CloudFormation::WaitConditionHandle", "AWS::SageMaker::TrainingJob")
+    )
+    assert any("E3006" in str(m) for m in lint(text, config=ManualArgs(regions=["us-east-1"])))
+
+
+@pytest.mark.parametrize("region", ["us-east-1", "eu-west-1", "ap-southeast-2"])
+def test_moto_deploys_the_template_and_outputs_the_catalog_uri(out_dir, catalog, region):
+    # moto ignores Rules and hard-codes AWS::URLSuffix to amazonaws.com, so only
+    # non-China regions are deployed here; China is covered by Terraform and cfn-lint.
+    boto3 = pytest.importorskip("boto3")
+    from moto import mock_aws
+
+    body = (out_dir / TEMPLATE_FILE).read_text()
+    with mock_aws():
+        client = boto3.client("cloudformation", region_name=region)
+        for index, key in enumerate(sorted(catalog.algorithms)):
+            if region not in catalog.regions_for(key):
+                continue
+            for tag in ("", *catalog.algorithms[key].tags):
+                name = f"images-{index}-{len(tag)}-{abs(hash(tag)) % 1000}"
+                client.create_stack(
+                    StackName=name,
+                    TemplateBody=body,
+                    Parameters=[
+                        {"ParameterKey": "Algorithm", "ParameterValue": key},
+                        {"ParameterKey": "ImageTag", "ParameterValue": tag},
+                    ],
+                )
+                stack = client.describe_stacks(StackName=name)["Stacks"][0]
+                outputs = {o["OutputKey"]: o["OutputValue"] for o in stack["Outputs"]}
+                assert outputs["ImageUri"] == catalog.image_uri(key, region, tag or None)
+                assert outputs["RegistryId"] == catalog.registry_id(key, region)
+
+
+def _synthetic(regions: int) -> str:
+    """A catalog with more regions than one CloudFormation mapping may hold."""
+    names = [f"xx-test-{i}" for i in range(1, regions + 1)]
+    return json.dumps(
+        {
+            "schema_version": 1,
+            "sources": {"t": {"title": "t", "document": "t", "date": "2026-11-23"}},
+            "partitions": {"aws": {"dns_suffix": "amazonaws.com", "source": "t"}},
+            "regions": {n: {"partition": "aws"} for n in names},
+            "formats": {"csv": {"content_types": ["text/csv"]}},
+            "registry_groups": {
+                "g": {"source": "t", "accounts": {n: "123456789012" for n in names}}
+            },
+            "algorithms": {
+                "kmeans": {
+                    "name": "k",
+                    "repository": "kmeans",
+                    "registry_group": "g",
+                    "tags": ["1"],
+                    "channels": {"required": ["train"]},
+                    "input_modes": ["File"],
+                    "formats": ["csv"],
+                    "instance": {"processors": ["cpu"]},
+                    "parallelizable": True,
+                    "source": "t",
+                }
+            },
+        }
+    )
+
+
+def test_a_catalog_beyond_the_mapping_quota_is_refused_not_emitted(tmp_path):
+    path = tmp_path / "wide.yaml"
+    path.write_text(_synthetic(201))
+    parse_catalog(path.read_text(), str(path))  # a valid catalog...
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["generate", "--catalog", str(path), "--out", str(out)])
+    assert result.exit_code == 2  # ...that CloudFormation could not take
+    assert "201 top-level keys" in result.stderr and "allows 200" in result.stderr
+    assert not out.exists()

@@ -1,0 +1,68 @@
+"""A non-editable wheel, installed in a fresh virtual environment, run from an empty folder."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+from conftest import ROOT
+from sagemaker_iac.render import read_tree
+
+
+def test_wheel_in_a_fresh_venv_generates_the_same_out(tmp_path):
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
+        check=True,
+        timeout=600,
+    )
+    (wheel,) = wheels.glob("sagemaker_iac-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "sagemaker_iac/data/catalog.yaml" in names
+    assert "sagemaker_iac/data/catalog.schema.json" in names
+    assert "sagemaker_iac/templates/terraform/sagemaker-images/main.tf" in names
+
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)],
+        check=True,
+        timeout=600,
+    )
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [str(venv / "bin" / "sagemaker-iac"), "generate", "--out", "out"],
+        cwd=empty,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert read_tree(empty / "out") == read_tree(ROOT / "out")
+    where = subprocess.run(
+        [
+            str(venv / "bin" / "python"),
+            "-c",
+            "import sagemaker_iac.render as r; print(r.templates_dir())",
+        ],
+        cwd=empty,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert str(venv) in where.stdout  # the packaged templates, not the repository's

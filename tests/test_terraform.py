@@ -1,0 +1,220 @@
+"""Terraform output, checked by python-hcl2 and by a real Terraform 1.0.3 (offline)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import TERRAFORM, hcl_locals, load_hcl, terraform, unwrap
+from sagemaker_iac.catalog import load_catalog
+from sagemaker_iac.terraform import IMAGES_MODULE, LOCALS_FILE, modules
+
+MODULES = modules(load_catalog())
+
+pytestmark = pytest.mark.skipif(not TERRAFORM.exists(), reason="needs the venv's terraform")
+
+
+def test_the_binary_is_terraform_1_0_3(tmp_path):
+    assert "Terraform v1.0.3" in terraform("version", cwd=tmp_path).stdout
+
+
+def test_fmt_check_is_clean(out_dir):
+    result = terraform(
+        "fmt", "-check", "-recursive", "-diff", str(out_dir / "terraform"), cwd=out_dir, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.path.rsplit("/", 1)[1])
+def test_module_follows_the_conventions(out_dir, catalog, module):
+    directory = out_dir / module.path
+    for name in ("main.tf", "variables.tf", "outputs.tf", "versions.tf", "README.md"):
+        assert (directory / name).is_file(), name
+    for path in directory.glob("*.tf"):
+        load_hcl(path)  # every file parses
+    variables = load_hcl(directory / "variables.tf")["variable"]
+    outputs = load_hcl(directory / "outputs.tf")["output"]
+    assert [next(iter(v)) for v in variables] == [v.name for v in module.variables]
+    assert [next(iter(o)) for o in outputs] == [o.name for o in module.outputs]
+    for block in [*variables, *outputs]:
+        ((name, body),) = block.items()
+        assert body.get("description"), f"{name} has no description"
+    readme = (directory / "README.md").read_text()
+    for block in [*variables, *outputs]:
+        assert f"| {next(iter(block))} |" in readme
+    for rule in module.rules:
+        assert rule.summary in readme
+    versions = load_hcl(directory / "versions.tf")["terraform"][0]
+    assert versions["required_version"] == module.required_version
+    providers = versions.get("required_providers", [{}])[0]
+    assert {k: v["version"] for k, v in providers.items()} == dict(module.providers)
+
+
+def test_hcl_round_trip_of_the_images_data(out_dir, catalog):
+    data = hcl_locals(out_dir / IMAGES_MODULE / "catalog.tf")
+    rebuilt = {}
+    for key, algorithm in data["catalog_algorithms"].items():
+        accounts = data["catalog_registry_groups"][algorithm["registry_group"]]
+        for region, account in accounts.items():
+            suffix = data["catalog_partitions"][data["catalog_regions"][region]]
+            rebuilt[(key, region)] = (
+                f"{account}.dkr.ecr.{region}.{suffix}/{algorithm['repository']}:"
+                f"{algorithm['tags'][0]}"
+            )
+    assert rebuilt == {(k, r): uri for k, r, uri in catalog.image_uris()}
+    for key, algorithm in data["catalog_algorithms"].items():
+        assert algorithm["tags"] == list(catalog.algorithms[key].tags)
+        assert (
+            algorithm["inference_repository"],
+            algorithm["inference_registry_group"],
+            tuple(algorithm["inference_tags"]),
+        ) == catalog.algorithms[key].image("inference")
+
+
+def test_hcl_round_trip_of_the_standalone_locals(out_dir, catalog):
+    uris = hcl_locals(out_dir / LOCALS_FILE)["sagemaker_image_uris"]
+    flat = {(k, r): uri for k, regions in uris.items() for r, uri in regions.items()}
+    assert flat == {(k, r): uri for k, r, uri in catalog.image_uris()}
+
+
+def test_init_and_validate(out_dir, tmp_path):
+    module = tmp_path / "sagemaker-images"
+    shutil.copytree(out_dir / IMAGES_MODULE, module)
+    terraform("init", "-backend=false", cwd=module)
+    assert "Success" in terraform("validate", cwd=module).stdout
+
+
+def _root(tmp_path: Path, out_dir: Path, pairs: dict[str, dict[str, str | None]]) -> Path:
+    """A root module calling the images module once per (algorithm, region[, tag])."""
+    root = tmp_path / "root"
+    root.mkdir()
+    source = (out_dir / IMAGES_MODULE).as_posix()
+    (root / "main.tf").write_text(
+        'variable "pairs" {\n'
+        "  type = map(object({\n"
+        "    algorithm = string, region = string, tag = string, scope = string\n"
+        "  }))\n"
+        "}\n\n"
+        'module "image" {\n'
+        "  for_each  = var.pairs\n"
+        f'  source    = "{source}"\n'
+        "  algorithm = each.value.algorithm\n"
+        "  region    = each.value.region\n"
+        "  image_tag = each.value.tag\n"
+        "  image_scope = each.value.scope\n"
+        "}\n\n"
+        'output "uris" {\n'
+        "  value = { for key, m in module.image : key => m.image_uri }\n"
+        "}\n"
+    )
+    (root / "terraform.tfvars.json").write_text(json.dumps({"pairs": pairs}))
+    terraform("init", "-backend=false", cwd=root)
+    return root
+
+
+def test_every_uri_evaluated_by_terraform_equals_the_catalog(out_dir, catalog, tmp_path):
+    # One plan over every (scope, algorithm, region): training and inference images.
+    expected = {
+        f"{scope}|{k}|{r}": uri
+        for scope in ("training", "inference")
+        for k, r, uri in catalog.image_uris(scope)
+    }
+    pairs = {
+        key: dict(zip(("scope", "algorithm", "region"), key.split("|"), strict=True), tag=None)
+        for key in expected
+    }
+    root = _root(tmp_path, out_dir, pairs)
+    terraform("plan", "-out=plan.bin", "-input=false", cwd=root)
+    shown = json.loads(terraform("show", "-json", "plan.bin", cwd=root).stdout)
+    uris = shown["planned_values"]["outputs"]["uris"]["value"]
+    assert uris == expected
+    assert uris["training|xgboost|cn-north-1"].endswith(
+        ".amazonaws.com.cn/sagemaker-xgboost:1.0-1-cpu-py3"
+    )
+    assert "training|lda|us-gov-west-1" in uris
+    # Where the two images differ, each scope gets its own.
+    assert "/tensorflow-training:" in uris["training|image-classification-tensorflow|us-east-1"]
+    assert "/tensorflow-inference:" in uris["inference|image-classification-tensorflow|us-east-1"]
+
+
+def test_explicit_tags_evaluate_to_the_catalog(out_dir, catalog, tmp_path):
+    pairs = {
+        f"xgboost|{tag}": {
+            "algorithm": "xgboost",
+            "region": "eu-west-1",
+            "tag": tag,
+            "scope": "training",
+        }
+        for tag in catalog.algorithms["xgboost"].tags
+    }
+    root = _root(tmp_path, out_dir, pairs)
+    terraform("plan", "-out=plan.bin", "-input=false", cwd=root)
+    shown = json.loads(terraform("show", "-json", "plan.bin", cwd=root).stdout)
+    assert shown["planned_values"]["outputs"]["uris"]["value"] == {
+        f"xgboost|{tag}": catalog.image_uri("xgboost", "eu-west-1", tag)
+        for tag in catalog.algorithms["xgboost"].tags
+    }
+
+
+def _failed_plan(tmp_path: Path, out_dir: Path, pair: dict[str, str | None]) -> str:
+    root = _root(tmp_path, out_dir, {"only": {"scope": "training", **pair}})
+    result = terraform("plan", "-input=false", cwd=root, check=False)
+    assert result.returncode != 0, result.stdout
+    return unwrap(result.stderr)
+
+
+def test_unavailable_pair_fails_the_plan_with_the_message_a_user_sees(out_dir, catalog, tmp_path):
+    message = _failed_plan(
+        tmp_path, out_dir, {"algorithm": "lda", "region": "sa-east-1", "tag": None}
+    )
+    expected = (
+        f"SageMaker algorithm lda is not published in region sa-east-1; "
+        f"available regions: {', '.join(catalog.regions_for('lda'))}"
+    )
+    assert expected in message
+
+
+def test_unknown_tag_fails_the_plan(out_dir, tmp_path):
+    message = _failed_plan(
+        tmp_path, out_dir, {"algorithm": "kmeans", "region": "us-east-1", "tag": "latest"}
+    )
+    assert "image tag latest is not published for SageMaker algorithm kmeans" in message
+
+
+def test_unknown_algorithm_fails_variable_validation(out_dir, tmp_path):
+    message = _failed_plan(
+        tmp_path, out_dir, {"algorithm": "word2vec", "region": "us-east-1", "tag": None}
+    )
+    assert "The algorithm must be one of:" in message and "kmeans" in message
+
+
+def test_malformed_region_fails_variable_validation(out_dir, tmp_path):
+    message = _failed_plan(
+        tmp_path, out_dir, {"algorithm": "kmeans", "region": "US-EAST-1", "tag": None}
+    )
+    assert "The region must be an AWS region name" in message
+
+
+def test_training_tag_is_refused_for_the_inference_image(out_dir, catalog, tmp_path):
+    key = "image-classification-tensorflow"
+    training_tag = catalog.algorithms[key].tags[0]
+    message = _failed_plan(
+        tmp_path,
+        out_dir,
+        {"algorithm": key, "region": "us-east-1", "tag": training_tag, "scope": "inference"},
+    )
+    inference_tags = ", ".join(catalog.algorithms[key].image("inference")[2])
+    assert f"image tag {training_tag} is not published for SageMaker algorithm {key}" in message
+    assert f"available tags: {inference_tags}" in message
+
+
+def test_unknown_scope_fails_variable_validation(out_dir, tmp_path):
+    message = _failed_plan(
+        tmp_path,
+        out_dir,
+        {"algorithm": "kmeans", "region": "us-east-1", "tag": None, "scope": "hosting"},
+    )
+    assert "The image_scope must be training or inference." in message
