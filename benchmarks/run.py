@@ -21,6 +21,9 @@ from sagemaker_iac.catalog import load_catalog
 from sagemaker_iac.catalogfile import to_source
 from sagemaker_iac.cloudformation import MAX_INLINE_BODY, TEMPLATE_FILE
 
+# Measure as a user's shell runs: Python caches bytecode (some CI shells turn that off,
+# which would charge every run for compiling the package's modules).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 CLI = str(BIN / "sagemaker-iac")

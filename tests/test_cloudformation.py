@@ -77,6 +77,11 @@ def test_templates_hold_the_snippets_mappings(out_dir, template):
     assert template["Mappings"][ALGORITHMS] == {
         key: {name: entry[name] for name in training} for key, entry in snippet[ALGORITHMS].items()
     }
+    # So do the training pipelines.
+    pipelines = sorted((out_dir / "cloudformation" / "training").glob("*.yaml"))
+    assert pipelines
+    for path in pipelines:
+        assert load_cfn(path)["Mappings"] == template["Mappings"], path.name
 
 
 def test_mapping_rules_hold(template):

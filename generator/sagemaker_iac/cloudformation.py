@@ -125,10 +125,11 @@ def render_cloudformation(catalog: Catalog) -> Files:
         "REGISTRIES": REGISTRIES,
         "ALGORITHMS": ALGORITHMS,
     }
-    # Templates share one rendering of the mappings; the images template resolves only
-    # the training image, so it carries only the training attributes.
+    # Each mappings variant is rendered once. The image and training templates resolve
+    # only the training image, so they carry only its attributes; the model template
+    # and the snippet carry both images.
     context["mappings_block"] = render("cloudformation/_mappings.yaml", mappings=maps)
-    images_context = {
+    training_context = {
         **context,
         "mappings_block": render("cloudformation/_mappings.yaml", mappings=training_only(maps)),
     }
@@ -143,14 +144,14 @@ def render_cloudformation(catalog: Catalog) -> Files:
     }
     files = {
         MAPPINGS_FILE: render(MAPPINGS_FILE, **context),
-        TEMPLATE_FILE: render(TEMPLATE_FILE, **images_context),
+        TEMPLATE_FILE: render(TEMPLATE_FILE, **training_context),
         MODEL_FILE: render(MODEL_FILE, **hosting),
     }
     for name in (TEMPLATE_FILE, MODEL_FILE):
         check_size(name, files[name])
     from .cfntraining import render_training  # it builds on this module's mappings
 
-    files.update(render_training(catalog, context))
+    files.update(render_training(catalog, training_context))
     return files
 
 
