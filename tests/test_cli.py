@@ -22,6 +22,16 @@ def test_uri_prints_the_catalog_uri(catalog):
     assert result.stdout.strip().endswith("/sagemaker-xgboost:0.90-2-cpu-py3")
 
 
+def test_uri_scope_selects_the_inference_image(catalog):
+    key = "object-detection-tensorflow"
+    training = run("uri", key, "--region", "eu-west-1")
+    hosting = run("uri", key, "--region", "eu-west-1", "--scope", "inference")
+    assert training.stdout == catalog.image_uri(key, "eu-west-1") + "\n"
+    assert hosting.stdout == catalog.image_uri(key, "eu-west-1", scope="inference") + "\n"
+    assert training.stdout != hosting.stdout
+    assert run("uri", key, "--region", "eu-west-1", "--scope", "hosting").exit_code == 2
+
+
 def test_uri_for_an_unpublished_pair_lists_the_regions(catalog):
     result = run("uri", "lda", "--region", "me-south-1")
     assert result.exit_code == 2

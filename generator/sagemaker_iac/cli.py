@@ -96,11 +96,20 @@ def generate(
 @click.argument("algorithm")
 @click.option("--region", required=True, help="AWS region, such as us-west-2.")
 @click.option("--tag", default=None, help="Image tag (default: the algorithm's default tag).")
+@click.option(
+    "--scope",
+    type=click.Choice(["training", "inference"]),
+    default="training",
+    show_default=True,
+    help="The training image, or the inference (hosting) image where the catalog keeps one.",
+)
 @catalog_option
 @user_errors
-def uri(algorithm: str, region: str, tag: str | None, catalog_path: Path | None) -> None:
+def uri(
+    algorithm: str, region: str, tag: str | None, scope: str, catalog_path: Path | None
+) -> None:
     """Print the image URI of ALGORITHM in a region."""
-    click.echo(_catalog(catalog_path).image_uri(algorithm, region, tag))
+    click.echo(_catalog(catalog_path).image_uri(algorithm, region, tag, scope))
 
 
 @main.command()

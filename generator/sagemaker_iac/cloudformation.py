@@ -55,17 +55,18 @@ def mappings(catalog: Catalog) -> dict[str, dict[str, dict[str, str]]]:
     for group in sorted(catalog.registry_groups.values(), key=lambda g: g.key):
         for region, account in group.accounts.items():
             registries.setdefault(region, {})[keys[group.key]] = account
-    algorithms = {
-        a.key: {
-            "Repo": a.repository,
-            "Group": keys[a.registry_group],
-            "Tag": a.default_tag,
-            "HostRepo": a.image("inference")[0],
-            "HostGroup": keys[a.image("inference")[1]],
-            "HostTag": a.image("inference")[2][0],
-        }
-        for a in sorted(catalog.algorithms.values(), key=lambda a: a.key)
-    }
+    algorithms: dict[str, dict[str, str]] = {}
+    for a in sorted(catalog.algorithms.values(), key=lambda a: a.key):
+        entry = algorithms[a.key] = {}
+        for prefix, scope in (("", "training"), ("Host", "inference")):
+            repository, group, tags = a.image(scope)
+            entry.update(
+                {
+                    prefix + "Repo": repository,
+                    prefix + "Group": keys[group],
+                    prefix + "Tag": tags[0],
+                }
+            )
     return {
         REGISTRIES: {r: dict(sorted(v.items())) for r, v in sorted(registries.items())},
         ALGORITHMS: algorithms,
