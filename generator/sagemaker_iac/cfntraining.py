@@ -4,6 +4,7 @@ step carries a CreateTrainingJob request, with the catalog's rules as parameter 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,7 +86,10 @@ def parameters(catalog: Catalog, algorithm: Algorithm) -> list[Parameter]:
         Parameter(
             "ImageTag",
             "String",
-            "Image tag of the algorithm.",
+            # CloudFormation cannot match the tag's processor to InstanceType: say so.
+            "Image tag of the algorithm; a -cpu- or -gpu- tag must suit InstanceType."
+            if any(re.search(r"-(cpu|gpu)(-|$)", t) for t in algorithm.tags)
+            else "Image tag of the algorithm.",
             algorithm.default_tag,
             allowed_values=list(algorithm.tags),
         ),
