@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from conftest import FIXTURES
@@ -65,3 +69,30 @@ def test_disabled_cache_writes_nothing(cache_dir, monkeypatch):
     catalog.load_catalog(MINIMAL)
     assert len(calls) == 2
     assert not cache_dir.exists()
+
+
+LOOKUP = """
+import sys
+from sagemaker_iac.cli import main
+try:
+    main(["uri", "kmeans", "--region", "us-west-2"])
+except SystemExit as exit:
+    assert not exit.code, exit.code
+heavy = ("jinja2", "hcl2", "yaml", "jsonschema", "sagemaker_iac.render")
+print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in heavy or m in heavy)))
+"""
+
+
+def test_a_lookup_loads_no_renderer_and_on_a_hit_no_parser(cache_dir):
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_dir.parent)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", LOOKUP], env=env, capture_output=True, text=True, check=True
+        ).stdout.splitlines()
+        for _ in range(2)
+    ]
+    miss, hit = (run[-1].split() if len(run) > 1 else [] for run in runs)
+    assert runs[0][0].endswith("/kmeans:1") and runs[1][0] == runs[0][0]
+    assert not any(m.startswith(("jinja2", "hcl2", "sagemaker_iac.render")) for m in miss)
+    assert "yaml" in miss and "jsonschema" in miss  # the miss parsed and validated
+    assert hit == []  # the hit read the cache only
