@@ -67,10 +67,19 @@ def tree(tmp_path_factory) -> Path:
     (job / "outputs.tf").write_text(
         outputs.replace("one(aws_sagemaker_training_job.this[*].arn)", "null")
     )
-    for versions in [job / "versions.tf", work / EXAMPLE / "versions.tf"]:
+    # The mirror is 5.100.0: relax the version floors and use aws_region's 5.x attribute
+    # name (6.0 renamed `name` to `region`); the rest is validated as generated.
+    model = work / "out" / MODEL_MODULE
+    for versions in [job / "versions.tf", model / "versions.tf", work / EXAMPLE / "versions.tf"]:
         versions.write_text(
-            re.sub(r'version = ">= 6\.\d+\.\d+"', 'version = ">= 5.0"', versions.read_text())
+            re.sub(r'version = ">= 6\.[\d.]+"', 'version = ">= 5.0"', versions.read_text())
         )
+    for module in (job, model):
+        for path in module.glob("*.tf"):
+            text = path.read_text()
+            path.write_text(
+                text.replace("data.aws_region.current.region", "data.aws_region.current.name")
+            )
     return work
 
 

@@ -36,7 +36,8 @@ PROVIDER_FREE_VERSION = ">= 1.0"
 RESOURCE_VERSION = ">= 1.2"
 # 6.60.0 is the earliest release confirmed to ship aws_sagemaker_training_job.
 TRAINING_PROVIDER = ("aws", ">= 6.60.0")
-MODEL_PROVIDER = ("aws", ">= 5.0")
+# 6.0 renamed aws_region's `name` (now deprecated, with a warning on every plan) to `region`.
+MODEL_PROVIDER = ("aws", ">= 6.0")
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 locals {
   partition = data.aws_partition.current.partition
   account   = data.aws_caller_identity.current.account_id
-  region    = data.aws_region.current.name
+  region    = data.aws_region.current.region
 }
 
 data "aws_iam_policy_document" "assume" {

@@ -4,8 +4,9 @@ terraform {
 
   required_providers {
     aws = {
-      source  = "hashicorp/aws"
-      version = ">= 5.0"
+      source = "hashicorp/aws"
+      # 6.0 gave aws_region the `region` attribute this module reads.
+      version = ">= 6.0"
     }
   }
 }

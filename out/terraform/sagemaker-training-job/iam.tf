@@ -3,7 +3,7 @@
 locals {
   partition = data.aws_partition.current.partition
   account   = data.aws_caller_identity.current.account_id
-  region    = data.aws_region.current.name
+  region    = data.aws_region.current.region
   inputs    = [for c in values(var.channels) : regex("^s3://([^/]+)/?(.*)$", c.s3_uri)]
   output    = regex("^s3://([^/]+)/?(.*)$", var.output_s3_path)
 }

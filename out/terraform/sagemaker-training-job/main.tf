@@ -7,7 +7,7 @@ module "spec" {
   source = "../sagemaker-training-spec"
 
   algorithm                                 = var.algorithm
-  region                                    = data.aws_region.current.name
+  region                                    = data.aws_region.current.region
   image_tag                                 = var.image_tag
   job_name                                  = var.job_name
   role_arn                                  = local.role_arn

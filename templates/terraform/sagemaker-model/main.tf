@@ -7,7 +7,7 @@ module "image" {
   source = "../sagemaker-images"
 
   algorithm   = var.algorithm
-  region      = data.aws_region.current.name
+  region      = data.aws_region.current.region
   image_tag   = var.image_tag
   image_scope = "inference"
 }

@@ -4,7 +4,8 @@ terraform {
 
   required_providers {
     aws = {
-      source  = "hashicorp/aws"
+      source = "hashicorp/aws"
+      # 6.0 gave aws_region the `region` attribute this module reads.
       version = "{{ providers[0][1] }}"
     }
   }
