@@ -153,6 +153,16 @@ class Catalog:
             for region in self.regions_for(key, scope):
                 yield key, region, self.image_uri(key, region, scope=scope)
 
+    def _image_dict(self, key: str, scope: str) -> dict[str, Any]:
+        repository, group, tags = self.algorithm(key).image(scope)
+        return {
+            "repository": repository,
+            "registry_group": group,
+            "tags": list(tags),
+            "default_tag": tags[0],
+            "regions": self.regions_for(key, scope),
+        }
+
     def to_dict(self) -> dict[str, Any]:
         """The normalized catalog, as written to out/catalog.json."""
         return {
@@ -184,13 +194,7 @@ class Catalog:
                             "sdk_version",
                         ),
                     ),
-                    "inference": {
-                        "repository": a.image("inference")[0],
-                        "registry_group": a.image("inference")[1],
-                        "tags": list(a.image("inference")[2]),
-                        "default_tag": a.image("inference")[2][0],
-                        "regions": self.regions_for(k, "inference"),
-                    },
+                    "inference": self._image_dict(k, "inference"),
                     "sdk": {"framework": a.sdk_framework or k, "version": a.sdk_version},
                     "hyperparameters": {
                         "required": list(a.required_hyperparameters),

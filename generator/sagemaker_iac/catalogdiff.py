@@ -30,28 +30,42 @@ def _listed(
     return changes
 
 
-def _algorithm(old: Algorithm, new: Algorithm, a: Catalog, b: Catalog) -> list[Change]:
-    key = old.key
+def _image(key: str, scope: str, a: Catalog, b: Catalog) -> list[Change]:
+    """Changes to one image of an algorithm: repository, tags, regions, accounts."""
+    subject = key if scope == "training" else f"{key} (inference)"
+    (old_repo, _, old_tags), (new_repo, _, new_tags) = (
+        c.algorithm(key).image(scope) for c in (a, b)
+    )
     changes: list[Change] = []
-    if old.repository != new.repository:
-        changes.append(Change(key, f"repository {old.repository} -> {new.repository}", True))
-    if old.default_tag != new.default_tag:
-        changes.append(Change(key, f"default tag {old.default_tag} -> {new.default_tag}", True))
-    changes += _listed(old.tags, new.tags, "tag", key)
-    old_regions, new_regions = a.regions_for(key), b.regions_for(key)
-    changes += _listed(tuple(old_regions), tuple(new_regions), "region", key)
+    if old_repo != new_repo:
+        changes.append(Change(subject, f"repository {old_repo} -> {new_repo}", True))
+    if old_tags[0] != new_tags[0]:
+        changes.append(Change(subject, f"default tag {old_tags[0]} -> {new_tags[0]}", True))
+    changes += _listed(old_tags, new_tags, "tag", subject)
+    old_regions, new_regions = a.regions_for(key, scope), b.regions_for(key, scope)
+    changes += _listed(tuple(old_regions), tuple(new_regions), "region", subject)
     for region in sorted(set(old_regions) & set(new_regions)):
-        before, after = a.registry_id(key, region), b.registry_id(key, region)
+        before, after = a.registry_id(key, region, scope), b.registry_id(key, region, scope)
         if before != after:
-            changes.append(Change(key, f"account in {region}: {before} -> {after}", True))
+            changes.append(Change(subject, f"account in {region}: {before} -> {after}", True))
         if a.dns_suffix(region) != b.dns_suffix(region):
             changes.append(
                 Change(
-                    key,
+                    subject,
                     f"DNS suffix in {region}: {a.dns_suffix(region)} -> {b.dns_suffix(region)}",
                     True,
                 )
             )
+    return changes
+
+
+def _algorithm(old: Algorithm, new: Algorithm, a: Catalog, b: Catalog) -> list[Change]:
+    key = old.key
+    changes = _image(key, "training", a, b)
+    # A separate inference image on either side: compare it too (otherwise it is the
+    # training image, already compared).
+    if old.inference is not None or new.inference is not None:
+        changes += _image(key, "inference", a, b)
     changes += _listed(
         old.required_channels,
         new.required_channels,

@@ -19,7 +19,7 @@ SDK_SOURCE = "sagemaker-sdk"
 
 @dataclass(frozen=True)
 class SdkImage:
-    """One version of an algorithm's training image in the SDK."""
+    """One version of an algorithm's training or inference image in the SDK."""
 
     tag: str
     repository: str
