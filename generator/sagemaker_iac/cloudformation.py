@@ -14,8 +14,10 @@ MODEL_FILE = "cloudformation/sagemaker-model.yaml"
 REGISTRIES = "SageMakerRegistries"
 ALGORITHMS = "SageMakerAlgorithms"
 
-# SageMakerAlgorithms attributes of the inference (hosting) image.
-HOST_ATTRIBUTES = ("HostRepo", "HostGroup", "HostTag")
+# SageMakerAlgorithms attributes per image: the training image's bare, the inference
+# (hosting) image's with this prefix.
+HOST_PREFIX = "Host"
+IMAGE_PREFIXES = (("", "training"), (HOST_PREFIX, "inference"))
 
 # CloudFormation quotas that cfn-lint does not check.
 MAX_MAPPINGS = 200
@@ -58,7 +60,7 @@ def mappings(catalog: Catalog) -> dict[str, dict[str, dict[str, str]]]:
     algorithms: dict[str, dict[str, str]] = {}
     for a in sorted(catalog.algorithms.values(), key=lambda a: a.key):
         entry = algorithms[a.key] = {}
-        for prefix, scope in (("", "training"), ("Host", "inference")):
+        for prefix, scope in IMAGE_PREFIXES:
             repository, group, tags = a.image(scope)
             entry.update(
                 {
@@ -78,7 +80,7 @@ def training_only(
 ) -> dict[str, dict[str, dict[str, str]]]:
     """The mappings without the inference image's attributes."""
     algorithms = {
-        key: {k: v for k, v in entry.items() if k not in HOST_ATTRIBUTES}
+        key: {k: v for k, v in entry.items() if not k.startswith(HOST_PREFIX)}
         for key, entry in maps[ALGORITHMS].items()
     }
     return {**maps, ALGORITHMS: algorithms}
