@@ -15,7 +15,7 @@ from hcl2 import SerializationOptions
 
 from sagemaker_iac.catalog import Catalog, load_catalog
 from sagemaker_iac.generate import build
-from sagemaker_iac.render import write_tree
+from sagemaker_iac.outtree import write_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"

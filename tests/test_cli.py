@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from conftest import ROOT
 from sagemaker_iac.catalog import builtin_path
 from sagemaker_iac.cli import main
-from sagemaker_iac.render import read_tree
+from sagemaker_iac.outtree import read_tree
 
 
 def run(*args: str):
@@ -83,8 +83,12 @@ def test_generate_then_check_then_stale(tmp_path):
     assert "--- a/stray.txt" in result.stdout and "+++ /dev/null" in result.stdout
     assert read_tree(out) == before  # --check writes nothing
 
+    refused = run("generate", "--out", str(out))
+    assert refused.exit_code == 2 and "did not write (stray.txt)" in refused.output
+    assert read_tree(out) == before  # never a file the tool did not write
+    (out / "stray.txt").unlink()
     assert run("generate", "--out", str(out)).exit_code == 0
-    assert read_tree(out) == first  # replaced whole: the stray file is gone
+    assert read_tree(out) == first
 
 
 def test_generate_is_byte_identical_on_rerun(tmp_path):
@@ -100,12 +104,3 @@ def test_generate_is_byte_identical_on_rerun(tmp_path):
 def test_committed_out_is_current():
     result = run("generate", "--out", str(ROOT / "out"), "--check")
     assert result.exit_code == 0, result.stdout[-3000:] + result.stderr
-
-
-def test_generate_one_target_writes_only_it(tmp_path):
-    out = tmp_path / "out"
-    assert run("generate", "--out", str(out), "--target", "terraform").exit_code == 0
-    tops = {p.relative_to(out).parts[0] for p in out.rglob("*") if p.is_file()}
-    assert tops == {"terraform", "catalog.json", "availability.md"}
-    assert run("generate", "--out", str(out), "--target", "terraform", "--check").exit_code == 0
-    assert run("generate", "--out", str(out), "--check").exit_code == 1  # CloudFormation missing

@@ -7,7 +7,7 @@ import sys
 import zipfile
 
 from conftest import ROOT
-from sagemaker_iac.render import read_tree
+from sagemaker_iac.outtree import read_tree
 
 
 def test_wheel_in_a_fresh_venv_generates_the_same_out(tmp_path):

@@ -11,7 +11,8 @@ from typing import Any
 from .catalog import Algorithm, Catalog
 from .cloudformation import ALGORITHMS, REGISTRIES, check_size
 from .errors import OutputLimitError
-from .render import Files, render
+from .outtree import Files
+from .render import render
 
 TRAINING_DIR = "cloudformation/training"
 S3_URI = r'^s3://[^/"\\]+(/[^"\\]*)?$'

@@ -19,6 +19,8 @@ from .errors import UserError
 
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
+# The generator's targets, spelled here so that --help needs no renderer import.
+TARGET_NAMES = ("terraform", "cloudformation")
 
 catalog_option = click.option(
     "--catalog",
@@ -67,7 +69,7 @@ def main() -> None:
 @click.option(
     "--target",
     "targets",
-    type=click.Choice(["terraform", "cloudformation"]),
+    type=click.Choice(TARGET_NAMES),
     multiple=True,
     help="Only these targets (repeatable; default: all).",
 )
@@ -75,20 +77,30 @@ def main() -> None:
 def generate(
     catalog_path: Path | None, out_dir: Path, check: bool, targets: tuple[str, ...]
 ) -> None:
-    """Write Terraform, CloudFormation, catalog.json and availability.md into OUT."""
-    from .generate import TARGETS, build
-    from .render import diff_tree, write_tree
+    """Write Terraform, CloudFormation, catalog.json and availability.md into OUT.
 
-    files = build(load_catalog(catalog_path), targets or TARGETS)
+    OUT is replaced whole, and only when every file in it is one sagemaker-iac wrote.
+    With --target, the other targets' files in OUT are left as they are.
+    """
+    from .generate import TARGETS, build, kept_by, owned_by
+    from .outtree import diff_tree, with_manifest, write_tree
+
+    chosen = tuple(t for t in TARGETS if t in targets) if targets else TARGETS
+    partial = chosen != TARGETS
+    files = build(load_catalog(catalog_path), chosen)
     if check:
-        diff = diff_tree(files, out_dir)
+        diff = (
+            diff_tree(files, out_dir, owned_by(chosen))
+            if partial
+            else diff_tree(with_manifest(files), out_dir)
+        )
         if diff:
             click.echo(diff, nl=False)
             click.echo(f"{out_dir} is not current: run sagemaker-iac generate", err=True)
             sys.exit(EXIT_CHECK_FAILED)
         click.echo(f"{out_dir} is current ({len(files)} files)")
         return
-    write_tree(files, out_dir)
+    write_tree(files, out_dir, keep=kept_by(chosen))
     click.echo(f"wrote {len(files)} files to {out_dir}")
 
 

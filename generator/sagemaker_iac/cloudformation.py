@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from .catalog import Catalog
 from .errors import OutputLimitError
-from .render import Files, render
+from .outtree import Files
+from .render import render
 
 MAPPINGS_FILE = "cloudformation/sagemaker-image-mappings.yaml"
 TEMPLATE_FILE = "cloudformation/sagemaker-images.yaml"

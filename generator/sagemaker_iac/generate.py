@@ -7,7 +7,8 @@ from typing import Any
 
 from .catalog import Catalog
 from .cloudformation import render_cloudformation
-from .render import Files, render
+from .outtree import Files
+from .render import render
 from .terraform import render_terraform
 
 CATALOG_JSON = "catalog.json"
@@ -15,6 +16,19 @@ AVAILABILITY = "availability.md"
 
 
 TARGETS = ("terraform", "cloudformation")
+# What each target owns in out/: a partial generate replaces only these and the reports.
+TARGET_ROOTS = {"terraform": ("terraform/",), "cloudformation": ("cloudformation/",)}
+REPORTS = (CATALOG_JSON, AVAILABILITY)
+
+
+def owned_by(targets: tuple[str, ...]) -> tuple[str, ...]:
+    """Path prefixes written by these targets (the reports always are)."""
+    return (*(p for t in targets for p in TARGET_ROOTS[t]), *REPORTS)
+
+
+def kept_by(targets: tuple[str, ...]) -> tuple[str, ...]:
+    """Path prefixes a generate of only these targets leaves as they are."""
+    return tuple(p for t in TARGETS if t not in targets for p in TARGET_ROOTS[t])
 
 
 def build(catalog: Catalog, targets: tuple[str, ...] = TARGETS) -> Files:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalog import Algorithm, Catalog
-from .render import Files, hcl_list, render
+from .outtree import Files
+from .render import hcl_list, render
 from .tfinterface import (
     IMAGE_SCOPE,
     IMAGE_TAG,

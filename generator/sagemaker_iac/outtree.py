@@ -1,0 +1,233 @@
+"""The output folder: read it, diff it byte for byte, and replace it whole or not at all.
+
+The folder is users' property as much as ours, so a replace is refused unless every file
+in it is one this tool wrote (listed in its manifest) or would write now.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import stat
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import UserError
+
+Files = dict[str, str]  # relative POSIX path -> text
+
+# Lists every file of the last write, so the next one knows what it may replace.
+MANIFEST = ".sagemaker-iac-manifest"
+_MANIFEST_HEADER = "# Files written by sagemaker-iac generate; it replaces only these.\n"
+# How many unknown files a refusal names.
+_NAMED = 5
+
+
+class OutputFolderError(UserError):
+    """An output folder the tool must not replace or cannot read."""
+
+
+def manifest(paths: Iterable[str]) -> str:
+    return _MANIFEST_HEADER + "".join(f"{p}\n" for p in sorted(set(paths) - {MANIFEST}))
+
+
+def with_manifest(files: Files) -> Files:
+    """`files` plus the manifest that lists them: what a full generate leaves in the folder."""
+    return dict(sorted({**files, MANIFEST: manifest(files)}.items()))
+
+
+def read_tree(root: Path) -> dict[str, bytes]:
+    """Every file below root, by relative POSIX path, as bytes."""
+    if not root.is_dir():
+        return {}
+    try:
+        return {
+            p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*"))
+            if p.is_file()
+        }
+    except OSError as exc:
+        raise OutputFolderError(f"cannot read {exc.filename or root}: {exc.strerror}") from None
+
+
+def diff_tree(expected: Files, root: Path, scope: tuple[str, ...] | None = None) -> str:
+    """A unified diff from what is in root to `expected` ('' when byte-identical).
+
+    With `scope`, only paths starting with one of its prefixes are compared (a partial
+    target leaves the rest of the folder alone, so it does not judge it either).
+    """
+    actual = read_tree(root)
+    if scope is not None:
+        actual = {k: v for k, v in actual.items() if k.startswith(scope)}
+    chunks: list[str] = []
+    for name in sorted(set(expected) | set(actual)):
+        new = expected[name].encode("utf-8") if name in expected else None
+        old = actual.get(name)
+        if old != new:
+            chunks.append(_file_diff(name, old, new))
+    return "".join(chunks)
+
+
+def _file_diff(name: str, old: bytes | None, new: bytes | None) -> str:
+    try:
+        old_text = (old or b"").decode("utf-8")
+        new_text = (new or b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return f"Binary files a/{name} and b/{name} differ\n"
+    lines = difflib.unified_diff(
+        old_text.splitlines(keepends=True),
+        new_text.splitlines(keepends=True),
+        fromfile=f"a/{name}" if old is not None else "/dev/null",
+        tofile=f"b/{name}" if new is not None else "/dev/null",
+    )
+    text = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    # Bytes differ but no line does: only line endings or a missing final newline.
+    return text or f"Files a/{name} and b/{name} differ (line endings)\n"
+
+
+def write_tree(files: Files, root: Path, keep: tuple[str, ...] = ()) -> None:
+    """Replace root with exactly `files` and their manifest: whole, or not at all.
+
+    Paths under the prefixes in `keep` are carried over from the old folder unchanged.
+    Refuses (OutputFolderError) a root that is a symlink, the home folder, the working
+    folder, a repository root, or that holds any file this tool did not write.
+    """
+    _refuse_dangerous(root)
+    root = root.resolve()
+    try:
+        root.parent.mkdir(parents=True, exist_ok=True)
+        with _locked(root.parent):
+            _recover(root)
+            kept = _owned_files(root, set(files))
+            carried = [p for p in kept if p.startswith(keep)] if keep else []
+            _swap(files, carried, root)
+    except OSError as exc:
+        raise OutputFolderError(
+            f"cannot write {exc.filename or root}: {exc.strerror or exc}"
+        ) from None
+
+
+def _refuse_dangerous(root: Path) -> None:
+    if root.is_symlink():
+        raise OutputFolderError(
+            f"{root} is a symbolic link; pass the folder it points to, or a new path"
+        )
+    resolved = root.resolve()
+    forbidden = {
+        Path(resolved.anchor): "the file system root",
+        Path.home().resolve(): "your home folder",
+        Path.cwd().resolve(): "the current folder",
+    }
+    if resolved in forbidden:
+        raise OutputFolderError(
+            f"{root} is {forbidden[resolved]}; generate replaces its output folder whole, "
+            "so give it a folder of its own, such as out"
+        )
+    if resolved.exists() and not resolved.is_dir():
+        raise OutputFolderError(f"{root} exists and is not a folder")
+    if (resolved / ".git").exists():
+        raise OutputFolderError(
+            f"{root} is the root of a repository; give generate a folder of its own, such as out"
+        )
+
+
+def _owned_files(root: Path, new: set[str]) -> list[str]:
+    """The files in root, once each is known to be ours (in the manifest or about to be)."""
+    if not root.exists():
+        return []
+    listed = _read_manifest(root / MANIFEST)
+    present, foreign = [], []
+    for dirpath, dirnames, filenames in os.walk(root):
+        base = Path(dirpath)
+        for name in dirnames + filenames:
+            path = base / name
+            rel = path.relative_to(root).as_posix()
+            mode = path.lstat().st_mode
+            if stat.S_ISDIR(mode):
+                continue
+            if not stat.S_ISREG(mode) or (rel not in listed and rel not in new):
+                foreign.append(rel)  # symlinks, sockets and strangers are never ours
+            else:
+                present.append(rel)
+    if foreign:
+        named = ", ".join(sorted(foreign)[:_NAMED])
+        more = f" and {len(foreign) - _NAMED} more" if len(foreign) > _NAMED else ""
+        raise OutputFolderError(
+            f"{root} holds files that sagemaker-iac did not write ({named}{more}); "
+            "generate replaces the folder whole, so move them out or choose another --out"
+        )
+    return present
+
+
+def _read_manifest(path: Path) -> set[str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {line for line in text.splitlines() if line and not line.startswith("#")} | {MANIFEST}
+
+
+def _staging_names(root: Path, kind: str) -> list[Path]:
+    return sorted(root.parent.glob(f".{root.name}.{kind}-*"))
+
+
+def _recover(root: Path) -> None:
+    """Undo what a killed run left: restore the old tree if the swap stopped halfway."""
+    backups = _staging_names(root, "old")
+    if not root.exists() and backups:
+        os.replace(backups[-1], root)
+        backups = backups[:-1]
+    for leftover in [*_staging_names(root, "new"), *backups]:
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _swap(files: Files, carried: list[str], root: Path) -> None:
+    umask = os.umask(0)
+    os.umask(umask)
+    staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.new-", dir=root.parent))
+    backup = staging.with_name(staging.name.replace(".new-", ".old-"))
+    try:
+        # mkdtemp makes 0700; the folder gets the old one's mode, else the umask's.
+        mode = stat.S_IMODE(root.stat().st_mode) if root.exists() else 0o777 & ~umask
+        os.chmod(staging, mode)
+        for name, text in files.items():
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # newline="" keeps \n on every platform, so output is byte-identical.
+            with open(target, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        for name in carried:
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(root / name, staging / name)
+        with open(staging / MANIFEST, "w", encoding="utf-8", newline="") as handle:
+            handle.write(manifest([*files, *carried]))
+        if root.exists():
+            os.replace(root, backup)
+        try:
+            os.replace(staging, root)
+        except OSError:
+            if backup.exists():
+                os.replace(backup, root)
+            raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(backup, ignore_errors=True)
+
+
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """One generate at a time per parent folder: a second waits for the first."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; runs are not serialized there
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)

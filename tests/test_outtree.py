@@ -1,0 +1,286 @@
+"""The output folder: replaced whole or not at all, and never a file the tool did not write."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import threading
+
+import pytest
+from click.testing import CliRunner
+
+from sagemaker_iac import outtree
+from sagemaker_iac.cli import main
+from sagemaker_iac.outtree import MANIFEST, OutputFolderError, read_tree, write_tree
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(main, list(args), env=env)
+
+
+def snapshot(folder):
+    """Every entry below folder (links not followed) with its bytes or link target."""
+    found = {}
+    for dirpath, dirnames, filenames in os.walk(folder):
+        for name in dirnames + filenames:
+            path = os.path.join(dirpath, name)
+            rel = os.path.relpath(path, folder)
+            if os.path.islink(path):
+                found[rel] = ("link", os.readlink(path))
+            elif os.path.isfile(path):
+                found[rel] = ("file", open(path, "rb").read())
+            else:
+                found[rel] = ("dir", None)
+    return found
+
+
+def test_write_tree_replaces_whole_and_lists_what_it_wrote(tmp_path):
+    root = tmp_path / "out"
+    write_tree({"a.txt": "1\n", "d/b.txt": "2\n"}, root)
+    write_tree({"c.txt": "3\n"}, root)
+    assert read_tree(root) == {
+        "c.txt": b"3\n",
+        MANIFEST: outtree.manifest(["c.txt"]).encode(),
+    }
+    assert (root / MANIFEST).read_text().splitlines()[1:] == ["c.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_write_tree_failure_leaves_the_old_tree(tmp_path, monkeypatch):
+    root = tmp_path / "out"
+    write_tree({"a.txt": "old\n"}, root)
+    before = read_tree(root)
+    real_replace = os.replace
+    calls = []
+
+    def failing_replace(src, dst):
+        calls.append((src, dst))
+        if len(calls) == 2:  # moving the new tree into place
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(outtree.os, "replace", failing_replace)
+    with pytest.raises(OutputFolderError, match="No space left"):
+        write_tree({"a.txt": "new\n", "b.txt": "x\n"}, root)
+    monkeypatch.undo()
+    assert read_tree(root) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_write_tree_failure_while_writing_leaves_the_old_tree(tmp_path):
+    root = tmp_path / "out"
+    write_tree({"a.txt": "old\n"}, root)
+    before = read_tree(root)
+    with pytest.raises(OutputFolderError):
+        write_tree({"a.txt": "new\n", "a.txt/under-a-file": "x\n"}, root)
+    assert read_tree(root) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_current_folder_and_repository_root_are_refused(tmp_path, monkeypatch):
+    repo = tmp_path / "myrepo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (repo / "main.tf").write_text("# mine\n")
+    before = snapshot(repo)
+    monkeypatch.chdir(repo)
+    result = run("generate", "--out", ".")
+    assert result.exit_code == 2, result.output
+    assert "is the current folder" in result.output and "Traceback" not in result.output
+    monkeypatch.chdir(tmp_path)
+    result = run("generate", "--out", str(repo))
+    assert result.exit_code == 2
+    assert "is the root of a repository" in result.output
+    assert snapshot(repo) == before
+
+
+def test_home_folder_is_refused(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".bashrc").write_text("# mine\n")
+    result = run("generate", "--out", str(home), env={"HOME": str(home)})
+    assert result.exit_code == 2 and "is your home folder" in result.output
+    assert snapshot(home) == {".bashrc": ("file", b"# mine\n")}
+
+
+def test_symlinks_are_refused_and_their_targets_left_alone(tmp_path):
+    target = tmp_path / "precious"
+    target.mkdir()
+    (target / "data.txt").write_text("keep me\n")
+    link = tmp_path / "out"
+    link.symlink_to(target)
+    result = run("generate", "--out", str(link))
+    assert result.exit_code == 2 and "is a symbolic link" in result.output
+    assert snapshot(target) == {"data.txt": ("file", b"keep me\n")}
+
+    dangling = tmp_path / "dangling"
+    dangling.symlink_to(tmp_path / "elsewhere" / "new")
+    result = run("generate", "--out", str(dangling))
+    assert result.exit_code == 2 and "is a symbolic link" in result.output
+    assert not (tmp_path / "elsewhere").exists()
+
+
+def test_a_folder_with_files_the_tool_did_not_write_is_refused(tmp_path):
+    out = tmp_path / "out"
+    assert run("generate", "--out", str(out)).exit_code == 0
+    (out / "terraform" / "notes.md").write_text("mine\n")
+    (out / "link").symlink_to(tmp_path)
+    before = snapshot(out)
+    result = run("generate", "--out", str(out))
+    assert result.exit_code == 2
+    assert "did not write (link, terraform/notes.md)" in result.output
+    assert snapshot(out) == before
+
+
+def test_a_folder_of_someone_elses_files_is_refused(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "catalog.json").write_text("{}\n")  # a name we write, but beside a stranger
+    (docs / "index.html").write_text("<html/>\n")
+    result = run("generate", "--out", str(docs))
+    assert result.exit_code == 2 and "(index.html)" in result.output
+    assert (docs / "catalog.json").read_text() == "{}\n"
+
+
+def test_earlier_output_is_replaced_with_or_without_a_manifest(tmp_path):
+    out = tmp_path / "out"
+    assert run("generate", "--out", str(out)).exit_code == 0
+    first = read_tree(out)
+    # A file an older catalog produced, listed in the manifest: replaced, so removed.
+    (out / "cloudformation" / "training" / "retired.yaml").write_text("old\n")
+    with open(out / MANIFEST, "a", encoding="utf-8") as handle:
+        handle.write("cloudformation/training/retired.yaml\n")
+    assert run("generate", "--out", str(out)).exit_code == 0
+    assert read_tree(out) == first
+    # Output of a version that wrote no manifest: every file is one it would write.
+    (out / MANIFEST).unlink()
+    assert run("generate", "--out", str(out)).exit_code == 0
+    assert read_tree(out) == first
+
+
+def test_the_folder_keeps_the_users_umask(tmp_path):
+    old = os.umask(0o027)
+    try:
+        assert run("generate", "--out", str(tmp_path / "out")).exit_code == 0
+    finally:
+        os.umask(old)
+    out = tmp_path / "out"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o750
+    assert stat.S_IMODE((out / "terraform").stat().st_mode) == 0o750
+    assert stat.S_IMODE((out / "catalog.json").stat().st_mode) == 0o640
+    os.chmod(out, 0o755)  # an existing folder keeps its own mode
+    assert run("generate", "--out", str(out)).exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o755
+
+
+def test_one_target_leaves_the_other_targets_files_alone(tmp_path):
+    out = tmp_path / "out"
+    assert run("generate", "--out", str(out)).exit_code == 0
+    full = read_tree(out)
+    (out / "cloudformation" / "sagemaker-images.yaml").write_text("edited\n")
+    assert run("generate", "--out", str(out), "--target", "terraform").exit_code == 0
+    after = read_tree(out)
+    assert after["cloudformation/sagemaker-images.yaml"] == b"edited\n"
+    assert {k: v for k, v in after.items() if k.startswith("terraform/")} == {
+        k: v for k, v in full.items() if k.startswith("terraform/")
+    }
+    assert after[MANIFEST] == full[MANIFEST]
+    assert run("generate", "--out", str(out), "--target", "terraform", "--check").exit_code == 0
+    assert run("generate", "--out", str(out), "--check").exit_code == 1  # the edit is seen
+
+    fresh = tmp_path / "fresh"
+    assert run("generate", "--out", str(fresh), "--target", "terraform").exit_code == 0
+    tops = {k.split("/")[0] for k in read_tree(fresh)}
+    assert tops == {"terraform", "catalog.json", "availability.md", MANIFEST}
+
+
+def test_an_unwritable_place_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x\n")
+    result = run("generate", "--out", str(blocker / "out"))
+    assert result.exit_code == 2
+    assert result.output.startswith("error: cannot write") and "Traceback" not in result.output
+    result = run("generate", "--out", str(blocker))
+    assert result.exit_code == 2 and "is a file" in result.output  # click's own check
+    with pytest.raises(OutputFolderError, match="is not a folder"):
+        write_tree({"a.txt": "1\n"}, blocker)
+    assert blocker.read_text() == "x\n"
+
+
+def test_check_compares_bytes(tmp_path):
+    out = tmp_path / "out"
+    assert run("generate", "--out", str(out)).exit_code == 0
+    victim = out / "terraform" / "sagemaker-images" / "main.tf"
+    original = victim.read_bytes()
+    victim.write_bytes(original.replace(b"\n", b"\r\n"))
+    result = run("generate", "--out", str(out), "--check")
+    assert result.exit_code == 1 and "terraform/sagemaker-images/main.tf" in result.output
+    victim.write_bytes(original.replace(b"\n", b"\r", 1))
+    assert run("generate", "--out", str(out), "--check").exit_code == 1
+    victim.write_bytes(original.rstrip(b"\n"))
+    result = run("generate", "--out", str(out), "--check")
+    assert result.exit_code == 1 and "main.tf" in result.output
+    victim.write_bytes(b"\xff\xfe\x00binary")
+    result = run("generate", "--out", str(out), "--check")
+    assert result.exit_code == 1
+    assert "Binary files a/terraform/sagemaker-images/main.tf and b/" in result.output
+    victim.write_bytes(original)
+    assert run("generate", "--out", str(out), "--check").exit_code == 0
+
+
+def test_a_run_killed_between_the_two_renames_is_undone_by_the_next(tmp_path):
+    root = tmp_path / "out"
+    write_tree({"a.txt": "old\n"}, root)
+    # A child that dies (kill -9 has the same effect) right after moving the old tree aside.
+    child = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from sagemaker_iac import outtree\n"
+        "real = os.replace\n"
+        "def once(src, dst):\n"
+        "    real(src, dst)\n"
+        "    os._exit(9)\n"
+        "outtree.os.replace = once\n"
+        "outtree.write_tree({'a.txt': 'new\\n'}, Path(sys.argv[1]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", child, str(root)], check=False)
+    assert result.returncode == 9
+    assert not root.exists()  # the window the recovery is for
+    (tmp_path / ".out.new-leftover").mkdir()
+    write_tree({"b.txt": "newer\n"}, root)
+    assert read_tree(root)[MANIFEST].decode().splitlines()[1:] == ["b.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_the_old_tree_is_back_when_the_next_run_only_recovers(tmp_path):
+    root = tmp_path / "out"
+    write_tree({"a.txt": "old\n"}, root)
+    os.replace(root, tmp_path / ".out.old-abc")
+    with pytest.raises(OutputFolderError):
+        write_tree({"a.txt": "x\n", "a.txt/b": "y\n"}, root)  # fails after recovering
+    assert read_tree(root)["a.txt"] == b"old\n"
+
+
+def test_concurrent_runs_leave_one_whole_tree(tmp_path):
+    root = tmp_path / "out"
+    trees = [{f"{n}/{i}.txt": f"{n}\n" for i in range(200)} for n in ("a", "b", "c", "d")]
+    errors = []
+
+    def write(files):
+        try:
+            write_tree(files, root)
+        except Exception as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(t,)) for t in trees]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    written = read_tree(root)
+    written.pop(MANIFEST)
+    assert any(written == {k: v.encode() for k, v in t.items()} for t in trees)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
