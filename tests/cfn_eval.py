@@ -22,8 +22,8 @@ class Stack:
         self.refs = {"AWS::Region": region, "AWS::URLSuffix": url_suffix(region)}
         for name, spec in template.get("Parameters", {}).items():
             value = params.get(name, spec.get("Default"))
-            assert value is not None, f"parameter {name} needs a value"
-            self.refs[name] = str(value)
+            if value is not None:  # a Ref to a parameter without one fails with its name
+                self.refs[name] = str(value)
         self.conditions: dict[str, bool] = {}
 
     def condition(self, name: str) -> bool:
@@ -49,6 +49,8 @@ class Stack:
             return not self.eval(arg[0])
         if fn == "Fn::And":
             return all(self.eval(a) for a in arg)
+        if fn == "Fn::Contains":
+            return self.eval(arg[1]) in self.eval(arg[0])
         if fn == "Fn::Join":
             return self.eval(arg[0]).join(self.eval(item) for item in arg[1])
         if fn == "Fn::FindInMap":
@@ -59,3 +61,14 @@ class Stack:
             values = {**self.refs, **{k: self.eval(v) for k, v in extra.items()}}
             return re.sub(r"\$\{([^}!]+)\}", lambda m: values[m.group(1)], text)
         return {fn: self.eval(arg)}
+
+    def failed_rules(self) -> list[str]:
+        """The Rules whose condition holds and an assertion fails, as CloudFormation checks
+        them before it creates anything (moto does not)."""
+        failed = []
+        for name, rule in self.template.get("Rules", {}).items():
+            if "RuleCondition" in rule and not self.eval(rule["RuleCondition"]):
+                continue
+            if not all(self.eval(a["Assert"]) for a in rule["Assertions"]):
+                failed.append(name)
+        return failed

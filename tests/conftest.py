@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,17 +69,13 @@ def load_cfn(path: Path) -> dict[str, Any]:
     return json.loads(json.dumps(cfn_yaml.load(str(path))))
 
 
-def terraform(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "CHECKPOINT_DISABLE": "1",
-        "TF_IN_AUTOMATION": "1",
-        "TF_INPUT": "0",
-        "NO_COLOR": "1",
-    }
+def _run_terraform(
+    binary: Path, args: tuple[str, ...], cwd: Path, env: dict[str, str], check: bool
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CHECKPOINT_DISABLE": "1", "TF_IN_AUTOMATION": "1", **env}
     env.pop("TF_CLI_ARGS", None)
     result = subprocess.run(
-        [str(TERRAFORM), *args, *(["-no-color"] if args[0] not in ("fmt", "version") else [])],
+        [str(binary), *args, *(["-no-color"] if args[0] not in ("fmt", "version") else [])],
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -84,11 +85,121 @@ def terraform(*args: str, cwd: Path, check: bool = True) -> subprocess.Completed
     if check and result.returncode != 0:
         raise AssertionError(
             f"terraform {' '.join(args)} exited {result.returncode}\n"
-            f"{result.stdout}\n{result.stderr}"
+            f"{result.stdout[-6000:]}\n{result.stderr[-6000:]}"
         )
     return result
+
+
+def terraform(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """The venv's Terraform 1.0.3."""
+    return _run_terraform(TERRAFORM, args, cwd, {"TF_INPUT": "0", "NO_COLOR": "1"}, check)
 
 
 def unwrap(text: str) -> str:
     """Terraform wraps long messages; compare them with whitespace folded."""
     return " ".join(text.split())
+
+
+# The extra tier: a Terraform >= 1.2 on PATH beside the venv's 1.0.3, and a local mirror of
+# hashicorp/aws (5.100.0 here). Tests that need both skip, saying why, where they are absent.
+PLUGIN_ROOTS = [Path("/opt/tf-plugins")]
+
+
+def newer_terraform() -> Path | None:
+    for directory in os.environ.get("PATH", "").split(os.pathsep):
+        candidate = Path(directory) / "terraform"
+        if not candidate.is_file() or candidate.resolve() == TERRAFORM.resolve():
+            continue
+        out = subprocess.run([str(candidate), "version"], capture_output=True, text=True)
+        match = re.search(r"Terraform v(\d+)\.(\d+)", out.stdout)
+        if match and (int(match[1]), int(match[2])) >= (1, 2):
+            return candidate
+    return None
+
+
+def plugin_dir() -> Path | None:
+    for root in PLUGIN_ROOTS:
+        if list(root.glob("registry.terraform.io/hashicorp/aws/*/*/terraform-provider-aws*")):
+            return root
+    return None
+
+
+TF, PLUGINS = newer_terraform(), plugin_dir()
+needs_mirror = pytest.mark.skipif(
+    TF is None or PLUGINS is None,
+    reason="no Terraform >= 1.2 besides the venv's 1.0.3, or no local hashicorp/aws mirror "
+    "(/opt/tf-plugins) on this machine: the real-provider tier is skipped",
+)
+
+
+def provider_terraform(
+    *args: str, cwd: Path, data: Path, check: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """The newer Terraform with the mirrored provider, never a network registry."""
+    config = data / "terraformrc"
+    data.mkdir(parents=True, exist_ok=True)
+    config.write_text("")
+    env = {
+        "TF_INPUT": "0",
+        "TF_CLI_CONFIG_FILE": str(config),
+        "TF_DATA_DIR": str(data / "tfdata"),
+    }
+    extra = (f"-plugin-dir={PLUGINS}",) if args[0] == "init" else ()
+    return _run_terraform(TF, (*args, *extra), cwd, env, check)  # type: ignore[arg-type]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def moto_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """moto's server (with UpdateEndpoint) on a free loopback port, the endpoint apply uses."""
+    port = _free_port()
+    log = tmp_path_factory.mktemp("moto") / "server.log"
+    with open(log, "w") as handle:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                str(ROOT / "tests" / "moto_server.py"),
+                "-H",
+                "127.0.0.1",
+                "-p",
+                str(port),
+            ],
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{url}/moto-api/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError(f"moto server did not start:\n{log.read_text()}")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def provider_override(url: str, region: str = "us-east-1") -> str:
+    """A provider block that points every service the modules use at the moto server."""
+    services = ("iam", "kms", "s3", "sagemaker", "sts")
+    endpoints = "".join(f'    {s} = "{url}"\n' for s in services)
+    return (
+        'provider "aws" {\n'
+        f'  region                      = "{region}"\n'
+        '  access_key                  = "test"\n'
+        '  secret_key                  = "test"\n'
+        "  skip_credentials_validation = true\n"
+        "  skip_metadata_api_check     = true\n"
+        "  s3_use_path_style           = true\n"
+        f"  endpoints {{\n{endpoints}  }}\n"
+        "}\n"
+    )

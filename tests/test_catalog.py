@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 
+import botocore.session
 import jsonschema
 import pytest
 import yaml
@@ -23,7 +25,10 @@ def test_seed_registry_paths_are_reproduced_exactly(catalog):
             assert set(table["hosts"]) <= set(catalog.regions_for(algorithm)), algorithm
             for region, host in table["hosts"].items():
                 expected = f"{host}/{facts['repository']}:{facts['tag']}"
-                assert catalog.image_uri(algorithm, region) == expected
+                # The seed's tag stays published; only XGBoost's default moved on (issue 9).
+                assert catalog.image_uri(algorithm, region, facts["tag"]) == expected
+                if algorithm != "xgboost":
+                    assert catalog.image_uri(algorithm, region) == expected
                 checked += 1
     assert checked == 16 * 21 + 14  # 16 algorithms in 21 regions, LDA in 14
     assert set(seed["algorithms"]) <= set(catalog.algorithms)
@@ -55,7 +60,6 @@ def test_catalog_facts_from_the_seed_table(catalog):
     assert set(ic.optional_channels) == {"train_lst", "validation_lst", "model"}
     xgb = catalog.algorithm("xgboost")
     assert {"0.90-1-cpu-py3", "0.90-2-cpu-py3", "1.0-1-cpu-py3"} <= set(xgb.tags)
-    assert xgb.default_tag == "1.0-1-cpu-py3"
     assert "text/libsvm" in xgb.content_types
     assert catalog.algorithm("factorization-machines").instance.gpu_dense_data_only
     assert catalog.algorithm("knn").instance.gpu_single_device
@@ -136,3 +140,46 @@ def test_tensorflow_variants_keep_training_and_inference_images_apart(catalog):
     assert catalog.image_uri("kmeans", "eu-west-1", scope="inference") == catalog.image_uri(
         "kmeans", "eu-west-1"
     )  # one image for both where the catalog has no inference one
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"[0-9]+", version))
+
+
+def test_xgboost_processors_default_and_arm_images_follow_the_sdk(catalog):
+    sdk = json.loads((FIXTURES / "sdk" / "image_uri_config" / "xgboost.json").read_text())
+    xgb = catalog.algorithm("xgboost")
+    versions = {
+        v: e for v, e in sdk["training"]["versions"].items() if e["repository"] == xgb.repository
+    }
+    assert xgb.default_tag == max(versions, key=_version_key)
+    checked = 0
+    for version, entry in versions.items():
+        tags = [t for t in xgb.tags if t == version or t.startswith(f"{version}-")]
+        assert tags, version
+        for tag in tags:  # no processors listed: the SDK accepts any instance
+            assert set(xgb.tag_processors(tag)) == set(entry.get("processors", ["cpu", "gpu"]))
+            checked += 1
+    assert checked == len(xgb.tags) == 10
+    arm = sdk["inference_graviton"]["versions"]
+    assert sorted(xgb.graviton.tags) == sorted(f"{v}-arm64" for v in arm)
+    for entry in arm.values():
+        for region, account in entry["registries"].items():
+            assert catalog.registry_id("xgboost", region, "inference_graviton") == account
+    assert [k for k, a in catalog.algorithms.items() if a.graviton] == ["xgboost"]
+
+
+def test_arm64_families_host_but_never_train():
+    model = botocore.session.get_session().get_service_model("sagemaker")
+
+    def families(shape: str) -> set[str]:
+        return {t.split(".")[1] for t in model.shape_for(shape).enum}
+
+    catalog = load_catalog()
+    hosting, training = families("ProductionVariantInstanceType"), families("TrainingInstanceType")
+    graviton = {f for f in hosting if re.fullmatch(r"[a-z]+[0-9]+g[a-z]*", f)}
+    assert set(catalog.arm64_families) == graviton
+    assert not graviton & training
+    assert catalog.architecture("ml.c6g.large") == "arm64"
+    assert catalog.architecture("ml.c6i.large") == "x86_64"
+    assert catalog.architecture("ml.g4dn.xlarge") == "x86_64"

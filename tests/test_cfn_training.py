@@ -6,6 +6,7 @@ import json
 import re
 from typing import Any
 
+import botocore.session
 import pytest
 from cfnlint.api import ManualArgs, lint
 
@@ -201,3 +202,53 @@ def test_moto_deploys_model_endpoint_config_and_endpoint(out_dir, catalog, regio
         assert template["Parameters"][isolation["Ref"]]["Default"] == "true"
         (endpoint,) = sagemaker.list_endpoints()["Endpoints"]
         assert endpoint["EndpointStatus"] == "InService"
+
+
+def test_model_template_names_only_the_endpoint(out_dir):
+    """CloudFormation cannot replace a resource with a fixed name, so the model and the
+    endpoint configuration take generated names and a change rolls the endpoint."""
+    template = load_cfn(out_dir / MODEL_FILE)
+    resources = template["Resources"]
+    assert "ModelName" not in resources["Model"]["Properties"]
+    assert "EndpointConfigName" not in resources["EndpointConfig"]["Properties"]
+    assert resources["Endpoint"]["Properties"]["EndpointName"] == {"Ref": "ModelName"}
+    name = template["Parameters"]["ModelName"]
+    assert name["MaxLength"] == 63 and "63" in name["ConstraintDescription"]
+
+
+@pytest.mark.parametrize(
+    ("algorithm", "tag", "instance", "failed"),
+    [
+        ("xgboost", "1.0-1-cpu-py3", "ml.p3.2xlarge", ["TagNotForGpu"]),
+        ("xgboost", "1.0-1-cpu-py3", "ml.m5.xlarge", []),
+        ("xgboost", "3.2-0", "ml.p3.2xlarge", []),
+        ("xgboost", "0.90-2-cpu-py3", "ml.g5.xlarge", ["TagNotForGpu"]),
+        ("image-classification-tensorflow", "2.19.0-gpu-py312", "ml.c5.xlarge", ["TagNotForCpu"]),
+        ("image-classification-tensorflow", "2.19.0-cpu-py312", "ml.g4dn.xlarge", ["TagNotForGpu"]),
+        ("image-classification-tensorflow", "2.19.0-gpu-py312", "ml.g4dn.xlarge", []),
+    ],
+)
+def test_rules_refuse_a_tag_on_a_processor_it_is_not_built_for(
+    out_dir, catalog, algorithm, tag, instance, failed
+):
+    template = load_cfn(out_dir / TRAINING_DIR / f"{algorithm}.yaml")
+    params = {
+        **sample_params(catalog.algorithms[algorithm], optional=False, extras=False),
+        "ImageTag": tag,
+        "InstanceType": instance,
+    }
+    assert Stack(template, params, "us-east-1").failed_rules() == failed
+    assert catalog.algorithm(algorithm).tag_suits(tag, catalog.processor(instance)) == (not failed)
+
+
+def test_training_instance_pattern_refuses_arm(out_dir, catalog):
+    template = load_cfn(out_dir / TRAINING_DIR / "kmeans.yaml")
+    pattern = template["Parameters"]["InstanceType"]["AllowedPattern"]
+    assert not re.match(pattern, "ml.c6g.xlarge") and not re.match(pattern, "ml.r8g.large")
+    assert re.match(pattern, "ml.c5.xlarge") and re.match(pattern, "ml.m6i.large")
+    assert set(catalog.training_instance_types) == set(
+        botocore.session.get_session()
+        .get_service_model("sagemaker")
+        .shape_for("TrainingInstanceType")
+        .enum
+    )

@@ -11,7 +11,7 @@ import yaml
 from cfnlint.api import ManualArgs, lint
 from click.testing import CliRunner
 
-from cfn_eval import url_suffix
+from cfn_eval import Stack, url_suffix
 from conftest import load_cfn
 from sagemaker_iac.catalog import parse_catalog
 from sagemaker_iac.cli import main
@@ -25,31 +25,9 @@ def template(out_dir) -> dict[str, Any]:
     return load_cfn(out_dir / TEMPLATE_FILE)
 
 
-def resolve(node: Any, params: dict[str, str]) -> Any:
-    """Evaluate the Rules functions this template uses (CloudFormation does this, moto not)."""
-    if isinstance(node, dict) and len(node) == 1:
-        ((fn, arg),) = node.items()
-        if fn == "Ref":
-            return params[arg]
-        if fn == "Fn::Contains":
-            return resolve(arg[1], params) in [resolve(x, params) for x in arg[0]]
-        if fn == "Fn::Equals":
-            return resolve(arg[0], params) == resolve(arg[1], params)
-        if fn == "Fn::And":
-            return all(resolve(x, params) for x in arg)
-        if fn == "Fn::Not":
-            return not resolve(arg[0], params)
-        raise AssertionError(f"unexpected function {fn}")
-    return node
-
-
 def rules_pass(template: dict[str, Any], params: dict[str, str]) -> bool:
-    for rule in template["Rules"].values():
-        if "RuleCondition" in rule and not resolve(rule["RuleCondition"], params):
-            continue
-        if not all(resolve(a["Assert"], params) for a in rule["Assertions"]):
-            return False
-    return True
+    region = params.pop("AWS::Region")
+    return Stack(template, params, region).failed_rules() == []
 
 
 @pytest.mark.parametrize(

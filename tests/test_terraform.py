@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from conftest import TERRAFORM, hcl_locals, load_hcl, terraform, unwrap
-from sagemaker_iac.catalog import load_catalog
+from sagemaker_iac.catalog import SCOPES, load_catalog
 from sagemaker_iac.terraform import IMAGES_MODULE, LOCALS_FILE, modules
 
 MODULES = modules(load_catalog())
@@ -87,15 +88,18 @@ def test_init_and_validate(out_dir, tmp_path):
     assert "Success" in terraform("validate", cwd=module).stdout
 
 
-def _root(tmp_path: Path, out_dir: Path, pairs: dict[str, dict[str, str | None]]) -> Path:
+def _root(
+    tmp_path: Path, out_dir: Path, pairs: dict[str, dict[str, str | None]], name: str = "root"
+) -> Path:
     """A root module calling the images module once per (algorithm, region[, tag])."""
-    root = tmp_path / "root"
+    root = tmp_path / name
     root.mkdir()
     source = (out_dir / IMAGES_MODULE).as_posix()
     (root / "main.tf").write_text(
         'variable "pairs" {\n'
         "  type = map(object({\n"
-        "    algorithm = string, region = string, tag = string, scope = string\n"
+        "    algorithm = string, region = string, tag = string, scope = string,\n"
+        "    instance_type = string\n"
         "  }))\n"
         "}\n\n"
         'module "image" {\n'
@@ -105,39 +109,90 @@ def _root(tmp_path: Path, out_dir: Path, pairs: dict[str, dict[str, str | None]]
         "  region    = each.value.region\n"
         "  image_tag = each.value.tag\n"
         "  image_scope = each.value.scope\n"
+        "  instance_type = each.value.instance_type\n"
         "}\n\n"
         'output "uris" {\n'
         "  value = { for key, m in module.image : key => m.image_uri }\n"
         "}\n"
     )
+    pairs = {k: {"instance_type": None, **v} for k, v in pairs.items()}
     (root / "terraform.tfvars.json").write_text(json.dumps({"pairs": pairs}))
     terraform("init", "-backend=false", cwd=root)
     return root
 
 
+def plan_uris(tmp_path: Path, out_dir: Path, pairs: dict[str, dict[str, str | None]]) -> dict:
+    """The images module's URI for every pair, planned in chunks on two workers.
+
+    Terraform 1.0's plan time grows about as N^1.6 in module instances, so chunks of
+    about 100 in parallel cost a fraction of one plan over all of them.
+    """
+    keys = sorted(pairs)
+    chunks = [keys[i : i + CHUNK] for i in range(0, len(keys), CHUNK)]
+
+    def plan(index: int) -> dict[str, str]:
+        root = _root(tmp_path, out_dir, {k: pairs[k] for k in chunks[index]}, f"root{index}")
+        terraform("plan", "-out=plan.bin", "-input=false", cwd=root)
+        shown = json.loads(terraform("show", "-json", "plan.bin", cwd=root).stdout)
+        return shown["planned_values"]["outputs"]["uris"]["value"]
+
+    uris: dict[str, str] = {}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for part in pool.map(plan, range(len(chunks))):
+            uris.update(part)
+    return uris
+
+
+CHUNK = 100
+
+
 def test_every_uri_evaluated_by_terraform_equals_the_catalog(out_dir, catalog, tmp_path):
-    # One plan over every (scope, algorithm, region): training and inference images.
+    # Every (scope, algorithm, region): training, inference and Arm inference images.
     expected = {
-        f"{scope}|{k}|{r}": uri
-        for scope in ("training", "inference")
-        for k, r, uri in catalog.image_uris(scope)
+        f"{scope}|{k}|{r}": uri for scope in SCOPES for k, r, uri in catalog.image_uris(scope)
     }
     pairs = {
         key: dict(zip(("scope", "algorithm", "region"), key.split("|"), strict=True), tag=None)
         for key in expected
     }
-    root = _root(tmp_path, out_dir, pairs)
-    terraform("plan", "-out=plan.bin", "-input=false", cwd=root)
-    shown = json.loads(terraform("show", "-json", "plan.bin", cwd=root).stdout)
-    uris = shown["planned_values"]["outputs"]["uris"]["value"]
+    uris = plan_uris(tmp_path, out_dir, pairs)
     assert uris == expected
+    newest = catalog.algorithm("xgboost").default_tag
     assert uris["training|xgboost|cn-north-1"].endswith(
-        ".amazonaws.com.cn/sagemaker-xgboost:1.0-1-cpu-py3"
+        f".amazonaws.com.cn/sagemaker-xgboost:{newest}"
     )
     assert "training|lda|us-gov-west-1" in uris
+    assert uris["inference_graviton|xgboost|us-east-1"].endswith(":1.5-1-arm64")
     # Where the two images differ, each scope gets its own.
     assert "/tensorflow-training:" in uris["training|image-classification-tensorflow|us-east-1"]
     assert "/tensorflow-inference:" in uris["inference|image-classification-tensorflow|us-east-1"]
+
+
+def test_instance_types_pick_the_image_the_catalog_picks(out_dir, catalog, tmp_path):
+    """An instance type picks the Arm image and the first tag that suits its processor."""
+    instances = ["ml.m5.large", "ml.g4dn.xlarge", "ml.p3.2xlarge", "ml.c6g.large", "ml.r7gd.xlarge"]
+    pairs, expected = {}, {}
+    for key, algorithm in catalog.algorithms.items():
+        for instance in instances:
+            arm = catalog.architecture(instance) == "arm64"
+            if arm and algorithm.graviton is None:
+                continue
+            scope = "inference_graviton" if arm else "inference"
+            name = f"{key}|{instance}"
+            pairs[name] = {
+                "algorithm": key,
+                "region": "us-east-1",
+                "tag": None,
+                "scope": "inference",
+                "instance_type": instance,
+            }
+            tag = catalog.default_tag(key, scope, instance)
+            expected[name] = catalog.image_uri(key, "us-east-1", tag, scope)
+    uris = plan_uris(tmp_path, out_dir, pairs)
+    assert uris == expected
+    assert uris["image-classification-tensorflow|ml.g4dn.xlarge"].endswith("-gpu")
+    assert uris["image-classification-tensorflow|ml.m5.large"].endswith("-cpu")
+    assert uris["xgboost|ml.c6g.large"].endswith(":1.5-1-arm64")
 
 
 def test_explicit_tags_evaluate_to_the_catalog(out_dir, catalog, tmp_path):
@@ -217,4 +272,4 @@ def test_unknown_scope_fails_variable_validation(out_dir, tmp_path):
         out_dir,
         {"algorithm": "kmeans", "region": "us-east-1", "tag": None, "scope": "hosting"},
     )
-    assert "The image_scope must be training or inference." in message
+    assert "The image_scope must be training, inference or inference_graviton." in message

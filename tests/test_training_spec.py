@@ -62,6 +62,7 @@ def rule_cases(catalog) -> dict[str, tuple[dict[str, Any], str | None]]:
     knn = valid_job(catalog, "knn", "us-west-2")
     blazing = valid_job(catalog, "blazingtext", "us-west-2")
     xgb = valid_job(catalog, "xgboost", "us-west-2")
+    rcf = valid_job(catalog, "randomcutforest", "us-west-2")
     ictf = valid_job(catalog, "image-classification-tensorflow", "us-west-2")
     ictf_tags = catalog.algorithms["image-classification-tensorflow"].tags
     gpu_tag = next(t for t in ictf_tags if "-gpu-" in t)
@@ -152,8 +153,17 @@ def rule_cases(catalog) -> dict[str, tuple[dict[str, Any], str | None]]:
             "instance type ml.m5.xlarge is CPU; image-classification trains on: GPU",
         ),
         "cpu-only-bad": (
-            with_changes(xgb, instance_type=GPU_TYPE),
-            "instance type ml.p3.2xlarge is GPU; xgboost trains on: CPU",
+            with_changes(rcf, instance_type=GPU_TYPE),
+            "instance type ml.p3.2xlarge is GPU; randomcutforest trains on: CPU",
+        ),
+        "xgboost-gpu-default-ok": (with_changes(xgb, instance_type=GPU_TYPE), None),
+        "xgboost-cpu-tag-on-gpu-bad": (
+            with_changes(xgb, instance_type=GPU_TYPE, image_tag="1.0-1-cpu-py3"),
+            "image tag 1.0-1-cpu-py3 is not built for GPU; instance type ml.p3.2xlarge is GPU",
+        ),
+        "arm-training-bad": (
+            with_changes(kmeans, instance_type="ml.c6g.xlarge"),
+            "instance type ml.c6g.xlarge is Arm (Graviton); SageMaker trains on x86_64",
         ),
         "parallel-ok": (with_changes(knn, instance_count=4), None),
         "parallel-bad": (
@@ -172,7 +182,7 @@ def rule_cases(catalog) -> dict[str, tuple[dict[str, Any], str | None]]:
         "tag-processor-default-ok": (with_changes(ictf, instance_type=GPU_TYPE), None),
         "tag-processor-bad": (
             with_changes(ictf, instance_type=CPU_TYPE, image_tag=gpu_tag),
-            f"image tag {gpu_tag} is built for GPU; instance type {CPU_TYPE} is CPU",
+            f"image tag {gpu_tag} is not built for CPU; instance type {CPU_TYPE} is CPU",
         ),
         "hyperparameter-ok": (deepar, None),
         "hyperparameter-bad": (
@@ -219,6 +229,9 @@ def test_default_tag_follows_the_instance_processor(matrix, catalog):
         "TrainingImage"
     ]
     assert image.endswith(":" + next(t for t in tags if "-gpu-" in t))
+    xgb_image = json.loads(results["xgboost-gpu-default-ok"]["request"])
+    newest = catalog.algorithm("xgboost").default_tag
+    assert xgb_image["AlgorithmSpecification"]["TrainingImage"].endswith(f":{newest}")
     cpu_image = json.loads(results["known-ok"]["request"])["AlgorithmSpecification"]
     assert cpu_image["TrainingImage"].endswith(":" + catalog.algorithms["kmeans"].default_tag)
 

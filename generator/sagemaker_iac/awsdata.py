@@ -1,4 +1,4 @@
-"""AWS partition facts (from botocore's partitions.json), for the importers."""
+"""AWS facts from botocore (partitions, SageMaker's instance types), for the importers."""
 
 from __future__ import annotations
 
@@ -26,3 +26,12 @@ def partition_of(region: str) -> tuple[str, str]:
         if re.match(partition["regionRegex"], region):
             return partition["id"], partition["outputs"]["dnsSuffix"]
     raise UserError(f"botocore knows no partition for region {region!r}")
+
+
+def training_instance_types() -> tuple[str, ...]:
+    """Every instance type SageMaker's CreateTrainingJob accepts, sorted."""
+    _partitions()  # the same clear error where botocore is missing
+    import botocore.session
+
+    model = botocore.session.get_session().get_service_model("sagemaker")
+    return tuple(sorted(model.shape_for("TrainingInstanceType").enum))

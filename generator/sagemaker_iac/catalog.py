@@ -6,9 +6,9 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from . import cache
 from .errors import CatalogError, UnavailableError
@@ -49,12 +49,31 @@ class RegistryGroup:
     source: str
 
 
+# Which image of an algorithm: what trains, what hosts, and what hosts on Arm (Graviton).
+Scope = Literal["training", "inference", "inference_graviton"]
+SCOPES: tuple[Scope, ...] = ("training", "inference", "inference_graviton")
+
+
+class Image(NamedTuple):
+    """One image of an algorithm: its repository, registry group and tags (first: default)."""
+
+    repository: str
+    registry_group: str
+    tags: tuple[str, ...]
+
+    @property
+    def default_tag(self) -> str:
+        return self.tags[0]
+
+
 @dataclass(frozen=True)
 class InstanceClass:
     processors: tuple[str, ...]
     single_instance: tuple[str, ...] = ()
     gpu_single_device: bool = False
     gpu_dense_data_only: bool = False
+    # Tags built for fewer processors than the algorithm's (legacy CPU-only XGBoost, say).
+    processors_by_tag: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -74,8 +93,10 @@ class Algorithm:
     source: str
     required_hyperparameters: tuple[str, ...] = ()
     hyperparameters_source: str | None = None
-    # The hosting image where it differs from the training one (repository, group, tags).
-    inference: tuple[str, str, tuple[str, ...]] | None = None
+    # The hosting image where it differs from the training one.
+    inference: Image | None = None
+    # The Arm (Graviton) hosting image, where one is published.
+    graviton: Image | None = None
     sdk_framework: str | None = None
     sdk_version: str | None = None
 
@@ -83,11 +104,31 @@ class Algorithm:
     def default_tag(self) -> str:
         return self.tags[0]
 
-    def image(self, scope: str = "training") -> tuple[str, str, tuple[str, ...]]:
-        """(repository, registry group, tags) of the training or the inference image."""
+    def image(self, scope: Scope = "training") -> Image:
+        """The training, inference or Arm inference image."""
+        if scope == "inference_graviton":
+            if self.graviton is None:
+                raise UnavailableError(
+                    f"algorithm {self.key!r} has no Arm (Graviton) inference image"
+                )
+            return self.graviton
         if scope == "inference" and self.inference is not None:
             return self.inference
-        return self.repository, self.registry_group, self.tags
+        return Image(self.repository, self.registry_group, self.tags)
+
+    def scopes(self) -> tuple[Scope, ...]:
+        """The scopes this algorithm has an image for (inference falls back to training)."""
+        return ("training", "inference", *(("inference_graviton",) if self.graviton else ()))
+
+    def tag_processors(self, tag: str) -> tuple[str, ...]:
+        """The processors a training image tag is built for."""
+        return self.instance.processors_by_tag.get(tag, self.instance.processors)
+
+    def tag_suits(self, tag: str, processor: str) -> bool:
+        """Whether a tag runs on a processor: its catalog processors and its -cpu-/-gpu- name."""
+        named = re.search(r"-(cpu|gpu)(-|$)", tag)
+        listed = self.instance.processors_by_tag.get(tag, (processor,))
+        return processor in listed and (named is None or named.group(1) == processor)
 
 
 @dataclass(frozen=True)
@@ -101,6 +142,10 @@ class Catalog:
     algorithms: Mapping[str, Algorithm]
     instance_families: Mapping[str, str]  # ml.<family><generation>.<size> family -> processor
     instance_families_source: str | None = None
+    arm64_families: tuple[str, ...] = ()  # family and generation, such as c6g
+    arm64_source: str | None = None
+    training_instance_types: tuple[str, ...] = ()  # every type SageMaker trains on
+    training_instance_types_source: str | None = None
 
     def algorithm(self, key: str) -> Algorithm:
         try:
@@ -109,14 +154,14 @@ class Catalog:
             known = ", ".join(self.algorithms)
             raise UnavailableError(f"unknown algorithm {key!r}; known: {known}") from None
 
-    def regions_for(self, key: str, scope: str = "training") -> list[str]:
+    def regions_for(self, key: str, scope: Scope = "training") -> list[str]:
         """The regions where the algorithm's image is published, sorted."""
         return sorted(self.registry_groups[self.algorithm(key).image(scope)[1]].accounts)
 
     def dns_suffix(self, region: str) -> str:
         return self.partitions[self.regions[region]].dns_suffix
 
-    def registry_id(self, key: str, region: str, scope: str = "training") -> str:
+    def registry_id(self, key: str, region: str, scope: Scope = "training") -> str:
         accounts = self.registry_groups[self.algorithm(key).image(scope)[1]].accounts
         if region not in accounts:
             raise UnavailableError(
@@ -125,12 +170,12 @@ class Catalog:
             )
         return accounts[region]
 
-    def registry_host(self, key: str, region: str, scope: str = "training") -> str:
+    def registry_host(self, key: str, region: str, scope: Scope = "training") -> str:
         registry = self.registry_id(key, region, scope)
         return f"{registry}.dkr.ecr.{region}.{self.dns_suffix(region)}"
 
     def image_uri(
-        self, key: str, region: str, tag: str | None = None, scope: str = "training"
+        self, key: str, region: str, tag: str | None = None, scope: Scope = "training"
     ) -> str:
         repository, _, tags = self.algorithm(key).image(scope)
         if tag is None:
@@ -142,18 +187,34 @@ class Catalog:
             )
         return f"{self.registry_host(key, region, scope)}/{repository}:{tag}"
 
+    def default_tag(self, key: str, scope: Scope, instance_type: str | None = None) -> str:
+        """The first tag that suits the instance type's processor, else the first tag."""
+        algorithm = self.algorithm(key)
+        tags = algorithm.image(scope).tags
+        processor = self.processor(instance_type) if instance_type else None
+        if processor is None:
+            return tags[0]
+        return next((t for t in tags if algorithm.tag_suits(t, processor)), tags[0])
+
     def processor(self, instance_type: str) -> str | None:
         """cpu or gpu for an ML instance type, None for a family the catalog does not know."""
         match = re.match(r"ml\.([a-z]+)[0-9]", instance_type)
         return self.instance_families.get(match.group(1)) if match else None
 
-    def image_uris(self, scope: str = "training") -> Iterator[tuple[str, str, str]]:
+    def architecture(self, instance_type: str) -> str:
+        """arm64 for a Graviton instance type, else x86_64."""
+        match = re.match(r"ml\.([a-z]+[0-9]+[a-z]*)\.", instance_type)
+        return "arm64" if match and match.group(1) in self.arm64_families else "x86_64"
+
+    def image_uris(self, scope: Scope = "training") -> Iterator[tuple[str, str, str]]:
         """(algorithm, region, default-tag URI) for every published pair, sorted."""
         for key in sorted(self.algorithms):
+            if scope not in self.algorithms[key].scopes():
+                continue
             for region in self.regions_for(key, scope):
                 yield key, region, self.image_uri(key, region, scope=scope)
 
-    def _image_dict(self, key: str, scope: str) -> dict[str, Any]:
+    def _image_dict(self, key: str, scope: Scope) -> dict[str, Any]:
         repository, group, tags = self.algorithm(key).image(scope)
         return {
             "repository": repository,
@@ -175,6 +236,8 @@ class Catalog:
             },
             "formats": {k: {"content_types": list(v)} for k, v in sorted(self.formats.items())},
             "instance_families": dict(sorted(self.instance_families.items())),
+            "arm64_instance_families": list(self.arm64_families),
+            "training_instance_types": list(self.training_instance_types),
             "registry_groups": {
                 k: {"source": g.source, "accounts": dict(sorted(g.accounts.items()))}
                 for k, g in sorted(self.registry_groups.items())
@@ -190,11 +253,17 @@ class Catalog:
                             "required_hyperparameters",
                             "hyperparameters_source",
                             "inference",
+                            "graviton",
                             "sdk_framework",
                             "sdk_version",
                         ),
                     ),
                     "inference": self._image_dict(k, "inference"),
+                    **(
+                        {"graviton": self._image_dict(k, "inference_graviton")}
+                        if a.graviton
+                        else {}
+                    ),
                     "sdk": {"framework": a.sdk_framework or k, "version": a.sdk_version},
                     "hyperparameters": {
                         "required": list(a.required_hyperparameters),
@@ -205,7 +274,12 @@ class Catalog:
                         "required": list(a.required_channels),
                         "optional": list(a.optional_channels),
                     },
-                    "instance": _fields(a.instance),
+                    "instance": {
+                        **_fields(a.instance, skip=("processors_by_tag",)),
+                        "processors_by_tag": {
+                            t: list(p) for t, p in sorted(a.instance.processors_by_tag.items())
+                        },
+                    },
                     "regions": self.regions_for(k),
                 }
                 for k, a in sorted(self.algorithms.items())
@@ -360,14 +434,30 @@ def _check_references(doc: Located) -> None:
                     ("registry_groups", key, "accounts", region),
                     f"region {region!r} is not in the regions table",
                 )
+    if "training_instance_types" in data:
+        source_ref(("training_instance_types", "source"), data["training_instance_types"]["source"])
     if "instance_families" in data:
-        source_ref(("instance_families", "source"), data["instance_families"]["source"])
+        families = data["instance_families"]
+        source_ref(("instance_families", "source"), families["source"])
+        if "arm64" in families:
+            source_ref(("instance_families", "arm64", "source"), families["arm64"]["source"])
+            for index, name in enumerate(families["arm64"]["families"]):
+                if re.match("[a-z]+", name)[0] not in families["families"]:  # type: ignore[index]
+                    raise doc.error(
+                        ("instance_families", "arm64", "families", index),
+                        f"{name!r} is not of a family in instance_families.families",
+                    )
     for key, algorithm in data["algorithms"].items():
         path: Path_ = ("algorithms", key)
         source_ref((*path, "source"), algorithm["source"])
         if "hyperparameters" in algorithm:
             source_ref((*path, "hyperparameters", "source"), algorithm["hyperparameters"]["source"])
-        for where, image in ((path, algorithm), ((*path, "inference"), algorithm.get("inference"))):
+        images = [(path, algorithm)] + [
+            ((*path, scope), algorithm[scope])
+            for scope in ("inference", "graviton")
+            if scope in algorithm
+        ]
+        for where, image in images:
             if image is not None and image["registry_group"] not in data["registry_groups"]:
                 raise doc.error(
                     (*where, "registry_group"),
@@ -394,6 +484,15 @@ def _check_references(doc: Located) -> None:
                     (*path, "instance", "single_instance", index),
                     f"processor {proc!r} is not in this algorithm's processors",
                 )
+        for tag, procs in instance.get("processors_by_tag", {}).items():
+            where = (*path, "instance", "processors_by_tag", tag)
+            if tag not in algorithm["tags"]:
+                raise doc.error(where, f"tag {tag!r} is not in this algorithm's tags")
+            for proc in procs:
+                if proc not in instance["processors"]:
+                    raise doc.error(
+                        where, f"processor {proc!r} is not in this algorithm's processors"
+                    )
         for flag in ("gpu_single_device", "gpu_dense_data_only"):
             if instance.get(flag) and "gpu" not in instance["processors"]:
                 raise doc.error((*path, "instance", flag), "set, but the algorithm has no GPU")
@@ -420,20 +519,16 @@ def _build(data: dict[str, Any], name: str) -> Catalog:
                 single_instance=tuple(a["instance"].get("single_instance", ())),
                 gpu_single_device=a["instance"].get("gpu_single_device", False),
                 gpu_dense_data_only=a["instance"].get("gpu_dense_data_only", False),
+                processors_by_tag={
+                    t: tuple(p) for t, p in a["instance"].get("processors_by_tag", {}).items()
+                },
             ),
             parallelizable=a["parallelizable"],
             source=a["source"],
             required_hyperparameters=tuple(a.get("hyperparameters", {}).get("required", ())),
             hyperparameters_source=a.get("hyperparameters", {}).get("source"),
-            inference=(
-                (
-                    a["inference"]["repository"],
-                    a["inference"]["registry_group"],
-                    tuple(a["inference"]["tags"]),
-                )
-                if "inference" in a
-                else None
-            ),
+            inference=_image(a["inference"]) if "inference" in a else None,
+            graviton=_image(a["graviton"]) if "graviton" in a else None,
             sdk_framework=a.get("sdk", {}).get("framework"),
             sdk_version=a.get("sdk", {}).get("version"),
         )
@@ -450,4 +545,14 @@ def _build(data: dict[str, Any], name: str) -> Catalog:
         algorithms=algorithms,
         instance_families=dict(data.get("instance_families", {}).get("families", {})),
         instance_families_source=data.get("instance_families", {}).get("source"),
+        arm64_families=tuple(
+            data.get("instance_families", {}).get("arm64", {}).get("families", ())
+        ),
+        arm64_source=data.get("instance_families", {}).get("arm64", {}).get("source"),
+        training_instance_types=tuple(data.get("training_instance_types", {}).get("types", ())),
+        training_instance_types_source=data.get("training_instance_types", {}).get("source"),
     )
+
+
+def _image(data: dict[str, Any]) -> Image:
+    return Image(data["repository"], data["registry_group"], tuple(data["tags"]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalog import Algorithm, Catalog
+from .catalog import Algorithm, Catalog, Scope
 
 
 @dataclass(frozen=True)
@@ -30,9 +30,9 @@ def _listed(
     return changes
 
 
-def _image(key: str, scope: str, a: Catalog, b: Catalog) -> list[Change]:
+def _image(key: str, scope: Scope, a: Catalog, b: Catalog) -> list[Change]:
     """Changes to one image of an algorithm: repository, tags, regions, accounts."""
-    subject = key if scope == "training" else f"{key} (inference)"
+    subject = key if scope == "training" else f"{key} ({scope.replace('_', ' ')})"
     (old_repo, _, old_tags), (new_repo, _, new_tags) = (
         c.algorithm(key).image(scope) for c in (a, b)
     )
@@ -66,6 +66,15 @@ def _algorithm(old: Algorithm, new: Algorithm, a: Catalog, b: Catalog) -> list[C
     # training image, already compared).
     if old.inference is not None or new.inference is not None:
         changes += _image(key, "inference", a, b)
+    if old.graviton is not None and new.graviton is not None:
+        changes += _image(key, "inference_graviton", a, b)
+    elif old.graviton is not None or new.graviton is not None:
+        removed = new.graviton is None
+        changes.append(
+            Change(
+                key, f"Arm (Graviton) inference image {'removed' if removed else 'added'}", removed
+            )
+        )
     changes += _listed(
         old.required_channels,
         new.required_channels,
@@ -83,6 +92,10 @@ def _algorithm(old: Algorithm, new: Algorithm, a: Catalog, b: Catalog) -> list[C
     changes += _listed(old.input_modes, new.input_modes, "input mode", key)
     changes += _listed(old.content_types, new.content_types, "content type", key)
     changes += _listed(old.instance.processors, new.instance.processors, "processor", key)
+    for tag in [t for t in old.tags if t in new.tags]:
+        changes += _listed(
+            old.tag_processors(tag), new.tag_processors(tag), f"processor of tag {tag}", key
+        )
     changes += _listed(
         old.instance.single_instance,
         new.instance.single_instance,

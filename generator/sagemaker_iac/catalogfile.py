@@ -26,6 +26,10 @@ def to_source(catalog: Catalog) -> dict[str, Any]:
             instance["gpu_single_device"] = True
         if a.instance.gpu_dense_data_only:
             instance["gpu_dense_data_only"] = True
+        if a.instance.processors_by_tag:
+            instance["processors_by_tag"] = {
+                t: list(p) for t, p in a.instance.processors_by_tag.items()
+            }
         channels: dict[str, Any] = {"required": list(a.required_channels)}
         if a.optional_channels:
             channels["optional"] = list(a.optional_channels)
@@ -45,13 +49,13 @@ def to_source(catalog: Catalog) -> dict[str, Any]:
                 "required": list(a.required_hyperparameters),
                 "source": a.hyperparameters_source,
             }
-        if a.inference is not None:
-            repository, group, tags = a.inference
-            entry["inference"] = {
-                "repository": repository,
-                "registry_group": group,
-                "tags": list(tags),
-            }
+        for name, image in (("inference", a.inference), ("graviton", a.graviton)):
+            if image is not None:
+                entry[name] = {
+                    "repository": image.repository,
+                    "registry_group": image.registry_group,
+                    "tags": list(image.tags),
+                }
         if a.sdk_framework is not None:
             entry["sdk"] = {
                 "framework": a.sdk_framework,
@@ -76,6 +80,16 @@ def to_source(catalog: Catalog) -> dict[str, Any]:
         data["instance_families"] = {
             "source": catalog.instance_families_source,
             "families": dict(sorted(catalog.instance_families.items())),
+        }
+        if catalog.arm64_families:
+            data["instance_families"]["arm64"] = {
+                "source": catalog.arm64_source,
+                "families": list(catalog.arm64_families),
+            }
+    if catalog.training_instance_types:
+        data["training_instance_types"] = {
+            "source": catalog.training_instance_types_source,
+            "types": list(catalog.training_instance_types),
         }
     data["registry_groups"] = {
         k: {"source": g.source, "accounts": dict(sorted(g.accounts.items()))}

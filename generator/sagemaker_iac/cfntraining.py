@@ -4,7 +4,6 @@ step carries a CreateTrainingJob request, with the catalog's rules as parameter 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,13 +60,47 @@ def instance_pattern(catalog: Catalog, algorithm: Algorithm) -> str:
     families = sorted(
         f for f, p in catalog.instance_families.items() if p in algorithm.instance.processors
     )
-    return rf"^ml\.({'|'.join(families)})[0-9][a-z0-9-]*\.[a-z0-9]+$"
+    # SageMaker trains on x86_64 only: Arm (Graviton) families are refused.
+    arm = f"(?!({'|'.join(catalog.arm64_families)})\\.)" if catalog.arm64_families else ""
+    return rf"^ml\.{arm}({'|'.join(families)})[0-9][a-z0-9-]*\.[a-z0-9]+$"
 
 
 def single_instance(algorithm: Algorithm) -> bool:
     """True when no processor the algorithm trains on allows more than one instance."""
     limited = set(algorithm.instance.single_instance)
     return not algorithm.parallelizable or limited >= set(algorithm.instance.processors)
+
+
+def processor_rules(catalog: Catalog, algorithm: Algorithm) -> list[dict[str, Any]]:
+    """Rules refusing a tag on an instance type of a processor it is not built for.
+
+    CloudFormation's Rules cannot match patterns, so the instance types are listed: those
+    of the catalog's training_instance_types (SageMaker's own list) of that processor.
+    """
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for tag in algorithm.tags:
+        unsuited = tuple(
+            p for p in algorithm.instance.processors if not algorithm.tag_suits(tag, p)
+        )
+        if unsuited:
+            groups.setdefault(unsuited, []).append(tag)
+    rules = []
+    for unsuited, tags in sorted(groups.items()):
+        excluded = [t for t in catalog.training_instance_types if catalog.processor(t) in unsuited]
+        if not excluded:
+            continue
+        suited = [t for t in algorithm.tags if t not in tags]
+        what = " or ".join(p.upper() for p in unsuited)
+        rules.append(
+            {
+                "name": "TagNotFor" + "".join(p.capitalize() for p in unsuited),
+                "tags": tags,
+                "excluded": excluded,
+                "description": f"Image tags {', '.join(tags)} of {algorithm.key} are not built "
+                f"for {what}: choose another InstanceType, or one of: {', '.join(suited)}",
+            }
+        )
+    return rules
 
 
 def parameters(catalog: Catalog, algorithm: Algorithm) -> list[Parameter]:
@@ -87,9 +120,9 @@ def parameters(catalog: Catalog, algorithm: Algorithm) -> list[Parameter]:
         Parameter(
             "ImageTag",
             "String",
-            # CloudFormation cannot match the tag's processor to InstanceType: say so.
-            "Image tag of the algorithm; a -cpu- or -gpu- tag must suit InstanceType."
-            if any(re.search(r"-(cpu|gpu)(-|$)", t) for t in algorithm.tags)
+            "Image tag of the algorithm; the Rules refuse one not built for InstanceType's "
+            "processor."
+            if processor_rules(catalog, algorithm)
             else "Image tag of the algorithm.",
             algorithm.default_tag,
             allowed_values=list(algorithm.tags),
@@ -315,6 +348,7 @@ def render_training(catalog: Catalog, context: dict[str, Any]) -> Files:
             parameters=parameters(catalog, algorithm),
             conditions=conditions(algorithm),
             body=body(algorithm).parts,
+            processor_rules=processor_rules(catalog, algorithm),
             regions=catalog.regions_for(algorithm.key),
             json=json,
         )

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from .catalog import Catalog, load_catalog
+from .catalog import SCOPES, Catalog, Scope, load_catalog
 from .errors import UserError
 
 EXIT_CHECK_FAILED = 1
@@ -110,15 +110,16 @@ def generate(
 @click.option("--tag", default=None, help="Image tag (default: the algorithm's default tag).")
 @click.option(
     "--scope",
-    type=click.Choice(["training", "inference"]),
+    type=click.Choice(SCOPES),
     default="training",
     show_default=True,
-    help="The training image, or the inference (hosting) image where the catalog keeps one.",
+    help="The training image, the inference (hosting) image, or the Arm (Graviton) "
+    "inference image where the catalog keeps one.",
 )
 @catalog_option
 @user_errors
 def uri(
-    algorithm: str, region: str, tag: str | None, scope: str, catalog_path: Path | None
+    algorithm: str, region: str, tag: str | None, scope: Scope, catalog_path: Path | None
 ) -> None:
     """Print the image URI of ALGORITHM in a region."""
     click.echo(_catalog(catalog_path).image_uri(algorithm, region, tag, scope))

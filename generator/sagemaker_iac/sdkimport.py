@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .awsdata import partition_of
-from .catalog import Algorithm, Catalog, Partition, RegistryGroup, Source
+from .awsdata import partition_of, training_instance_types
+from .catalog import Algorithm, Catalog, Image, Partition, RegistryGroup, Scope, Source
 from .errors import UserError
 
 SDK_SOURCE = "sagemaker-sdk"
@@ -50,7 +50,7 @@ def config_dir(path: str | Path | None) -> Path:
     raise UserError("no installed sagemaker package found: pass --from PATH")
 
 
-def images(folder: Path, algorithm: Algorithm, scope: str = "training") -> list[SdkImage] | None:
+def images(folder: Path, algorithm: Algorithm, scope: Scope = "training") -> list[SdkImage] | None:
     """The SDK's images of one algorithm in one scope, or None if the SDK lacks it."""
     path = folder / f"{algorithm.sdk_framework or algorithm.key}.json"
     if not path.is_file():
@@ -72,14 +72,23 @@ def images(folder: Path, algorithm: Algorithm, scope: str = "training") -> list[
         if scope == "training" and len(processors) > 1:
             processors = [p for p in algorithm.instance.processors if p in processors]
         python = entry.get("py_versions", [])[:1]
+        if scope == "inference_graviton":
+            # The SDK's Arm tags are the version plus -arm64 (image_uris' arm64 tag mapping).
+            found.append(SdkImage(f"{version}-arm64", repository, dict(entry["registries"])))
+            continue
         for processor in processors or [None]:
             parts = [version, *([processor] if processor else []), *python]
             found.append(SdkImage("-".join(parts), repository, dict(entry["registries"])))
     return found
 
 
-def _scopes(algorithm: Algorithm) -> tuple[str, ...]:
-    return ("training", "inference") if algorithm.inference is not None else ("training",)
+def _scopes(algorithm: Algorithm) -> tuple[Scope, ...]:
+    """The scopes whose images the catalog keeps apart from the training image."""
+    return (
+        "training",
+        *(("inference",) if algorithm.inference is not None else ()),
+        *(("inference_graviton",) if algorithm.graviton is not None else ()),
+    )
 
 
 def merge(catalog: Catalog, folder: Path, document: str, date: str) -> Catalog:
@@ -109,10 +118,13 @@ def merge(catalog: Catalog, folder: Path, document: str, date: str) -> Catalog:
             touched.add(group_key)
             merged = (*tags, *(i.tag for i in found if i.tag not in tags))
             current = algorithms[key]
+            image = Image(repository, group_key, merged)
             algorithms[key] = (
                 dataclasses.replace(current, tags=merged)
                 if scope == "training"
-                else dataclasses.replace(current, inference=(repository, group_key, merged))
+                else dataclasses.replace(current, inference=image)
+                if scope == "inference"
+                else dataclasses.replace(current, graviton=image)
             )
     regions = dict(catalog.regions)
     partitions = dict(catalog.partitions)
@@ -135,8 +147,18 @@ def merge(catalog: Catalog, folder: Path, document: str, date: str) -> Catalog:
             "botocore/data/partitions.json",
             date,
         )
+    if "botocore-sagemaker" not in sources:
+        sources["botocore-sagemaker"] = Source(
+            "botocore-sagemaker",
+            "botocore data/sagemaker service model (TrainingInstanceType)",
+            "botocore/data/sagemaker/2017-07-24/service-2.json",
+            date,
+        )
     return dataclasses.replace(
         catalog,
+        training_instance_types=training_instance_types(),
+        training_instance_types_source=catalog.training_instance_types_source
+        or "botocore-sagemaker",
         sources=sources,
         partitions=partitions,
         regions=dict(sorted(regions.items())),
@@ -189,7 +211,7 @@ def verify(catalog: Catalog, folder: Path) -> list[Difference]:
     for key, algorithm in sorted(catalog.algorithms.items()):
         for scope in _scopes(algorithm):
             sdk = images(folder, algorithm, scope)
-            label = key if scope == "training" else f"{key} (inference)"
+            label = key if scope == "training" else f"{key} ({scope.replace('_', ' ')})"
             if sdk is None:
                 found.append(Difference(label, "not in the SDK", False))
                 continue

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .catalog import Algorithm, Catalog
+from .catalog import Algorithm, Catalog, Image
 from .outtree import Files
-from .render import hcl_list, render
+from .render import hcl_list, hcl_string, render
 from .tfinterface import (
+    IMAGE_INSTANCE_TYPE,
     IMAGE_SCOPE,
     IMAGE_TAG,
     MODEL_OUTPUTS,
     SPEC_OUTPUTS,
     SPEC_RULES,
     TRAINING_JOB_OUTPUTS,
+    TRAINING_PIPELINE_OUTPUTS,
     Output,
     Rule,
     Variable,
@@ -21,6 +23,7 @@ from .tfinterface import (
     model_variables,
     spec_variables,
     training_job_variables,
+    training_pipeline_variables,
 )
 from .tfinterface import REGION as REGION_VARIABLE
 
@@ -28,6 +31,7 @@ ROOT = "terraform"
 IMAGES_MODULE = f"{ROOT}/sagemaker-images"
 SPEC_MODULE = f"{ROOT}/sagemaker-training-spec"
 TRAINING_JOB_MODULE = f"{ROOT}/sagemaker-training-job"
+TRAINING_PIPELINE_MODULE = f"{ROOT}/sagemaker-training-pipeline"
 MODEL_MODULE = f"{ROOT}/sagemaker-model"
 LOCALS_FILE = f"{ROOT}/locals/sagemaker_image_uris.tf"
 
@@ -35,10 +39,12 @@ LOCALS_FILE = f"{ROOT}/locals/sagemaker_image_uris.tf"
 # preconditions (1.2).
 PROVIDER_FREE_VERSION = ">= 1.0"
 RESOURCE_VERSION = ">= 1.2"
-# 6.60.0 is the earliest release confirmed to ship aws_sagemaker_training_job.
-TRAINING_PROVIDER = ("aws", ">= 6.60.0")
-# 6.0 renamed aws_region's `name` (now deprecated, with a warning on every plan) to `region`.
-MODEL_PROVIDER = ("aws", ">= 6.0")
+PRECONDITIONS = "Resource and output preconditions need Terraform 1.2."
+# Each floor is the oldest provider release with every resource and argument the module
+# uses; the README of each module says which one sets it.
+TRAINING_JOB_PROVIDER = ("aws", ">= 6.60.0")  # aws_sagemaker_training_job
+PIPELINE_PROVIDER = ("aws", ">= 5.11.0")  # aws_sagemaker_pipeline
+MODEL_PROVIDER = ("aws", ">= 5.0")
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,9 @@ class Module:
     providers: list[tuple[str, str]] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     with_catalog: bool = False
+    # Why the floors are what they are: comments in versions.tf.
+    version_note: str = ""
+    provider_note: str = ""
 
 
 IMAGES_OUTPUTS = [
@@ -64,6 +73,12 @@ IMAGES_OUTPUTS = [
     Output("repository", "ECR repository name of the image.", "local.repository"),
     Output("tag", "Image tag used in image_uri.", "local.tag"),
     Output(
+        "scope",
+        "Image scope used: image_scope, or inference_graviton for an Arm instance_type's "
+        "inference image.",
+        "local.scope",
+    ),
+    Output(
         "available_regions",
         "Sorted regions where the algorithm is published.",
         "local.available_regions",
@@ -72,14 +87,20 @@ IMAGES_OUTPUTS = [
 
 
 def modules(catalog: Catalog) -> list[Module]:
-    images_variables = [algorithm_variable(catalog), REGION_VARIABLE, IMAGE_TAG, IMAGE_SCOPE]
+    images_variables = [
+        algorithm_variable(catalog),
+        REGION_VARIABLE,
+        IMAGE_TAG,
+        IMAGE_SCOPE,
+        IMAGE_INSTANCE_TYPE,
+    ]
     return [
         Module(
             IMAGES_MODULE,
             PROVIDER_FREE_VERSION,
             images_variables,
             IMAGES_OUTPUTS,
-            ("main.tf", "versions.tf"),
+            ("main.tf",),
             with_catalog=True,
         ),
         Module(
@@ -87,7 +108,7 @@ def modules(catalog: Catalog) -> list[Module]:
             PROVIDER_FREE_VERSION,
             spec_variables(catalog),
             SPEC_OUTPUTS,
-            ("main.tf", "versions.tf"),
+            ("main.tf",),
             rules=SPEC_RULES,
             with_catalog=True,
         ),
@@ -96,17 +117,34 @@ def modules(catalog: Catalog) -> list[Module]:
             RESOURCE_VERSION,
             training_job_variables(catalog),
             TRAINING_JOB_OUTPUTS,
-            ("main.tf", "iam.tf", "versions.tf"),
-            providers=[TRAINING_PROVIDER],
+            ("main.tf", "iam.tf"),
+            providers=[TRAINING_JOB_PROVIDER],
             rules=SPEC_RULES,
+            version_note=PRECONDITIONS,
+            provider_note="The first release confirmed to have aws_sagemaker_training_job.",
+        ),
+        Module(
+            TRAINING_PIPELINE_MODULE,
+            RESOURCE_VERSION,
+            training_pipeline_variables(catalog),
+            TRAINING_PIPELINE_OUTPUTS,
+            ("main.tf", "iam.tf"),
+            providers=[PIPELINE_PROVIDER],
+            rules=SPEC_RULES,
+            version_note=PRECONDITIONS,
+            provider_note="aws_sagemaker_pipeline first shipped in 5.11.0; it works on 5.x "
+            "and 6.x.",
         ),
         Module(
             MODEL_MODULE,
             RESOURCE_VERSION,
             model_variables(catalog),
             MODEL_OUTPUTS,
-            ("main.tf", "iam.tf", "versions.tf"),
+            ("main.tf", "iam.tf"),
             providers=[MODEL_PROVIDER],
+            version_note=PRECONDITIONS,
+            provider_note="Every resource and argument used here is in 5.0; it works on 5.x "
+            "and 6.x.",
         ),
     ]
 
@@ -123,15 +161,24 @@ def algorithm_fields(algorithm: Algorithm) -> list[tuple[str, str]]:
         "single_instance": algorithm.instance.single_instance,
         "required_hyperparameters": algorithm.required_hyperparameters,
     }
-    repository, group, tags = algorithm.image("inference")
+    inference = algorithm.image("inference")
+    graviton = algorithm.graviton or Image("", "", ())
+    by_tag = ", ".join(
+        f"{hcl_string(t)} = {hcl_list(p)}" for t, p in algorithm.instance.processors_by_tag.items()
+    )
     return [
-        ("repository", f'"{algorithm.repository}"'),
-        ("registry_group", f'"{algorithm.registry_group}"'),
+        ("repository", hcl_string(algorithm.repository)),
+        ("registry_group", hcl_string(algorithm.registry_group)),
         *((name, hcl_list(values)) for name, values in lists.items()),
+        ("processors_by_tag", "{ " + by_tag + " }" if by_tag else "{}"),
         ("parallelizable", "true" if algorithm.parallelizable else "false"),
-        ("inference_repository", f'"{repository}"'),
-        ("inference_registry_group", f'"{group}"'),
-        ("inference_tags", hcl_list(tags)),
+        ("inference_repository", hcl_string(inference.repository)),
+        ("inference_registry_group", hcl_string(inference.registry_group)),
+        ("inference_tags", hcl_list(inference.tags)),
+        # Empty where the algorithm has no Arm (Graviton) hosting image.
+        ("graviton_repository", hcl_string(graviton.repository)),
+        ("graviton_registry_group", hcl_string(graviton.registry_group)),
+        ("graviton_tags", hcl_list(graviton.tags)),
     ]
 
 
@@ -151,6 +198,12 @@ def render_terraform(catalog: Catalog) -> Files:
         }
         for template in module.files:
             files[f"{module.path}/{template}"] = render(f"{module.path}/{template}", **context)
+        files[f"{module.path}/versions.tf"] = render(
+            f"{ROOT}/_versions.tf",
+            **context,
+            version_note=module.version_note,
+            provider_note=module.provider_note,
+        )
         files[f"{module.path}/variables.tf"] = render(f"{ROOT}/_variables.tf", **context)
         files[f"{module.path}/outputs.tf"] = render(f"{ROOT}/_outputs.tf", **context)
         files[f"{module.path}/README.md"] = render(f"{module.path}/README.md", **context)

@@ -8,7 +8,6 @@ from .catalog import Catalog
 from .render import hcl_list, hcl_string
 
 REGION_PATTERN = "^[a-z]{2}(-[a-z]+)+-[0-9]+$"
-JOB_NAME_PATTERN = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$"
 S3_PATTERN = "^s3://[^/]+"
 # Terraform 1.0: validation may read only its own variable; its message is a literal sentence.
 
@@ -49,6 +48,45 @@ def algorithm_variable(catalog: Catalog, validate: bool = True) -> Variable:
     )
 
 
+def name_variable(name: str, what: str, limit: int = 63, description: str = "") -> Variable:
+    """A SageMaker resource name: letters, digits and hyphens, as CreateX validates it."""
+    pattern = f"^[a-zA-Z0-9](-*[a-zA-Z0-9]){{0,{limit - 1}}}$"
+    return Variable(
+        name,
+        "string",
+        description or f"{what} (1-{limit} letters, digits and hyphens).",
+        condition=f"length(var.{name}) <= {limit} && can(regex({hcl_string(pattern)}, var.{name}))",
+        error_message=f"The {name} must be 1-{limit} characters (SageMaker's limit for a {what}): "
+        "letters, digits and hyphens, starting and ending with a letter or digit.",
+    )
+
+
+def role_variables(create_for: str) -> list[Variable]:
+    return [
+        Variable(
+            "create_role",
+            "bool",
+            f"Create a least-privilege execution role for {create_for}.",
+            "false",
+        ),
+        Variable(
+            "role_path",
+            "string",
+            "IAM path of the created role.",
+            '"/"',
+            # IAM's path: / alone, or printable ASCII between slashes, up to 512 characters.
+            condition='can(regex("^/([!-~]{1,510}/)?$", var.role_path))',
+            error_message="The role_path must be / or begin and end with /.",
+        ),
+        Variable(
+            "role_permissions_boundary",
+            "string",
+            "ARN of the policy that is the created role's permissions boundary, or null.",
+            "null",
+        ),
+    ]
+
+
 REGION = Variable(
     "region",
     "string",
@@ -72,10 +110,19 @@ TRAINING_IMAGE_TAG = Variable(
 IMAGE_SCOPE = Variable(
     "image_scope",
     "string",
-    "Which image: training, or inference (the hosting image, where the catalog keeps one).",
+    "Which image: training, inference (the hosting image, where the catalog keeps one), or "
+    "inference_graviton (the Arm hosting image, where one is published).",
     '"training"',
-    condition='contains(["training", "inference"], var.image_scope)',
-    error_message="The image_scope must be training or inference.",
+    condition='contains(["training", "inference", "inference_graviton"], var.image_scope)',
+    error_message="The image_scope must be training, inference or inference_graviton.",
+)
+IMAGE_INSTANCE_TYPE = Variable(
+    "instance_type",
+    "string",
+    "ML instance type the image runs on, or null. When given, an Arm (Graviton) type hosts "
+    "the Arm image (as the SageMaker SDK picks it), the default tag is the first built for "
+    "its processor, and a tag or an image that cannot run on it fails the plan.",
+    "null",
 )
 TAGS = Variable("tags", "map(string)", "Tags for every resource created.", "{}")
 VPC = Variable(
@@ -96,14 +143,7 @@ def _job_inputs(catalog: Catalog, validate_algorithm: bool) -> list[Variable]:
     return [
         algorithm_variable(catalog, validate_algorithm),
         TRAINING_IMAGE_TAG,
-        Variable(
-            "job_name",
-            "string",
-            "Training job name (1-63 letters, digits and hyphens).",
-            condition=f"can(regex({hcl_string(JOB_NAME_PATTERN)}, var.job_name))",
-            error_message="The job_name must be 1-63 letters, digits and hyphens, "
-            "starting with a letter or digit.",
-        ),
+        name_variable("job_name", "training job name"),
         Variable(
             "hyperparameters",
             "map(string)",
@@ -173,27 +213,43 @@ def spec_variables(catalog: Catalog) -> list[Variable]:
 
 
 def training_job_variables(catalog: Catalog) -> list[Variable]:
-    inputs = _job_inputs(catalog, validate_algorithm=True)
     return [
-        Variable(
-            "mode",
-            "string",
-            "What to create: job (aws_sagemaker_training_job), pipeline (an "
-            "aws_sagemaker_pipeline with one Training step) or none (outputs only).",
-            '"job"',
-            condition='contains(["job", "pipeline", "none"], var.mode)',
-            error_message="The mode must be job, pipeline or none.",
-        ),
-        *inputs,
+        *_job_inputs(catalog, validate_algorithm=True),
         Variable(
             "role_arn",
             "string",
             "IAM role that SageMaker assumes; null with create_role = true.",
             "null",
         ),
-        Variable(
-            "create_role", "bool", "Create a least-privilege execution role for this job.", "false"
+        *role_variables("this job"),
+    ]
+
+
+def training_pipeline_variables(catalog: Catalog) -> list[Variable]:
+    inputs = [v for v in _job_inputs(catalog, validate_algorithm=True) if v.name != "job_name"]
+    return [
+        name_variable(
+            "pipeline_name",
+            "pipeline name",
+            limit=256,
+            description="Pipeline name (1-256 letters, digits and hyphens); each run's "
+            "training job is named by SageMaker.",
         ),
+        *inputs,
+        Variable(
+            "step_name",
+            "string",
+            "Name of the Training step in the pipeline definition.",
+            '"Train"',
+        ),
+        Variable(
+            "role_arn",
+            "string",
+            "IAM role that the pipeline and its training jobs assume; null with "
+            "create_role = true.",
+            "null",
+        ),
+        *role_variables("this pipeline and its jobs"),
     ]
 
 
@@ -201,10 +257,11 @@ def model_variables(catalog: Catalog) -> list[Variable]:
     return [
         algorithm_variable(catalog),
         IMAGE_TAG,
-        Variable(
+        name_variable(
             "name",
-            "string",
-            "Name of the model (and of the endpoint configuration and endpoint when created).",
+            "endpoint name",
+            description="Name of the endpoint (1-63 letters, digits and hyphens), and the "
+            "prefix of the model's and the endpoint configuration's names.",
         ),
         Variable(
             "model_data_url",
@@ -224,7 +281,13 @@ def model_variables(catalog: Catalog) -> list[Variable]:
             "IAM role the model runs as; null with create_role = true.",
             "null",
         ),
-        Variable("create_role", "bool", "Create a least-privilege execution role.", "false"),
+        *role_variables("the model"),
+        Variable(
+            "model_data_kms_key_arn",
+            "string",
+            "KMS key that encrypts the model artifacts; the created role may decrypt with it.",
+            "null",
+        ),
         VPC,
         Variable(
             "enable_network_isolation", "bool", "Run the container without network access.", "true"
@@ -242,7 +305,11 @@ def model_variables(catalog: Catalog) -> list[Variable]:
             "false",
         ),
         Variable(
-            "instance_type", "string", "Instance type of the endpoint's variant.", '"ml.m5.large"'
+            "instance_type",
+            "string",
+            "Instance type of the endpoint's variant. An Arm (Graviton) type hosts the "
+            "algorithm's Arm image, and fails the plan where the catalog has none.",
+            '"ml.m5.large"',
         ),
         Variable("initial_instance_count", "number", "Instances behind the endpoint.", "1"),
         Variable(
@@ -294,27 +361,53 @@ TRAINING_JOB_OUTPUTS = [
     ),
     Output("request_json", "CreateTrainingJob request as JSON.", "module.spec.request_json"),
     Output("image_uri", "Training image URI from the catalog.", "module.spec.image_uri"),
+    Output("training_job_arn", "ARN of the training job.", "aws_sagemaker_training_job.this.arn"),
     Output(
-        "training_job_arn",
-        "ARN of the training job (mode = job).",
-        "one(aws_sagemaker_training_job.this[*].arn)",
-    ),
-    Output(
-        "pipeline_arn",
-        "ARN of the pipeline (mode = pipeline).",
-        "one(aws_sagemaker_pipeline.this[*].arn)",
+        "training_job_name",
+        "Name of the training job.",
+        "aws_sagemaker_training_job.this.training_job_name",
     ),
     Output("role_arn", "Execution role used.", "local.role_arn"),
     Output(
         "model_data_url",
-        "Where SageMaker writes the model artifacts of a job run.",
-        '"${trimsuffix(var.output_s3_path, "/")}/${var.job_name}/output/model.tar.gz"',
+        "Where the job writes its model artifacts (once it completes: apply does not wait).",
+        '"${trimsuffix(var.output_s3_path, "/")}/'
+        '${aws_sagemaker_training_job.this.training_job_name}/output/model.tar.gz"',
+    ),
+]
+
+TRAINING_PIPELINE_OUTPUTS = [
+    Output(
+        "pipeline_definition",
+        "The pipeline definition (JSON) with its one Training step.",
+        "module.spec.pipeline_definition",
+        preconditions=[_VALID],
+    ),
+    Output("image_uri", "Training image URI from the catalog.", "module.spec.image_uri"),
+    Output("pipeline_arn", "ARN of the pipeline.", "aws_sagemaker_pipeline.this.arn"),
+    Output("pipeline_name", "Name of the pipeline.", "aws_sagemaker_pipeline.this.pipeline_name"),
+    Output("role_arn", "Execution role used.", "local.role_arn"),
+    Output(
+        "model_data_url_pattern",
+        "Where a run writes its model artifacts: JOB is the run's training job name, which "
+        "SageMaker chooses (see the README).",
+        '"${trimsuffix(var.output_s3_path, "/")}/JOB/output/model.tar.gz"',
     ),
 ]
 
 MODEL_OUTPUTS = [
     Output("image_uri", "Inference image URI from the catalog.", "module.image.image_uri"),
     Output("model_name", "Name of the model.", "aws_sagemaker_model.this.name"),
+    Output(
+        "image_scope",
+        "inference, or inference_graviton where instance_type is Arm (Graviton).",
+        "module.image.scope",
+    ),
+    Output(
+        "endpoint_configuration_name",
+        "Name of the endpoint configuration, if created.",
+        "one(aws_sagemaker_endpoint_configuration.this[*].name)",
+    ),
     Output("model_arn", "ARN of the model.", "aws_sagemaker_model.this.arn"),
     Output(
         "endpoint_configuration_arn",
@@ -415,11 +508,16 @@ SPEC_RULES = [
         '${upper(local.processor)} instance; use 1"] : [] : []',
     ),
     Rule(
-        "An image tag built for one processor (-cpu-, -gpu-) matches the instance type's.",
-        'local.tag_processor != "" && local.processor != "" && local.tag_processor != '
-        'local.processor ? ["image tag ${local.tag} is built for '
-        "${upper(local.tag_processor)}; instance type ${var.instance_type} is "
-        '${upper(local.processor)}"] : []',
+        "The image tag is built for the instance type's processor (the catalog's processors "
+        "for the tag, or its -cpu-/-gpu- name).",
+        'contains(local.unsuited_tags, local.tag) ? ["image tag ${local.tag} is not built for '
+        "${upper(local.processor)}; instance type ${var.instance_type} is "
+        '${upper(local.processor)}; tags that suit it: ${join(", ", local.suited_tags)}"] : []',
+    ),
+    Rule(
+        "The instance type is not Arm (Graviton): SageMaker trains on x86_64 instances only.",
+        'local.arm64 ? ["instance type ${var.instance_type} is Arm (Graviton); SageMaker trains '
+        'on x86_64 instances only"] : []',
     ),
     Rule(
         "Every hyperparameter the algorithm requires is set.",

@@ -37,6 +37,9 @@ locals {
 {% endfor %}
   }
 
+  # Instance families (family and generation) whose processors are Arm (AWS Graviton).
+  catalog_arm64_families = {{ catalog.arm64_families | hcl_list }}
+
   # Algorithm -> image and training facts; the first tag is the default.
   catalog_algorithms = {
 {% for a in catalog.algorithms.values() | sort(attribute="key") %}

@@ -9,8 +9,8 @@ variable "bucket" {
   type        = string
 }
 
-variable "job_name" {
-  description = "Training job name; the model and endpoint are named after it."
+variable "name" {
+  description = "Name of the pipeline and the endpoint (the model and its configuration are named after it)."
   type        = string
   default     = "kmeans-example"
 }
@@ -18,4 +18,10 @@ variable "job_name" {
 variable "kms_key_arn" {
   description = "KMS key for the training output and volume and the endpoint's volume."
   type        = string
+}
+
+variable "model_data_url" {
+  description = "S3 URI of a pipeline run's model.tar.gz; null until the pipeline has run."
+  type        = string
+  default     = null
 }

@@ -3,8 +3,9 @@ terraform {
 
   required_providers {
     aws = {
-      source  = "hashicorp/aws"
-      version = ">= 6.60.0"
+      source = "hashicorp/aws"
+      # The floor of sagemaker-training-pipeline; sagemaker-model needs 5.0.
+      version = ">= 5.11.0"
     }
   }
 }

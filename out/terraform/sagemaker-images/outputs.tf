@@ -23,6 +23,11 @@ output "tag" {
   value       = local.tag
 }
 
+output "scope" {
+  description = "Image scope used: image_scope, or inference_graviton for an Arm instance_type's inference image."
+  value       = local.scope
+}
+
 output "available_regions" {
   description = "Sorted regions where the algorithm is published."
   value       = local.available_regions

@@ -25,12 +25,18 @@ variable "image_tag" {
 }
 
 variable "image_scope" {
-  description = "Which image: training, or inference (the hosting image, where the catalog keeps one)."
+  description = "Which image: training, inference (the hosting image, where the catalog keeps one), or inference_graviton (the Arm hosting image, where one is published)."
   type        = string
   default     = "training"
 
   validation {
-    condition     = contains(["training", "inference"], var.image_scope)
-    error_message = "The image_scope must be training or inference."
+    condition     = contains(["training", "inference", "inference_graviton"], var.image_scope)
+    error_message = "The image_scope must be training, inference or inference_graviton."
   }
+}
+
+variable "instance_type" {
+  description = "ML instance type the image runs on, or null. When given, an Arm (Graviton) type hosts the Arm image (as the SageMaker SDK picks it), the default tag is the first built for its processor, and a tag or an image that cannot run on it fails the plan."
+  type        = string
+  default     = null
 }

@@ -1,9 +1,9 @@
-# Least privilege: read the model artifacts, pull the algorithm's repository, write the
-# endpoint's logs. No write action on a "*" resource.
+# Least privilege: read (and decrypt) the model artifacts, pull the algorithm's repository,
+# write the endpoint's logs. No write action on a "*" resource.
 locals {
   partition = data.aws_partition.current.partition
   account   = data.aws_caller_identity.current.account_id
-  region    = data.aws_region.current.region
+  region    = data.aws_region.current.id
 }
 
 data "aws_iam_policy_document" "assume" {
@@ -48,14 +48,26 @@ data "aws_iam_policy_document" "this" {
     actions   = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"]
     resources = ["arn:${local.partition}:logs:${local.region}:${local.account}:log-group:/aws/sagemaker/Endpoints*"]
   }
+
+  dynamic "statement" {
+    for_each = var.model_data_kms_key_arn == null ? [] : [var.model_data_kms_key_arn]
+    content {
+      sid       = "DecryptModel"
+      actions   = ["kms:Decrypt"]
+      resources = [statement.value]
+    }
+  }
 }
 
+# A name prefix keeps the role name within IAM's 64 characters for every valid name.
 resource "aws_iam_role" "this" {
   count = var.create_role ? 1 : 0
 
-  name               = "${var.name}-sagemaker-model"
-  assume_role_policy = data.aws_iam_policy_document.assume[0].json
-  tags               = var.tags
+  name_prefix          = "${substr(var.name, 0, 27)}-sagemaker-"
+  path                 = var.role_path
+  permissions_boundary = var.role_permissions_boundary
+  assume_role_policy   = data.aws_iam_policy_document.assume[0].json
+  tags                 = var.tags
 }
 
 resource "aws_iam_role_policy" "this" {

@@ -1,29 +1,39 @@
 data "aws_partition" "current" {}
+# `id` is the region's name on provider 5.x and 6.x alike (6.0 deprecates `name`).
 data "aws_region" "current" {}
 data "aws_caller_identity" "current" {}
 
-# Fails the plan when the algorithm is not published in this region.
+# Fails the plan when the algorithm is not published in this region, or has no image for
+# the instance type (an Arm instance hosts the Arm image, where the catalog has one).
 module "image" {
   source = "../sagemaker-images"
 
-  algorithm   = var.algorithm
-  region      = data.aws_region.current.region
-  image_tag   = var.image_tag
-  image_scope = "inference"
+  algorithm     = var.algorithm
+  region        = data.aws_region.current.id
+  image_tag     = var.image_tag
+  image_scope   = "inference"
+  instance_type = var.instance_type
 }
 
 locals {
   role_arn = var.create_role ? aws_iam_role.this[0].arn : var.execution_role_arn
+  image    = var.model_package_name == null ? module.image.image_uri : null
+  # The endpoint configuration is replaced before the old one is deleted, and so is the
+  # model it names: its name changes with everything that replaces it.
+  model_identity = sha256(jsonencode([
+    local.image, var.model_data_url, var.model_package_name, local.role_arn,
+    var.enable_network_isolation, var.vpc_config,
+  ]))
 }
 
 resource "aws_sagemaker_model" "this" {
-  name                     = var.name
+  name                     = "${substr(var.name, 0, 54)}-${substr(local.model_identity, 0, 8)}"
   execution_role_arn       = local.role_arn
   enable_network_isolation = var.enable_network_isolation
   tags                     = var.tags
 
   primary_container {
-    image              = var.model_package_name == null ? module.image.image_uri : null
+    image              = local.image
     model_data_url     = var.model_package_name == null ? var.model_data_url : null
     model_package_name = var.model_package_name
   }
@@ -36,7 +46,12 @@ resource "aws_sagemaker_model" "this" {
     }
   }
 
+  # IAM is eventually consistent: SageMaker refuses a role whose policy is not yet seen.
+  depends_on = [aws_iam_role_policy.this]
+
   lifecycle {
+    create_before_destroy = true
+
     precondition {
       condition     = (var.model_package_name == null) != (var.model_data_url == null)
       error_message = "Set exactly one of model_data_url and model_package_name."
@@ -51,7 +66,8 @@ resource "aws_sagemaker_model" "this" {
 resource "aws_sagemaker_endpoint_configuration" "this" {
   count = var.create_endpoint_configuration ? 1 : 0
 
-  name        = var.name
+  # A new configuration for every change, so the endpoint moves to it before the old goes.
+  name_prefix = "${substr(var.name, 0, 36)}-"
   kms_key_arn = var.kms_key_arn
   tags        = var.tags
 
@@ -63,6 +79,8 @@ resource "aws_sagemaker_endpoint_configuration" "this" {
   }
 
   lifecycle {
+    create_before_destroy = true
+
     precondition {
       condition     = var.kms_key_arn != null
       error_message = "An endpoint configuration needs kms_key_arn to encrypt its storage volume."

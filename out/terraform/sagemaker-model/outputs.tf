@@ -8,6 +8,16 @@ output "model_name" {
   value       = aws_sagemaker_model.this.name
 }
 
+output "image_scope" {
+  description = "inference, or inference_graviton where instance_type is Arm (Graviton)."
+  value       = module.image.scope
+}
+
+output "endpoint_configuration_name" {
+  description = "Name of the endpoint configuration, if created."
+  value       = one(aws_sagemaker_endpoint_configuration.this[*].name)
+}
+
 output "model_arn" {
   description = "ARN of the model."
   value       = aws_sagemaker_model.this.arn

@@ -15,8 +15,13 @@ variable "image_tag" {
 }
 
 variable "name" {
-  description = "Name of the model (and of the endpoint configuration and endpoint when created)."
+  description = "Name of the endpoint (1-63 letters, digits and hyphens), and the prefix of the model's and the endpoint configuration's names."
   type        = string
+
+  validation {
+    condition     = length(var.name) <= 63 && can(regex("^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$", var.name))
+    error_message = "The name must be 1-63 characters (SageMaker's limit for a endpoint name): letters, digits and hyphens, starting and ending with a letter or digit."
+  }
 }
 
 variable "model_data_url" {
@@ -38,9 +43,32 @@ variable "execution_role_arn" {
 }
 
 variable "create_role" {
-  description = "Create a least-privilege execution role."
+  description = "Create a least-privilege execution role for the model."
   type        = bool
   default     = false
+}
+
+variable "role_path" {
+  description = "IAM path of the created role."
+  type        = string
+  default     = "/"
+
+  validation {
+    condition     = can(regex("^/([!-~]{1,510}/)?$", var.role_path))
+    error_message = "The role_path must be / or begin and end with /."
+  }
+}
+
+variable "role_permissions_boundary" {
+  description = "ARN of the policy that is the created role's permissions boundary, or null."
+  type        = string
+  default     = null
+}
+
+variable "model_data_kms_key_arn" {
+  description = "KMS key that encrypts the model artifacts; the created role may decrypt with it."
+  type        = string
+  default     = null
 }
 
 variable "vpc_config" {
@@ -68,7 +96,7 @@ variable "create_endpoint" {
 }
 
 variable "instance_type" {
-  description = "Instance type of the endpoint's variant."
+  description = "Instance type of the endpoint's variant. An Arm (Graviton) type hosts the algorithm's Arm image, and fails the plan where the catalog has none."
   type        = string
   default     = "ml.m5.large"
 }

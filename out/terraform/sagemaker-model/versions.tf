@@ -1,12 +1,12 @@
 terraform {
-  # Resource preconditions need Terraform 1.2.
+  # Resource and output preconditions need Terraform 1.2.
   required_version = ">= 1.2"
 
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # 6.0 gave aws_region the `region` attribute this module reads.
-      version = ">= 6.0"
+      # Every resource and argument used here is in 5.0; it works on 5.x and 6.x.
+      version = ">= 5.0"
     }
   }
 }

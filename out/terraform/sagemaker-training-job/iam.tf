@@ -1,9 +1,10 @@
 # Least privilege: read the named input prefixes, write the output prefix, pull the
-# algorithm's repository, write the job's logs. No write action on a "*" resource.
+# algorithm's repository, write the job's logs and metrics. No write action on a "*"
+# resource.
 locals {
   partition = data.aws_partition.current.partition
   account   = data.aws_caller_identity.current.account_id
-  region    = data.aws_region.current.region
+  region    = data.aws_region.current.id
   inputs    = [for c in values(var.channels) : regex("^s3://([^/]+)/?(.*)$", c.s3_uri)]
   output    = regex("^s3://([^/]+)/?(.*)$", var.output_s3_path)
 }
@@ -68,6 +69,18 @@ data "aws_iam_policy_document" "this" {
     resources = ["arn:${local.partition}:logs:${local.region}:${local.account}:log-group:/aws/sagemaker/TrainingJobs*"]
   }
 
+  statement {
+    sid = "PutMetrics"
+    # PutMetricData has no resource-level permissions; the namespace condition bounds it.
+    actions   = ["cloudwatch:PutMetricData"]
+    resources = ["*"]
+    condition {
+      test     = "StringLike"
+      variable = "cloudwatch:namespace"
+      values   = ["/aws/sagemaker/*"]
+    }
+  }
+
   dynamic "statement" {
     for_each = var.kms_key_id == null ? [] : [var.kms_key_id]
     content {
@@ -102,33 +115,17 @@ data "aws_iam_policy_document" "this" {
       resources = ["*"]
     }
   }
-
-  # A pipeline run starts the job with this same role.
-  dynamic "statement" {
-    for_each = var.mode == "pipeline" ? [1] : []
-    content {
-      sid       = "RunPipelineJobs"
-      actions   = ["sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob", "sagemaker:StopTrainingJob", "sagemaker:AddTags"]
-      resources = ["arn:${local.partition}:sagemaker:${local.region}:${local.account}:training-job/*"]
-    }
-  }
-
-  dynamic "statement" {
-    for_each = var.mode == "pipeline" ? [1] : []
-    content {
-      sid       = "PassOwnRole"
-      actions   = ["iam:PassRole"]
-      resources = ["arn:${local.partition}:iam::${local.account}:role/${var.job_name}-sagemaker"]
-    }
-  }
 }
 
+# A name prefix keeps the role name within IAM's 64 characters for every valid name.
 resource "aws_iam_role" "this" {
   count = var.create_role ? 1 : 0
 
-  name               = "${var.job_name}-sagemaker"
-  assume_role_policy = data.aws_iam_policy_document.assume[0].json
-  tags               = var.tags
+  name_prefix          = "${substr(var.job_name, 0, 27)}-sagemaker-"
+  path                 = var.role_path
+  permissions_boundary = var.role_permissions_boundary
+  assume_role_policy   = data.aws_iam_policy_document.assume[0].json
+  tags                 = var.tags
 }
 
 resource "aws_iam_role_policy" "this" {

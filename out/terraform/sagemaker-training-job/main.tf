@@ -1,4 +1,5 @@
 data "aws_partition" "current" {}
+# `id` is the region's name on provider 5.x and 6.x alike (6.0 deprecates `name`).
 data "aws_region" "current" {}
 data "aws_caller_identity" "current" {}
 
@@ -7,7 +8,7 @@ module "spec" {
   source = "../sagemaker-training-spec"
 
   algorithm                                 = var.algorithm
-  region                                    = data.aws_region.current.region
+  region                                    = data.aws_region.current.id
   image_tag                                 = var.image_tag
   job_name                                  = var.job_name
   role_arn                                  = local.role_arn
@@ -31,8 +32,6 @@ locals {
 }
 
 resource "aws_sagemaker_training_job" "this" {
-  count = var.mode == "job" ? 1 : 0
-
   training_job_name                         = var.job_name
   role_arn                                  = local.role_arn
   hyper_parameters                          = var.hyperparameters
@@ -86,15 +85,13 @@ resource "aws_sagemaker_training_job" "this" {
       security_group_ids = vpc_config.value.security_group_ids
     }
   }
-}
 
-# For repeatable runs: a pipeline whose one Training step carries the same request.
-resource "aws_sagemaker_pipeline" "this" {
-  count = var.mode == "pipeline" ? 1 : 0
+  # IAM is eventually consistent: SageMaker refuses a role whose policy is not yet seen.
+  depends_on = [aws_iam_role_policy.this]
 
-  pipeline_name         = var.job_name
-  pipeline_display_name = var.job_name
-  role_arn              = local.role_arn
-  pipeline_definition   = module.spec.pipeline_definition
-  tags                  = var.tags
+  lifecycle {
+    # SageMaker fills in a built-in algorithm's default metric definitions; they are its
+    # own, so they are neither set here nor shown as drift.
+    ignore_changes = [algorithm_specification[0].metric_definitions]
+  }
 }

@@ -19,13 +19,13 @@ output "image_uri" {
 }
 
 output "training_job_arn" {
-  description = "ARN of the training job (mode = job)."
-  value       = one(aws_sagemaker_training_job.this[*].arn)
+  description = "ARN of the training job."
+  value       = aws_sagemaker_training_job.this.arn
 }
 
-output "pipeline_arn" {
-  description = "ARN of the pipeline (mode = pipeline)."
-  value       = one(aws_sagemaker_pipeline.this[*].arn)
+output "training_job_name" {
+  description = "Name of the training job."
+  value       = aws_sagemaker_training_job.this.training_job_name
 }
 
 output "role_arn" {
@@ -34,6 +34,6 @@ output "role_arn" {
 }
 
 output "model_data_url" {
-  description = "Where SageMaker writes the model artifacts of a job run."
-  value       = "${trimsuffix(var.output_s3_path, "/")}/${var.job_name}/output/model.tar.gz"
+  description = "Where the job writes its model artifacts (once it completes: apply does not wait)."
+  value       = "${trimsuffix(var.output_s3_path, "/")}/${aws_sagemaker_training_job.this.training_job_name}/output/model.tar.gz"
 }

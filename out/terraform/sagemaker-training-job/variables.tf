@@ -1,14 +1,3 @@
-variable "mode" {
-  description = "What to create: job (aws_sagemaker_training_job), pipeline (an aws_sagemaker_pipeline with one Training step) or none (outputs only)."
-  type        = string
-  default     = "job"
-
-  validation {
-    condition     = contains(["job", "pipeline", "none"], var.mode)
-    error_message = "The mode must be job, pipeline or none."
-  }
-}
-
 variable "algorithm" {
   description = "Key of the SageMaker built-in algorithm in the catalog, such as kmeans or xgboost."
   type        = string
@@ -26,12 +15,12 @@ variable "image_tag" {
 }
 
 variable "job_name" {
-  description = "Training job name (1-63 letters, digits and hyphens)."
+  description = "training job name (1-63 letters, digits and hyphens)."
   type        = string
 
   validation {
-    condition     = can(regex("^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$", var.job_name))
-    error_message = "The job_name must be 1-63 letters, digits and hyphens, starting with a letter or digit."
+    condition     = length(var.job_name) <= 63 && can(regex("^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$", var.job_name))
+    error_message = "The job_name must be 1-63 characters (SageMaker's limit for a training job name): letters, digits and hyphens, starting and ending with a letter or digit."
   }
 }
 
@@ -130,4 +119,21 @@ variable "create_role" {
   description = "Create a least-privilege execution role for this job."
   type        = bool
   default     = false
+}
+
+variable "role_path" {
+  description = "IAM path of the created role."
+  type        = string
+  default     = "/"
+
+  validation {
+    condition     = can(regex("^/([!-~]{1,510}/)?$", var.role_path))
+    error_message = "The role_path must be / or begin and end with /."
+  }
+}
+
+variable "role_permissions_boundary" {
+  description = "ARN of the policy that is the created role's permissions boundary, or null."
+  type        = string
+  default     = null
 }

@@ -1,5 +1,5 @@
 terraform {
-  # Output preconditions need Terraform 1.2.
+  # Resource and output preconditions need Terraform 1.2.
   required_version = ">= 1.2"
 
   required_providers {

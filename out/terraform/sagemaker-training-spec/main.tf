@@ -6,16 +6,22 @@ locals {
   algorithm = local.known ? local.catalog_algorithms[var.algorithm] : null
   regions   = local.known ? sort(keys(local.catalog_registry_groups[local.algorithm.registry_group])) : []
   published = contains(local.regions, var.region)
-  # Without an explicit tag: the first tag built for the instance's processor, else the first.
-  processor_tags = local.known && local.processor != "" ? [for t in local.algorithm.tags : t if length(regexall("-${local.processor}(-|$)", t)) > 0] : []
-  tag            = var.image_tag != null ? var.image_tag : local.known ? concat(local.processor_tags, local.algorithm.tags)[0] : ""
+  # Tags not built for the instance's processor: the catalog's processors for the tag, or
+  # its -cpu-/-gpu- name, say so. Without an explicit tag: the first that suits, else the first.
+  unsuited_tags = local.known && local.processor != "" ? [
+    for t in local.algorithm.tags : t
+    if !contains(lookup(local.algorithm.processors_by_tag, t, [local.processor]), local.processor) || !contains(["", local.processor], try(regex("-(cpu|gpu)(-|$)", t)[0], ""))
+  ] : []
+  suited_tags = local.known ? [for t in local.algorithm.tags : t if !contains(local.unsuited_tags, t)] : []
+  tag         = var.image_tag != null ? var.image_tag : local.known ? concat(local.suited_tags, local.algorithm.tags)[0] : ""
 
   channel_names    = sort(keys(var.channels))
   allowed_channels = local.known ? concat(local.algorithm.required_channels, local.algorithm.optional_channels) : []
   input_modes      = distinct(concat([var.input_mode], [for c in values(var.channels) : lookup(c, "input_mode", var.input_mode)]))
   family           = try(regex("^ml\\.([a-z]+)[0-9]", var.instance_type)[0], "")
+  generation       = try(regex("^ml\\.([a-z]+[0-9]+[a-z]*)\\.", var.instance_type)[0], "")
   processor        = lookup(local.catalog_instance_families, local.family, "")
-  tag_processor    = try(regex("-(cpu|gpu)(-|$)", local.tag)[0], "")
+  arm64            = contains(local.catalog_arm64_families, local.generation)
 
   errors = concat(
     # The algorithm is in the catalog.
@@ -42,8 +48,10 @@ locals {
     local.known && var.instance_count > 1 ? local.algorithm.parallelizable ? [] : ["instance_count ${var.instance_count}: ${var.algorithm} is not parallelizable; use 1"] : [],
     # More than one instance only where the algorithm is not single-instance on that processor.
     local.known && var.instance_count > 1 && local.processor != "" ? contains(local.algorithm.single_instance, local.processor) ? ["instance_count ${var.instance_count}: ${var.algorithm} trains on a single ${upper(local.processor)} instance; use 1"] : [] : [],
-    # An image tag built for one processor (-cpu-, -gpu-) matches the instance type's.
-    local.tag_processor != "" && local.processor != "" && local.tag_processor != local.processor ? ["image tag ${local.tag} is built for ${upper(local.tag_processor)}; instance type ${var.instance_type} is ${upper(local.processor)}"] : [],
+    # The image tag is built for the instance type's processor (the catalog's processors for the tag, or its -cpu-/-gpu- name).
+    contains(local.unsuited_tags, local.tag) ? ["image tag ${local.tag} is not built for ${upper(local.processor)}; instance type ${var.instance_type} is ${upper(local.processor)}; tags that suit it: ${join(", ", local.suited_tags)}"] : [],
+    # The instance type is not Arm (Graviton): SageMaker trains on x86_64 instances only.
+    local.arm64 ? ["instance type ${var.instance_type} is Arm (Graviton); SageMaker trains on x86_64 instances only"] : [],
     # Every hyperparameter the algorithm requires is set.
     local.known ? [for h in local.algorithm.required_hyperparameters : "missing required hyperparameter ${h} for ${var.algorithm}" if !contains(keys(var.hyperparameters), h)] : [],
   )

@@ -20,12 +20,12 @@ variable "image_tag" {
 }
 
 variable "job_name" {
-  description = "Training job name (1-63 letters, digits and hyphens)."
+  description = "training job name (1-63 letters, digits and hyphens)."
   type        = string
 
   validation {
-    condition     = can(regex("^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$", var.job_name))
-    error_message = "The job_name must be 1-63 letters, digits and hyphens, starting with a letter or digit."
+    condition     = length(var.job_name) <= 63 && can(regex("^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$", var.job_name))
+    error_message = "The job_name must be 1-63 characters (SageMaker's limit for a training job name): letters, digits and hyphens, starting and ending with a letter or digit."
   }
 }
 

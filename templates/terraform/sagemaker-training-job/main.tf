@@ -1,38 +1,7 @@
-data "aws_partition" "current" {}
-data "aws_region" "current" {}
-data "aws_caller_identity" "current" {}
-
-# The provider-free spec module holds every catalog rule and builds the request.
-module "spec" {
-  source = "../sagemaker-training-spec"
-
-  algorithm                                 = var.algorithm
-  region                                    = data.aws_region.current.region
-  image_tag                                 = var.image_tag
-  job_name                                  = var.job_name
-  role_arn                                  = local.role_arn
-  hyperparameters                           = var.hyperparameters
-  channels                                  = var.channels
-  input_mode                                = var.input_mode
-  instance_type                             = var.instance_type
-  instance_count                            = var.instance_count
-  volume_size_in_gb                         = var.volume_size_in_gb
-  max_runtime_in_seconds                    = var.max_runtime_in_seconds
-  output_s3_path                            = var.output_s3_path
-  kms_key_id                                = var.kms_key_id
-  vpc_config                                = var.vpc_config
-  enable_network_isolation                  = var.enable_network_isolation
-  enable_inter_container_traffic_encryption = var.enable_inter_container_traffic_encryption
-  tags                                      = var.tags
-}
-
-locals {
-  role_arn = var.create_role ? aws_iam_role.this[0].arn : var.role_arn
-}
+{% set pipeline = false %}{% set job_name = "var.job_name" %}
+{% include "terraform/_training_spec.tf" %}
 
 resource "aws_sagemaker_training_job" "this" {
-  count = var.mode == "job" ? 1 : 0
-
   training_job_name                         = var.job_name
   role_arn                                  = local.role_arn
   hyper_parameters                          = var.hyperparameters
@@ -86,15 +55,13 @@ resource "aws_sagemaker_training_job" "this" {
       security_group_ids = vpc_config.value.security_group_ids
     }
   }
-}
 
-# For repeatable runs: a pipeline whose one Training step carries the same request.
-resource "aws_sagemaker_pipeline" "this" {
-  count = var.mode == "pipeline" ? 1 : 0
+  # IAM is eventually consistent: SageMaker refuses a role whose policy is not yet seen.
+  depends_on = [aws_iam_role_policy.this]
 
-  pipeline_name         = var.job_name
-  pipeline_display_name = var.job_name
-  role_arn              = local.role_arn
-  pipeline_definition   = module.spec.pipeline_definition
-  tags                  = var.tags
+  lifecycle {
+    # SageMaker fills in a built-in algorithm's default metric definitions; they are its
+    # own, so they are neither set here nor shown as drift.
+    ignore_changes = [algorithm_specification[0].metric_definitions]
+  }
 }
