@@ -9,7 +9,7 @@ CHECKOV_SPEC := checkov>=3.3.30,<3.4
 # The benchmarks compare against the SageMaker Python SDK, kept out of the project's deps.
 BENCH_VENV := .venv-bench
 
-.PHONY: venv generate check test lint fmt bench clean
+.PHONY: venv compile generate check test test-fast lint fmt bench clean
 
 venv: $(VENV)/.installed
 
@@ -25,22 +25,32 @@ $(CHECKOV_VENV)/.installed: Makefile
 	$(CHECKOV_VENV)/bin/python -m pip install --quiet '$(CHECKOV_SPEC)'
 	touch $@
 
-generate: venv
+# The built-in catalog ships validated (data/catalog.compiled.json); rerun after editing
+# catalog.yaml or its schema (a test fails while it is stale).
+compile: venv
+	$(BIN)/python -m sagemaker_iac._compile
+
+generate: compile
 	$(BIN)/sagemaker-iac generate --out out
 
 check: venv
 	$(BIN)/sagemaker-iac generate --out out --check
 
 lint: venv
-	$(BIN)/ruff check generator tests benchmarks
-	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/ruff check generator tests benchmarks scripts
+	$(BIN)/ruff format --check generator tests benchmarks scripts
 
 fmt: venv
-	$(BIN)/ruff format generator tests benchmarks
-	$(BIN)/ruff check --fix generator tests benchmarks
+	$(BIN)/ruff format generator tests benchmarks scripts
+	$(BIN)/ruff check --fix generator tests benchmarks scripts
 
+# Two workers, each test file on one (the apply files share a moto server per worker).
 test: venv $(CHECKOV_VENV)/.installed lint
-	CHECKOV=$(abspath $(CHECKOV_VENV))/bin/checkov $(BIN)/python -m pytest
+	CHECKOV=$(abspath $(CHECKOV_VENV))/bin/checkov $(BIN)/python -m pytest -n 2 --dist loadfile
+
+# The inner loop: no Terraform, provider, moto, cfn-lint, checkov or pip.
+test-fast: venv
+	$(BIN)/python -m pytest -m "not (terraform or provider or moto or cfnlint or checkov or packaging)"
 
 $(BENCH_VENV)/.installed: benchmarks/requirements.txt
 	$(PYTHON) -m venv $(BENCH_VENV)
@@ -50,7 +60,6 @@ $(BENCH_VENV)/.installed: benchmarks/requirements.txt
 
 # Not part of `make test`: timings, ratios and sizes into benchmarks/results.json.
 bench: venv $(BENCH_VENV)/.installed
-	command -v hyperfine >/dev/null || (apt-get update -qq && apt-get install -y -qq hyperfine)
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -1,5 +1,6 @@
 """sagemaker-iac benchmarks: each figure measured side by side with what a user would use
-instead, in one hyperfine run, and reported as a ratio. Run with `make bench`."""
+instead, in one paired run (commands interleaved round by round), and reported as a ratio.
+Run with `make bench`."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import json
 import os
 import platform
 import re
-import shlex
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -34,30 +36,39 @@ WORK = Path(tempfile.mkdtemp(prefix="sagemaker-iac-bench-"))
 NO_CACHE = ["env", "SAGEMAKER_IAC_NO_CACHE=1"]
 
 
-def hyperfine(commands: dict[str, list[str]], runs: int = RUNS) -> dict[str, dict[str, float]]:
-    """Median, mean and spread of each command, all in one hyperfine invocation."""
-    export = WORK / "hyperfine.json"
-    args = [
-        "hyperfine",
-        "--shell=none",
-        f"--warmup={WARMUP}",
-        f"--runs={runs}",
-        f"--export-json={export}",
-        "--style=none",
-    ]
-    for name, command in commands.items():
-        args += ["-n", name, shlex.join(command)]
-    subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
-    results = json.loads(export.read_text())["results"]
+def paired(commands: dict[str, list[str]], runs: int = RUNS) -> dict[str, dict[str, float]]:
+    """Median, mean and spread of each command's wall time, the commands interleaved.
+
+    Each round runs every command once, in turn, so the machine's noise falls on all of
+    them alike and a ratio of medians compares like with like (no root needed).
+    """
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for round_ in range(WARMUP + runs):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+            if round_ >= WARMUP:
+                samples[name].append(time.perf_counter() - start)
     return {
-        r["command"]: {k: round(r[k], 4) for k in ("median", "mean", "stddev", "min", "max")}
-        for r in results
+        name: {
+            "median": round(statistics.median(values), 4),
+            "mean": round(statistics.fmean(values), 4),
+            "stddev": round(statistics.stdev(values), 4) if len(values) > 1 else 0.0,
+            "min": round(min(values), 4),
+            "max": round(max(values), 4),
+        }
+        for name, values in samples.items()
     }
 
 
 def peak_kib(command: list[str]) -> int:
-    out = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True)
-    return int(out.stderr.strip().splitlines()[-1])
+    """Peak resident memory of one run, from the kernel's accounting of that child."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, command)
+    return int(usage.ru_maxrss)  # KiB on Linux
 
 
 def lookup() -> dict[str, Any]:
@@ -67,7 +78,7 @@ def lookup() -> dict[str, Any]:
         "from sagemaker.core import image_uris; image_uris.retrieve('kmeans', 'us-west-2')",
     ]
     ours = [CLI, "uri", "kmeans", "--region", "us-west-2"]
-    times = hyperfine(
+    times = paired(
         {
             "sagemaker-iac uri": ours,
             "sagemaker-iac uri (no cache)": NO_CACHE + ours,
@@ -88,9 +99,7 @@ def regeneration() -> dict[str, Any]:
     out = WORK / "out"
     ours = [CLI, "generate", "--out", str(out)]
     bare = [str(BIN / "python"), "-c", "import jinja2, yaml, click"]
-    times = hyperfine(
-        {"generate": ours, "generate (no cache)": NO_CACHE + ours, "bare imports": bare}
-    )
+    times = paired({"generate": ours, "generate (no cache)": NO_CACHE + ours, "bare imports": bare})
     base = times["bare imports"]["median"]
     return {
         "commands": {"generate": " ".join(ours), "baseline": " ".join(bare)},
@@ -159,7 +168,7 @@ def scale() -> dict[str, Any]:
             "peak_kib": peak_kib(command),
             "full_generation": "ok" if full.returncode == 0 else full.stderr.strip(),
         }
-    times = hyperfine(commands, runs=max(5, RUNS // 2))
+    times = paired(commands, runs=max(5, RUNS // 2))
     for name, row in rows.items():
         row["median_s"] = times[name]["median"]
     return {
@@ -208,7 +217,7 @@ def terraform_plan() -> dict[str, Any]:
         )
     plan = ["plan", "-input=false", "-lock=false", "-no-color"]
     os.environ["CHECKPOINT_DISABLE"] = "1"
-    times = hyperfine(
+    times = paired(
         {
             "images module": [TERRAFORM, f"-chdir={images}", *plan],
             "empty configuration": [TERRAFORM, f"-chdir={empty}", *plan],
@@ -225,12 +234,11 @@ def terraform_plan() -> dict[str, Any]:
 
 
 def machine() -> dict[str, str]:
-    version = subprocess.run(["hyperfine", "--version"], capture_output=True, text=True).stdout
     return {
         "python": platform.python_version(),
         "cpus": str(os.cpu_count()),
         "platform": platform.platform(),
-        "hyperfine": version.strip(),
+        "timer": "benchmarks/run.py paired (time.perf_counter, interleaved rounds)",
         "runs": str(RUNS),
         "warmup": str(WARMUP),
     }
@@ -329,10 +337,7 @@ def report(r: dict[str, Any]) -> str:
 
 
 def main() -> None:
-    for tool, hint in (
-        ("hyperfine", "apt-get install hyperfine"),
-        (SDK_PYTHON, "make bench builds .venv-bench"),
-    ):
+    for tool, hint in ((SDK_PYTHON, "make bench builds .venv-bench"),):
         if shutil.which(tool) is None and not Path(tool).exists():
             sys.exit(f"missing {tool}: {hint}")
     results = {"machine": machine(), "lookup": lookup(), "regeneration": regeneration()}

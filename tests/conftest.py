@@ -125,11 +125,18 @@ def plugin_dir() -> Path | None:
 
 
 TF, PLUGINS = newer_terraform(), plugin_dir()
-needs_mirror = pytest.mark.skipif(
+_skip_without_mirror = pytest.mark.skipif(
     TF is None or PLUGINS is None,
     reason="no Terraform >= 1.2 besides the venv's 1.0.3, or no local hashicorp/aws mirror "
     "(/opt/tf-plugins) on this machine: the real-provider tier is skipped",
 )
+# For a module's pytestmark: the provider tier, skipped where it is absent.
+MIRROR_MARKS = [pytest.mark.provider, pytest.mark.moto, _skip_without_mirror]
+
+
+def needs_mirror(test: Any) -> Any:
+    """A test of the provider tier, skipped where it is absent."""
+    return pytest.mark.provider(_skip_without_mirror(test))
 
 
 def provider_terraform(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 
 import botocore.session
 import jsonschema
@@ -11,8 +13,18 @@ import pytest
 import yaml
 
 from conftest import FIXTURES
-from sagemaker_iac.catalog import builtin_path, load_catalog, schema
+from sagemaker_iac.catalog import (
+    COMPILED,
+    DATA,
+    _compiled,
+    builtin_path,
+    compile_builtin,
+    load_catalog,
+    parse_catalog,
+    schema,
+)
 from sagemaker_iac.errors import UnavailableError
+from sagemaker_iac.generate import build
 
 
 def test_seed_registry_paths_are_reproduced_exactly(catalog):
@@ -183,3 +195,37 @@ def test_arm64_families_host_but_never_train():
     assert catalog.architecture("ml.c6g.large") == "arm64"
     assert catalog.architecture("ml.c6i.large") == "x86_64"
     assert catalog.architecture("ml.g4dn.xlarge") == "x86_64"
+
+
+def test_the_compiled_builtin_catalog_is_current_and_equal_to_a_validated_load():
+    assert (DATA / COMPILED).read_text(encoding="utf-8") == compile_builtin(), "run: make compile"
+    validated = parse_catalog(builtin_path().read_text(encoding="utf-8"), str(builtin_path()))
+    assert load_catalog().to_dict() == validated.to_dict()
+    # Order is data too (default tags, rendering order): the outputs are byte-identical.
+    assert build(load_catalog()) == build(validated)
+
+
+def test_a_stale_compiled_form_is_not_used():
+    raw = builtin_path().read_bytes()
+    assert _compiled(raw) is not None
+    assert _compiled(raw + b"\n# edited\n") is None  # validated from the YAML instead
+
+
+LOOKUP = """
+import sys
+from sagemaker_iac.cli import main
+try:
+    main(["uri", "kmeans", "--region", "us-west-2"])
+except SystemExit as exit:
+    assert not exit.code, exit.code
+heavy = ("jinja2", "hcl2", "yaml", "jsonschema", "sagemaker_iac.render")
+print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in heavy or m in heavy)))
+"""
+
+
+def test_a_lookup_loads_no_parser_validator_or_renderer():
+    out = subprocess.run(
+        [sys.executable, "-c", LOOKUP], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out[0].endswith("/kmeans:1")
+    assert out[1:] == [""]  # nothing heavy was imported

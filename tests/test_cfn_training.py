@@ -17,6 +17,8 @@ from sagemaker_iac.cloudformation import MODEL_FILE
 from test_training_spec import botocore_errors
 from training_inputs import CPU_TYPE, GPU_TYPE, ROLE
 
+pytestmark = [pytest.mark.cfnlint, pytest.mark.moto]
+
 
 def sample_params(algorithm, optional: bool, extras: bool) -> dict[str, Any]:
     params: dict[str, Any] = {

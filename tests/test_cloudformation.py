@@ -17,6 +17,8 @@ from sagemaker_iac.catalog import parse_catalog
 from sagemaker_iac.cli import main
 from sagemaker_iac.cloudformation import MAPPINGS_FILE, MAX_INLINE_BODY, MODEL_FILE, TEMPLATE_FILE
 
+pytestmark = [pytest.mark.cfnlint, pytest.mark.moto]
+
 REGISTRIES, ALGORITHMS = "SageMakerRegistries", "SageMakerAlgorithms"
 
 

@@ -9,6 +9,8 @@ from cfnlint.api import ManualArgs, lint
 
 from conftest import ROOT, TERRAFORM, terraform
 
+pytestmark = [pytest.mark.terraform, pytest.mark.cfnlint]
+
 EXAMPLES = ROOT / "examples"
 
 

@@ -6,8 +6,12 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
+
 from conftest import ROOT
 from sagemaker_iac.outtree import read_tree
+
+pytestmark = pytest.mark.packaging
 
 
 def test_wheel_in_a_fresh_venv_generates_the_same_out(tmp_path):
@@ -31,6 +35,7 @@ def test_wheel_in_a_fresh_venv_generates_the_same_out(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "sagemaker_iac/data/catalog.yaml" in names
     assert "sagemaker_iac/data/catalog.schema.json" in names
+    assert "sagemaker_iac/data/catalog.compiled.json" in names
     assert "sagemaker_iac/templates/terraform/sagemaker-images/main.tf" in names
 
     venv = tmp_path / "venv"

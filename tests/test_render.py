@@ -9,6 +9,7 @@ import subprocess
 import unicodedata
 
 import hcl2
+import jinja2
 import pytest
 import yaml
 from hypothesis import given, settings
@@ -16,6 +17,8 @@ from hypothesis import strategies as st
 
 from conftest import HCL_OPTIONS, TERRAFORM
 from sagemaker_iac import render
+from sagemaker_iac.catalog import load_catalog
+from sagemaker_iac.generate import build
 
 TRICKY = [
     "${var.x}",
@@ -80,7 +83,9 @@ def terraform_reads(tmp_path, values: list[str]) -> list[str]:
     return json.loads(base64.b64decode(json.loads(out.stdout.strip())))
 
 
-needs_terraform = pytest.mark.skipif(not TERRAFORM.exists(), reason="needs the venv's terraform")
+def needs_terraform(test):
+    skip = pytest.mark.skipif(not TERRAFORM.exists(), reason="needs the venv's terraform")
+    return pytest.mark.terraform(skip(test))
 
 
 @needs_terraform
@@ -103,3 +108,24 @@ def test_hcl_string_round_trips_through_terraform(tmp_path_factory, values):
 def test_aligned_pads_keys_to_one_column():
     rows = render.aligned([("a", 1), ("long-key", 2)])
     assert [k for k, _ in rows] == ['"a"       ', '"long-key"']
+
+
+def test_compiled_templates_are_current_and_render_as_the_sources(monkeypatch):
+    assert render._compiled_loader() is not None, "run: make compile"
+    catalog = load_catalog()
+    monkeypatch.setattr(render, "_ENV", None)
+    compiled = build(catalog)
+    assert isinstance(render.environment().loader, jinja2.ModuleLoader)
+    sources = jinja2.FileSystemLoader(str(render.templates_dir()))
+    monkeypatch.setattr(render, "_ENV", render._new_environment(sources))
+    assert build(catalog) == compiled
+
+
+def test_stale_compiled_templates_are_not_used(monkeypatch, tmp_path):
+    sources = json.loads((render.COMPILED_TEMPLATES / render.SOURCES).read_text())
+    sources["terraform/_catalog.tf"] = "0" * 64
+    stale = tmp_path / "compiled"
+    stale.mkdir()
+    (stale / render.SOURCES).write_text(json.dumps(sources))
+    monkeypatch.setattr(render, "COMPILED_TEMPLATES", stale)
+    assert render._compiled_loader() is None

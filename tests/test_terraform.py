@@ -15,7 +15,10 @@ from sagemaker_iac.terraform import IMAGES_MODULE, LOCALS_FILE, modules
 
 MODULES = modules(load_catalog())
 
-pytestmark = pytest.mark.skipif(not TERRAFORM.exists(), reason="needs the venv's terraform")
+pytestmark = [
+    pytest.mark.terraform,
+    pytest.mark.skipif(not TERRAFORM.exists(), reason="needs the venv's terraform"),
+]
 
 
 def test_the_binary_is_terraform_1_0_3(tmp_path):

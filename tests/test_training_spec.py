@@ -15,7 +15,11 @@ from conftest import TERRAFORM, hcl_locals, terraform
 from sagemaker_iac.terraform import SPEC_MODULE
 from training_inputs import CPU_TYPE, GPU_TYPE, valid_job
 
-pytestmark = pytest.mark.skipif(not TERRAFORM.exists(), reason="needs the venv's terraform")
+pytestmark = [
+    pytest.mark.terraform,
+    pytest.mark.moto,
+    pytest.mark.skipif(not TERRAFORM.exists(), reason="needs the venv's terraform"),
+]
 
 CASE_TYPE = (
     "map(object({ algorithm = string, region = string, image_tag = string, job_name = string, "

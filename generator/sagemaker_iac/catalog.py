@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -10,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from . import cache
 from .errors import CatalogError, UnavailableError
 
 if TYPE_CHECKING:
@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 # A plain folder beside this file: the templates are read from the file system too.
 DATA = Path(__file__).resolve().parent / "data"
 BUILTIN_CATALOG = "catalog.yaml"
+# The built-in catalog, validated when the package is built (make compile; a test keeps
+# it current): loading it is then a JSON read, with no parser or validator on the path.
+COMPILED = "catalog.compiled.json"
 SCHEMA = "catalog.schema.json"
 
 # Text that HCL would interpolate (${, %{) or that would need escaping in HCL or
@@ -306,7 +309,11 @@ def schema() -> dict[str, Any]:
 
 
 def load_catalog(path: str | Path | None = None) -> Catalog:
-    """Load and validate a catalog file (the built-in one by default)."""
+    """Load and validate a catalog file (the built-in one by default).
+
+    The built-in catalog ships validated (COMPILED, checked current by the tests), so its
+    load is a JSON read; any other file is parsed and validated here.
+    """
     file = Path(path) if path is not None else builtin_path()
     name = str(file)
     try:
@@ -314,12 +321,33 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CatalogError(name, None, "", f"cannot read catalog: {exc}") from None
-    cache_key = cache.key(raw, (DATA / SCHEMA).read_bytes())
-    data = cache.get(cache_key)
-    if data is None:
-        data = _validated(text, name)
-        cache.put(cache_key, data)
-    return _build(data, name)
+    compiled = _compiled(raw) if path is None else None
+    return _build(compiled if compiled is not None else _validated(text, name), name)
+
+
+def _digest(raw: bytes) -> str:
+    return hashlib.sha256(raw + b"\0" + (DATA / SCHEMA).read_bytes()).hexdigest()
+
+
+def _compiled(raw: bytes) -> dict[str, Any] | None:
+    """The validated built-in data, where it was compiled from exactly these bytes."""
+    try:
+        document = json.loads((DATA / COMPILED).read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(document, dict) or document.get("source_sha256") != _digest(raw):
+        return None  # catalog.yaml or the schema changed since: validate it instead
+    return document.get("data")
+
+
+def compile_builtin() -> str:
+    """The compiled form of the built-in catalog: its validated data and its digest."""
+    raw = builtin_path().read_bytes()
+    data = _validated(raw.decode("utf-8"), str(builtin_path()))
+    return (
+        # Key order is data here (tags, processors by tag): keep the file's.
+        json.dumps({"source_sha256": _digest(raw), "data": data}, indent=1) + "\n"
+    )
 
 
 def parse_catalog(text: str, name: str) -> Catalog:

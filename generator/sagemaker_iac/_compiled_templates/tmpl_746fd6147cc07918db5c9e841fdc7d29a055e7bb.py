@@ -1,0 +1,58 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'cloudformation/sagemaker-model.yaml'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_generated_by = resolve('generated_by')
+    l_0_mappings_block = resolve('mappings_block')
+    l_0_REGISTRIES = resolve('REGISTRIES')
+    l_0_ALGORITHMS = resolve('ALGORITHMS')
+    try:
+        t_1 = environment.filters['indent']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'indent' found.")
+    pass
+    yield '# '
+    yield str((undefined(name='generated_by') if l_0_generated_by is missing else l_0_generated_by))
+    yield '\nAWSTemplateFormatVersion: "2010-09-09"\nDescription: Hosts a model of an Amazon SageMaker built-in algorithm with the catalog\'s image (sagemaker-iac).\n\nParameters:\n'
+    template = environment.get_template('cloudformation/_image_parameters.yaml', 'cloudformation/sagemaker-model.yaml')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    yield '  ModelName:\n    Type: String\n    Description: >-\n      Name of the endpoint when created (1-63 letters, digits and hyphens). The model and the\n      endpoint configuration get names CloudFormation makes, so that a change replaces them\n      before the old ones are deleted.\n    MaxLength: 63\n    AllowedPattern: "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$"\n    ConstraintDescription: 1-63 letters, digits and hyphens, starting and ending with a letter or digit (SageMaker\'s limit for an endpoint name).\n  ModelDataUrl:\n    Type: String\n    Description: S3 URI of the model artifacts (model.tar.gz).\n    AllowedPattern: "^s3://[^/]+/.+$"\n  ExecutionRoleArn:\n    Type: String\n    Description: IAM role the model runs as.\n    AllowedPattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"\n  EnableNetworkIsolation:\n    Type: String\n    Description: Run the container without network access.\n    Default: "true"\n    AllowedValues: ["true", "false"]\n  CreateEndpointConfig:\n    Type: String\n    Description: Create an endpoint configuration (needs KmsKeyArn).\n    Default: "false"\n    AllowedValues: ["true", "false"]\n  CreateEndpoint:\n    Type: String\n    Description: Create an endpoint (needs CreateEndpointConfig).\n    Default: "false"\n    AllowedValues: ["true", "false"]\n  KmsKeyArn:\n    Type: String\n    Description: KMS key ARN for the endpoint\'s storage volume.\n    Default: ""\n    AllowedPattern: "^(arn:aws[a-zA-Z-]*:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)/.+)?$"\n  InstanceType:\n    Type: String\n    Description: Instance type of the endpoint\'s variant.\n    Default: ml.m5.large\n    AllowedPattern: "^ml\\\\.[a-z0-9]+\\\\.[a-z0-9]+$"\n  InitialInstanceCount:\n    Type: Number\n    Description: Instances behind the endpoint.\n    Default: 1\n    MinValue: 1\n\nRules:\n'
+    template = environment.get_template('cloudformation/_rules.yaml', 'cloudformation/sagemaker-model.yaml')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    yield '  EndpointNeedsConfig:\n    RuleCondition: !Equals [!Ref CreateEndpoint, "true"]\n    Assertions:\n      - Assert: !Equals [!Ref CreateEndpointConfig, "true"]\n        AssertDescription: CreateEndpoint needs CreateEndpointConfig.\n  EndpointConfigNeedsKey:\n    RuleCondition: !Equals [!Ref CreateEndpointConfig, "true"]\n    Assertions:\n      - Assert: !Not [!Equals [!Ref KmsKeyArn, ""]]\n        AssertDescription: An endpoint configuration needs KmsKeyArn to encrypt its storage volume.\n\nConditions:\n  UseDefaultTag: !Equals [!Ref ImageTag, ""]\n  HasKey: !Not [!Equals [!Ref KmsKeyArn, ""]]\n  WithEndpointConfig: !Equals [!Ref CreateEndpointConfig, "true"]\n  # The EndpointNeedsConfig rule guarantees the endpoint configuration exists.\n  WithEndpoint: !Equals [!Ref CreateEndpoint, "true"]\n\nMappings:\n'
+    yield str(t_1(context.call(environment.getattr((undefined(name='mappings_block') if l_0_mappings_block is missing else l_0_mappings_block), 'rstrip')), 2, first=True))
+    yield '\n\nResources:\n  Model:\n    Type: AWS::SageMaker::Model\n    Properties:\n      ExecutionRoleArn: !Ref ExecutionRoleArn\n      EnableNetworkIsolation: !Ref EnableNetworkIsolation\n      PrimaryContainer:\n        Image: !Sub\n          - "${RegistryId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/${Repository}:${Tag}"\n          - RegistryId: !FindInMap ['
+    yield str((undefined(name='REGISTRIES') if l_0_REGISTRIES is missing else l_0_REGISTRIES))
+    yield ', !Ref AWS::Region, !FindInMap ['
+    yield str((undefined(name='ALGORITHMS') if l_0_ALGORITHMS is missing else l_0_ALGORITHMS))
+    yield ', !Ref Algorithm, HostGroup]]\n            Repository: !FindInMap ['
+    yield str((undefined(name='ALGORITHMS') if l_0_ALGORITHMS is missing else l_0_ALGORITHMS))
+    yield ', !Ref Algorithm, HostRepo]\n            Tag: !If [UseDefaultTag, !FindInMap ['
+    yield str((undefined(name='ALGORITHMS') if l_0_ALGORITHMS is missing else l_0_ALGORITHMS))
+    yield ', !Ref Algorithm, HostTag], !Ref ImageTag]\n        ModelDataUrl: !Ref ModelDataUrl\n\n  EndpointConfig:\n    Type: AWS::SageMaker::EndpointConfig\n    Condition: WithEndpointConfig\n    Properties:\n      KmsKeyId: !If [HasKey, !Ref KmsKeyArn, !Ref AWS::NoValue]\n      ProductionVariants:\n        - VariantName: AllTraffic\n          ModelName: !GetAtt Model.ModelName\n          InitialInstanceCount: !Ref InitialInstanceCount\n          InstanceType: !Ref InstanceType\n          InitialVariantWeight: 1\n\n  Endpoint:\n    Type: AWS::SageMaker::Endpoint\n    Condition: WithEndpoint\n    Properties:\n      EndpointName: !Ref ModelName\n      EndpointConfigName: !GetAtt EndpointConfig.EndpointConfigName\n\nOutputs:\n  ImageUri:\n    Description: Inference image URI from the catalog.\n    Value: !Sub\n      - "${RegistryId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/${Repository}:${Tag}"\n      - RegistryId: !FindInMap ['
+    yield str((undefined(name='REGISTRIES') if l_0_REGISTRIES is missing else l_0_REGISTRIES))
+    yield ', !Ref AWS::Region, !FindInMap ['
+    yield str((undefined(name='ALGORITHMS') if l_0_ALGORITHMS is missing else l_0_ALGORITHMS))
+    yield ', !Ref Algorithm, HostGroup]]\n        Repository: !FindInMap ['
+    yield str((undefined(name='ALGORITHMS') if l_0_ALGORITHMS is missing else l_0_ALGORITHMS))
+    yield ', !Ref Algorithm, HostRepo]\n        Tag: !If [UseDefaultTag, !FindInMap ['
+    yield str((undefined(name='ALGORITHMS') if l_0_ALGORITHMS is missing else l_0_ALGORITHMS))
+    yield ', !Ref Algorithm, HostTag], !Ref ImageTag]\n  ModelName:\n    Description: Name of the model.\n    Value: !GetAtt Model.ModelName\n  EndpointName:\n    Condition: WithEndpoint\n    Description: Name of the endpoint.\n    Value: !GetAtt Endpoint.EndpointName\n'
+
+blocks = {}
+debug_info = '1=22&6=24&56=31&76=38&87=40&88=44&89=46&116=48&117=52&118=54'

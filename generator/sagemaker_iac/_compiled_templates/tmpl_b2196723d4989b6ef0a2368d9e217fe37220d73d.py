@@ -1,0 +1,29 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'terraform/sagemaker-training-pipeline/iam.tf'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_pipeline = l_0_role_name = l_0_policy_name = missing
+    pass
+    l_0_pipeline = True
+    context.vars['pipeline'] = l_0_pipeline
+    context.exported_vars.add('pipeline')
+    l_0_role_name = 'var.pipeline_name'
+    context.vars['role_name'] = l_0_role_name
+    context.exported_vars.add('role_name')
+    l_0_policy_name = 'sagemaker-training-pipeline'
+    context.vars['policy_name'] = l_0_policy_name
+    context.exported_vars.add('policy_name')
+    template = environment.get_template('terraform/_training_iam.tf', 'terraform/sagemaker-training-pipeline/iam.tf')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'pipeline': l_0_pipeline, 'policy_name': l_0_policy_name, 'role_name': l_0_role_name}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+
+blocks = {}
+debug_info = '1=12&2=21'

@@ -1,0 +1,51 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'availability.md'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_generated_by = resolve('generated_by')
+    l_0_columns = resolve('columns')
+    l_0_regions = resolve('regions')
+    try:
+        t_1 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    pass
+    yield '# Where each SageMaker built-in algorithm is published\n\n<!-- '
+    yield str((undefined(name='generated_by') if l_0_generated_by is missing else l_0_generated_by))
+    yield ' -->\n\n`x` marks a region where the algorithm is published.\n\n| Region | Partition | '
+    yield str(t_1(context.eval_ctx, (undefined(name='columns') if l_0_columns is missing else l_0_columns), ' | '))
+    yield ' |\n|--------|-----------|'
+    for l_1__ in (undefined(name='columns') if l_0_columns is missing else l_0_columns):
+        _loop_vars = {}
+        pass
+        yield ':-:|'
+    l_1__ = missing
+    yield '\n'
+    for l_1_region in (undefined(name='regions') if l_0_regions is missing else l_0_regions):
+        l_1_catalog = resolve('catalog')
+        _loop_vars = {}
+        pass
+        yield '| '
+        yield str(l_1_region)
+        yield ' | '
+        yield str(environment.getitem(environment.getattr((undefined(name='catalog') if l_1_catalog is missing else l_1_catalog), 'regions'), l_1_region))
+        yield ' | '
+        for l_2_key in (undefined(name='columns') if l_0_columns is missing else l_0_columns):
+            l_2_published = resolve('published')
+            _loop_vars = {}
+            pass
+            yield str(('x' if (l_1_region in environment.getitem((undefined(name='published') if l_2_published is missing else l_2_published), l_2_key)) else ' '))
+            yield ' | '
+        l_2_key = l_2_published = missing
+        yield '\n'
+    l_1_region = l_1_catalog = missing
+
+blocks = {}
+debug_info = '3=21&7=23&8=25&10=31&11=36'
