@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,3 +57,62 @@ def test_missing_catalog_file_is_a_user_error(tmp_path):
     assert result.exit_code == 2
     assert str(missing) in result.stderr and "cannot read catalog" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+HEADER = "schema_version: 1\n"
+HOSTILE = {
+    "recursive-mapping": HEADER + "sources: &a {x: *a}\n",
+    "recursive-list": HEADER + "sources: &a [*a]\n",
+    "deep-lists": HEADER + "sources: " + "[" * 600 + "]" * 600 + "\n",
+    # 26 KB would be enough; 7 levels of 10 aliases are 10,000,000 values.
+    "alias-bomb": HEADER
+    + "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+    + "".join(f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]\n" for n in range(1, 8)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_yaml_is_refused_with_a_line_and_bounded_work(name, tmp_path):
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(HOSTILE[name])
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sagemaker_iac.cli",
+            "generate",
+            "--catalog",
+            str(path),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2, result.stderr
+    assert re.match(rf"error: {re.escape(str(path))}:\d+: ", result.stderr), result.stderr
+    assert "nested more than 32 levels" in result.stderr or "1,000,000 values" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_a_fifo_is_refused_not_read(tmp_path):
+    fifo = tmp_path / "catalog.yaml"
+    os.mkfifo(fifo)
+    result = CliRunner().invoke(
+        main, ["uri", "kmeans", "--region", "us-east-1", "--catalog", str(fifo)]
+    )
+    assert result.exit_code == 2 and "not a regular file" in result.stderr
+
+
+def test_a_bug_exits_3_never_1(tmp_path):
+    crash = (
+        "import sagemaker_iac.cli as cli\n"
+        "def boom():\n"
+        "    raise RuntimeError('boom')\n"
+        "cli.main = boom\n"
+        "cli.run()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", crash], capture_output=True, text=True)
+    assert result.returncode == 3
+    assert "RuntimeError: boom" in result.stderr and "internal error" in result.stderr

@@ -7,7 +7,6 @@ import re
 import subprocess
 import sys
 
-import botocore.session
 import jsonschema
 import pytest
 import yaml
@@ -25,6 +24,7 @@ from sagemaker_iac.catalog import (
 )
 from sagemaker_iac.errors import UnavailableError
 from sagemaker_iac.generate import build
+from training_inputs import sagemaker_model
 
 
 def test_seed_registry_paths_are_reproduced_exactly(catalog):
@@ -182,7 +182,7 @@ def test_xgboost_processors_default_and_arm_images_follow_the_sdk(catalog):
 
 
 def test_arm64_families_host_but_never_train():
-    model = botocore.session.get_session().get_service_model("sagemaker")
+    model = sagemaker_model()
 
     def families(shape: str) -> set[str]:
         return {t.split(".")[1] for t in model.shape_for(shape).enum}

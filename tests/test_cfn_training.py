@@ -6,7 +6,6 @@ import json
 import re
 from typing import Any
 
-import botocore.session
 import pytest
 from cfnlint.api import ManualArgs, lint
 
@@ -14,8 +13,7 @@ from cfn_eval import Stack
 from conftest import load_cfn
 from sagemaker_iac.cfntraining import TRAINING_DIR, camel, single_instance
 from sagemaker_iac.cloudformation import MODEL_FILE
-from test_training_spec import botocore_errors
-from training_inputs import CPU_TYPE, GPU_TYPE, ROLE
+from training_inputs import CPU_TYPE, GPU_TYPE, ROLE, botocore_errors, sagemaker_model
 
 pytestmark = [pytest.mark.cfnlint, pytest.mark.moto]
 
@@ -249,8 +247,5 @@ def test_training_instance_pattern_refuses_arm(out_dir, catalog):
     assert not re.match(pattern, "ml.c6g.xlarge") and not re.match(pattern, "ml.r8g.large")
     assert re.match(pattern, "ml.c5.xlarge") and re.match(pattern, "ml.m6i.large")
     assert set(catalog.training_instance_types) == set(
-        botocore.session.get_session()
-        .get_service_model("sagemaker")
-        .shape_for("TrainingInstanceType")
-        .enum
+        sagemaker_model().shape_for("TrainingInstanceType").enum
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -52,26 +53,43 @@ def failed(reports: list[dict]) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize(
-    "directory", ["out", "examples/terraform/train-and-host-kmeans", "examples/cloudformation"]
+BAD = (
+    'resource "aws_sagemaker_notebook_instance" "bad" {\n'
+    '  name                   = "bad"\n'
+    '  role_arn               = "arn:aws:iam::123456789012:role/x"\n'
+    '  instance_type          = "ml.t3.medium"\n'
+    '  direct_internet_access = "Enabled"\n'
+    "}\n"
 )
-def test_no_failed_check(directory):
+CHECKED = ["out", "examples/terraform/train-and-host-kmeans", "examples/cloudformation"]
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> list[dict]:
+    """One checkov run (each start costs seconds) over out/, the examples and a bad file,
+    laid out as in the repository so the examples' module sources resolve."""
+    tree = tmp_path_factory.mktemp("checkov")
+    for directory in CHECKED:
+        shutil.copytree(ROOT / directory, tree / directory)
+    (tree / "bad").mkdir()
+    (tree / "bad" / "main.tf").write_text(BAD)
+    return checkov(tree)
+
+
+def _under(reports: list[dict], directory: str) -> list[str]:
+    return [f for f in failed(reports) if f.split(" ")[-1].lstrip("/").startswith(directory)]
+
+
+@pytest.mark.parametrize("directory", CHECKED)
+def test_no_failed_check(reports, directory):
     # The examples create what out/'s modules leave off by default (endpoint, roles).
-    reports = checkov(ROOT / directory)
-    assert failed(reports) == []
+    assert _under(reports, directory) == []
     for report in reports:
         summary = report.get("summary", report)
         assert summary.get("parsing_errors", 0) == 0
     assert sum(r.get("summary", r).get("passed", 0) for r in reports) > 0
 
 
-def test_checkov_is_able_to_fail(tmp_path):
-    (tmp_path / "main.tf").write_text(
-        'resource "aws_sagemaker_notebook_instance" "bad" {\n'
-        '  name                   = "bad"\n'
-        '  role_arn               = "arn:aws:iam::123456789012:role/x"\n'
-        '  instance_type          = "ml.t3.medium"\n'
-        '  direct_internet_access = "Enabled"\n'
-        "}\n"
-    )
-    assert failed(checkov(tmp_path))
+def test_checkov_is_able_to_fail(reports):
+    assert _under(reports, "bad") != []
+    assert len(failed(reports)) == len(_under(reports, "bad"))

@@ -7,13 +7,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-import botocore.session
 import pytest
-from botocore.validate import ParamValidator
 
 from conftest import TERRAFORM, hcl_locals, terraform
 from sagemaker_iac.terraform import SPEC_MODULE
-from training_inputs import CPU_TYPE, GPU_TYPE, valid_job
+from training_inputs import CPU_TYPE, GPU_TYPE, botocore_errors, valid_job
 
 pytestmark = [
     pytest.mark.terraform,
@@ -247,16 +245,6 @@ def test_the_matrix_covers_every_rule(matrix):
     failing = [n for n, (_, expected) in cases.items() if expected]
     assert len(failing) >= len(SPEC_RULES)
     assert sum(1 for n, (_, e) in cases.items() if e is None) >= 8
-
-
-def sagemaker_model():
-    return botocore.session.get_session().get_service_model("sagemaker")
-
-
-def botocore_errors(operation: str, params: dict[str, Any]) -> str:
-    shape = sagemaker_model().operation_model(operation).input_shape
-    report = ParamValidator().validate(params, shape)
-    return report.generate_report() if report.has_errors() else ""
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
+
+import botocore.session
+from botocore.model import ServiceModel
+from botocore.validate import ParamValidator
 
 from sagemaker_iac.catalog import Catalog
 
@@ -31,3 +36,16 @@ def valid_job(catalog: Catalog, key: str, region: str | None = None) -> dict[str
             for name in algorithm.required_channels
         },
     }
+
+
+@cache
+def sagemaker_model() -> ServiceModel:
+    """botocore's SageMaker service model, loaded once per test process."""
+    return botocore.session.get_session().get_service_model("sagemaker")
+
+
+def botocore_errors(operation: str, params: dict[str, Any]) -> str:
+    """botocore's own validation report of a request ('' when it is valid)."""
+    shape = sagemaker_model().operation_model(operation).input_shape
+    report = ParamValidator().validate(params, shape)
+    return report.generate_report() if report.has_errors() else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -317,6 +318,8 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
     file = Path(path) if path is not None else builtin_path()
     name = str(file)
     try:
+        if not stat.S_ISREG(file.stat().st_mode):  # a FIFO or a device would hang or flood
+            raise CatalogError(name, None, "", "cannot read catalog: not a regular file")
         raw = file.read_bytes()
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:

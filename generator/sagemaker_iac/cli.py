@@ -19,6 +19,8 @@ from .errors import UserError
 
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
+# A bug: never 1, which CI reads as "out/ is stale".
+EXIT_INTERNAL_ERROR = 3
 # The generator's targets, spelled here so that --help needs no renderer import.
 TARGET_NAMES = ("terraform", "cloudformation")
 
@@ -272,3 +274,22 @@ def _today() -> str:
     import datetime
 
     return datetime.date.today().isoformat()
+
+
+def run() -> None:
+    """The console script: main, with a bug reported as one and exit 3."""
+    try:
+        main()
+    except Exception:
+        import traceback
+
+        traceback.print_exc()
+        click.echo(
+            "sagemaker-iac: internal error (a bug; please report it with the lines above)",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL_ERROR)
+
+
+if __name__ == "__main__":
+    run()

@@ -47,13 +47,20 @@ class Located:
         return CatalogError(self.file, self.line(path), dotted(path), message)
 
 
+# A catalog is a few levels deep and tens of thousands of values at most; aliases can
+# make a small file expand without bound (or forever, when one refers to itself).
+MAX_DEPTH = 32
+MAX_NODES = 1_000_000
+
+
 def load(text: str, file: str) -> Located:
     """Parse one YAML document; syntax errors and duplicate keys raise CatalogError."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         lines: dict[Path_, int] = {}
-        data = _build(loader, node, (), lines, file) if node is not None else None
+        budget = [MAX_NODES]
+        data = _build(loader, node, (), lines, file, budget) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -66,8 +73,23 @@ def load(text: str, file: str) -> Located:
 
 
 def _build(
-    loader: yaml.SafeLoader, node: yaml.Node, path: Path_, lines: dict[Path_, int], file: str
+    loader: yaml.SafeLoader,
+    node: yaml.Node,
+    path: Path_,
+    lines: dict[Path_, int],
+    file: str,
+    budget: list[int],
 ) -> Any:
+    budget[0] -= 1
+    if len(path) > MAX_DEPTH or budget[0] < 0:
+        what = (
+            f"nested more than {MAX_DEPTH} levels deep"
+            if len(path) > MAX_DEPTH
+            else f"more than {MAX_NODES:,} values once its aliases are expanded"
+        )
+        raise CatalogError(
+            file, node.start_mark.line + 1, dotted(path[:MAX_DEPTH]), f"the document is {what}"
+        )
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[Hashable, Any] = {}
@@ -90,11 +112,11 @@ def _build(
                     f"duplicate key (first defined on line {lines[child]})",
                 )
             lines[child] = key_node.start_mark.line + 1
-            result[key] = _build(loader, value_node, child, lines, file)
+            result[key] = _build(loader, value_node, child, lines, file, budget)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _build(loader, item, (*path, index), lines, file)
+            _build(loader, item, (*path, index), lines, file, budget)
             for index, item in enumerate(node.value)
         ]
     return loader.construct_object(node, deep=True)
