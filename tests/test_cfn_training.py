@@ -10,9 +10,12 @@ import pytest
 from cfnlint.api import ManualArgs, lint
 
 from cfn_eval import Stack
-from conftest import load_cfn
-from sagemaker_iac.cfntraining import TRAINING_DIR, camel, single_instance
+from conftest import FIXTURES, load_cfn
+from sagemaker_iac.catalog import parse_catalog
+from sagemaker_iac.cfntraining import TRAINING_DIR, single_instance
 from sagemaker_iac.cloudformation import MODEL_FILE
+from sagemaker_iac.generate import build
+from sagemaker_iac.names import camel
 from training_inputs import CPU_TYPE, GPU_TYPE, ROLE, botocore_errors, sagemaker_model
 
 pytestmark = [pytest.mark.cfnlint, pytest.mark.moto]
@@ -249,3 +252,26 @@ def test_training_instance_pattern_refuses_arm(out_dir, catalog):
     assert set(catalog.training_instance_types) == set(
         sagemaker_model().shape_for("TrainingInstanceType").enum
     )
+
+
+def test_names_with_dots_and_colons_become_parameters_cloudformation_accepts(tmp_path):
+    """Channel and hyperparameter names the catalog admits, whatever their punctuation."""
+    base = (FIXTURES / "catalogs" / "good" / "minimal.yaml").read_text()
+    text = base.replace(
+        "channels: {required: [train], optional: [test]}",
+        "channels: {required: [train.x], optional: [test_1]}\n"
+        '    hyperparameters: {required: ["a:b", mini_batch.size], source: test}',
+    )
+    catalog = parse_catalog(text, "dotted.yaml")
+    files = build(catalog, ("cloudformation",))
+    template_text = files[f"{TRAINING_DIR}/kmeans.yaml"]
+    parameters = load_cfn_text(template_text, tmp_path)["Parameters"]
+    assert {"TrainXS3Uri", "Test1S3Uri", "HpAB", "HpMiniBatchSize"} <= set(parameters)
+    assert all(re.fullmatch(r"[A-Za-z0-9]{1,255}", name) for name in parameters)
+    assert [str(m) for m in lint(template_text, config=ManualArgs(regions=["us-west-2"]))] == []
+
+
+def load_cfn_text(text: str, tmp_path) -> dict:
+    path = tmp_path / "template.yaml"
+    path.write_text(text)
+    return load_cfn(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 import json
 import os
 import subprocess
@@ -14,6 +15,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from conftest import HCL_OPTIONS, TERRAFORM
 from sagemaker_iac import render
@@ -129,3 +131,18 @@ def test_stale_compiled_templates_are_not_used(monkeypatch, tmp_path):
     (stale / render.SOURCES).write_text(json.dumps(sources))
     monkeypatch.setattr(render, "COMPILED_TEMPLATES", stale)
     assert render._compiled_loader() is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a | b", "--> <!-- hidden", "[x](javascript:alert(1))", "train_lst, *b*", "`code` ~~x~~"],
+)
+def test_markdown_cells_show_text_as_written(text):
+    """Rendered by a CommonMark+GFM parser, a cell holds exactly the text, as one cell."""
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    page = parser.render(f"| h |\n|---|\n| {render.markdown(text)} |\n")
+    assert page.count("<td>") == 1
+    cell = page.split("<td>")[1].split("</td>")[0]
+    assert "<a " not in cell and "<em>" not in cell and "<code>" not in cell
+    assert "<s>" not in cell and "<!--" not in page
+    assert html.unescape(cell) == text

@@ -7,12 +7,20 @@ import json
 import re
 import stat
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .errors import CatalogError, UnavailableError
+from .names import (
+    CFN_NAME_LIMIT,
+    CHANNEL_AFFIX,
+    YAML11_WORDS,
+    camel,
+    channel_parameter_stem,
+    hyperparameter_parameter,
+)
 
 if TYPE_CHECKING:
     from .yamlsource import Located, Path_
@@ -413,6 +421,13 @@ def _explain(error: Any, defs: dict[str, Any]) -> str:
         return f"account ID {value!r} is not a 12-digit string"
     if kind == "region":
         return f"{value!r} is not a region name like us-east-1"
+    if kind == "key":
+        if value in YAML11_WORDS:
+            return (
+                f"key {value!r} reads as a boolean or null in YAML 1.1 (CloudFormation's "
+                "YAML); choose another"
+            )
+        return f"{value!r} is not a key: lowercase letters, digits and single hyphens"
     if kind == "repository":
         return f"{value!r} is not a repository name ECR accepts"
     if kind == "tag":
@@ -508,6 +523,20 @@ def _check_references(doc: Located) -> None:
                     (*path, "channels", "optional", index),
                     f"channel {name!r} is listed as both required and optional",
                 )
+        _check_derived(
+            doc,
+            path,
+            [("channels", kind) for kind in ("required", "optional")],
+            channel_parameter_stem,
+            CFN_NAME_LIMIT - len(CHANNEL_AFFIX),
+        )
+        _check_derived(
+            doc,
+            path,
+            [("hyperparameters", "required")],
+            hyperparameter_parameter,
+            CFN_NAME_LIMIT,
+        )
         instance = algorithm["instance"]
         for index, proc in enumerate(instance.get("single_instance", [])):
             if proc not in instance["processors"]:
@@ -527,6 +556,39 @@ def _check_references(doc: Located) -> None:
         for flag in ("gpu_single_device", "gpu_dense_data_only"):
             if instance.get(flag) and "gpu" not in instance["processors"]:
                 raise doc.error((*path, "instance", flag), "set, but the algorithm has no GPU")
+
+
+def _check_derived(
+    doc: Located,
+    path: Path_,
+    lists: list[tuple[str, str]],
+    derive: Callable[[str], str],
+    limit: int,
+) -> None:
+    """Names a target derives from these lists: alphanumeric, within limit, distinct."""
+    seen: dict[str, str] = {}
+    algorithm = doc.data
+    for step in path:
+        algorithm = algorithm[step]
+    for section, kind in lists:
+        for index, name in enumerate(algorithm.get(section, {}).get(kind, [])):
+            where = (*path, section, kind, index)
+            if not camel(name):
+                raise doc.error(where, f"{name!r} has no letter or digit to name it by")
+            derived = derive(name)
+            if len(derived) > limit:
+                raise doc.error(
+                    where,
+                    f"too long: CloudFormation names it {derived[:20]}... "
+                    f"({len(derived)} characters, at most {limit})",
+                )
+            if derived in seen:
+                raise doc.error(
+                    where,
+                    f"{name!r} and {seen[derived]!r} both become the CloudFormation "
+                    f"parameter {derived}; rename one",
+                )
+            seen[derived] = name
 
 
 def _build(data: dict[str, Any], name: str) -> Catalog:

@@ -10,6 +10,7 @@ from typing import Any
 from .catalog import Algorithm, Catalog
 from .cloudformation import ALGORITHMS, REGISTRIES, check_size
 from .errors import OutputLimitError
+from .names import camel, hyperparameter_parameter
 from .outtree import Files
 from .render import render
 
@@ -50,10 +51,6 @@ class Body:
 
     def when(self, condition: str, value: str) -> None:
         self.parts.append(("if", condition, value))
-
-
-def camel(name: str) -> str:
-    return "".join(part[:1].upper() + part[1:] for part in name.replace("-", "_").split("_"))
 
 
 def instance_pattern(catalog: Catalog, algorithm: Algorithm) -> str:
@@ -186,7 +183,7 @@ def parameters(catalog: Catalog, algorithm: Algorithm) -> list[Parameter]:
     for name in algorithm.required_hyperparameters:
         found.append(
             Parameter(
-                f"Hp{camel(name)}",
+                hyperparameter_parameter(name),
                 "String",
                 f"Required hyperparameter {name}.",
                 allowed_pattern=VALUE,
@@ -290,7 +287,12 @@ def body(algorithm: Algorithm) -> Body:
         ':${ImageTag}","TrainingInputMode":"${InputMode}"},"RoleArn":"${RoleArn}",'
         '"HyperParameters":{'
     )
-    b.text(",".join(f'"{h}":"${{Hp{camel(h)}}}"' for h in algorithm.required_hyperparameters))
+    b.text(
+        ",".join(
+            f'"{h}":"${{{hyperparameter_parameter(h)}}}"'
+            for h in algorithm.required_hyperparameters
+        )
+    )
     separator = "," if algorithm.required_hyperparameters else ""
     b.when("HasExtraHyperParameters", separator + "${ExtraHyperParameters}")
     b.text('},"InputDataConfig":[')

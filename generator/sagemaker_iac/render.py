@@ -39,7 +39,9 @@ def _new_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
-    env.filters.update(hcl=hcl_string, yaml=yaml_string, aligned=aligned, hcl_list=hcl_list)
+    env.filters.update(
+        hcl=hcl_string, yaml=yaml_string, aligned=aligned, hcl_list=hcl_list, md=markdown
+    )
     env.globals["generated_by"] = GENERATED_BY
     return env
 
@@ -126,6 +128,16 @@ def yaml_string(value: str) -> str:
     if value.isprintable() and not _YAML_BREAKS.search(value):
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return '"' + "".join(_escape_char(ch, _YAML_ESCAPES) for ch in value) + '"'
+
+
+# Characters Markdown (CommonMark, GitHub tables) would read as markup in a table cell
+# (a line-start marker such as - or # cannot occur inside one).
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def markdown(value: str) -> str:
+    """Text for a Markdown table cell, shown as written: markup escaped, lines joined."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(str(value).split()))
 
 
 def hcl_list(values: Iterable[str]) -> str:

@@ -49,26 +49,32 @@ def block_extra(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_2 = environment.filters['sort']
+        t_2 = environment.filters['md']
     except KeyError:
         @internalcode
         def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'md' found.")
+    try:
+        t_3 = environment.filters['sort']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'sort' found.")
     pass
     yield '\n## Algorithms\n\nWhere each is published: `out/availability.md`.\n\n| Key | Name | Repository | Tags |\n|-----|------|------------|------|\n'
-    for l_1_a in t_2(environment, context.call(environment.getattr(environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'algorithms'), 'values'), _block_vars=_block_vars), attribute='key'):
+    for l_1_a in t_3(environment, context.call(environment.getattr(environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'algorithms'), 'values'), _block_vars=_block_vars), attribute='key'):
         _loop_vars = {}
         pass
         yield '| '
-        yield str(environment.getattr(l_1_a, 'key'))
+        yield str(t_2(environment.getattr(l_1_a, 'key')))
         yield ' | '
-        yield str(environment.getattr(l_1_a, 'name'))
+        yield str(t_2(environment.getattr(l_1_a, 'name')))
         yield ' | '
-        yield str(environment.getattr(l_1_a, 'repository'))
+        yield str(t_2(environment.getattr(l_1_a, 'repository')))
         yield ' | '
-        yield str(t_1(context.eval_ctx, environment.getattr(l_1_a, 'tags'), ', '))
+        yield str(t_2(t_1(context.eval_ctx, environment.getattr(l_1_a, 'tags'), ', ')))
         yield ' |\n'
     l_1_a = missing
 
 blocks = {'description': block_description, 'usage': block_usage, 'extra': block_extra}
-debug_info = '1=12&2=17&9=27&19=37&27=59&28=63'
+debug_info = '1=12&2=17&9=27&19=37&27=65&28=69'

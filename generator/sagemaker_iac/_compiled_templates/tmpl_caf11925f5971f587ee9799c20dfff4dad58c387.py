@@ -16,11 +16,23 @@ def root(context, missing=missing):
         @internalcode
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_2 = environment.filters['map']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'map' found.")
+    try:
+        t_3 = environment.filters['md']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'md' found.")
     pass
     yield '# Where each SageMaker built-in algorithm is published\n\n<!-- '
     yield str((undefined(name='generated_by') if l_0_generated_by is missing else l_0_generated_by))
     yield ' -->\n\n`x` marks a region where the algorithm is published.\n\n| Region | Partition | '
-    yield str(t_1(context.eval_ctx, (undefined(name='columns') if l_0_columns is missing else l_0_columns), ' | '))
+    yield str(t_1(context.eval_ctx, t_2(context, (undefined(name='columns') if l_0_columns is missing else l_0_columns), 'md'), ' | '))
     yield ' |\n|--------|-----------|'
     for l_1__ in (undefined(name='columns') if l_0_columns is missing else l_0_columns):
         _loop_vars = {}
@@ -33,9 +45,9 @@ def root(context, missing=missing):
         _loop_vars = {}
         pass
         yield '| '
-        yield str(l_1_region)
+        yield str(t_3(l_1_region))
         yield ' | '
-        yield str(environment.getitem(environment.getattr((undefined(name='catalog') if l_1_catalog is missing else l_1_catalog), 'regions'), l_1_region))
+        yield str(t_3(environment.getitem(environment.getattr((undefined(name='catalog') if l_1_catalog is missing else l_1_catalog), 'regions'), l_1_region)))
         yield ' | '
         for l_2_key in (undefined(name='columns') if l_0_columns is missing else l_0_columns):
             l_2_published = resolve('published')
@@ -48,4 +60,4 @@ def root(context, missing=missing):
     l_1_region = l_1_catalog = missing
 
 blocks = {}
-debug_info = '3=21&7=23&8=25&10=31&11=36'
+debug_info = '3=33&7=35&8=37&10=43&11=48'
