@@ -106,6 +106,16 @@ def regeneration() -> dict[str, Any]:
     }
 
 
+def _letters(number: int) -> str:
+    """0 -> a, 25 -> z, 26 -> ba, ...: region names have letters only in the middle."""
+    text = ""
+    while True:
+        text = chr(ord("a") + number % 26) + text
+        number //= 26
+        if not number:
+            return text
+
+
 def synthetic(factor: int) -> tuple[Path, int]:
     """The built-in catalog with more algorithms and more regions (factor ~ a x r)."""
     data = to_source(load_catalog())
@@ -117,7 +127,8 @@ def synthetic(factor: int) -> tuple[Path, int]:
     data["algorithms"] = algorithms
     regions = list(data["regions"])
     for index in range(len(regions) * (region_factor - 1)):
-        region = f"zz-scale-{index + 1}"
+        # A name the aws partition could have: ap-scale<letters>-1.
+        region = f"ap-scale{_letters(index)}-1"
         data["regions"][region] = {"partition": "aws"}
         for number, group in enumerate(data["registry_groups"].values()):
             group["accounts"][region] = f"{(index * 7 + number) % 10**12:012d}"

@@ -116,3 +116,47 @@ def test_a_bug_exits_3_never_1(tmp_path):
     result = subprocess.run([sys.executable, "-c", crash], capture_output=True, text=True)
     assert result.returncode == 3
     assert "RuntimeError: boom" in result.stderr and "internal error" in result.stderr
+
+
+MINIMAL = FIXTURES / "catalogs" / "good" / "minimal.yaml"
+
+
+def _bytes_cases() -> dict[str, tuple[bytes, str]]:
+    text = MINIMAL.read_text()
+    line = text.splitlines().index("    name: k-means") + 1
+    return {
+        "latin-1": (
+            text.replace("k-means", "k-möans").encode("latin-1"),
+            f":{line}: <document>: column 14: byte 0xf6 is not UTF-8",
+        ),
+        "utf-16": (text.encode("utf-16"), ":1: <document>: column 1: byte 0xff is not UTF-8"),
+        "nul": (
+            text.replace("k-means", "k-\x00means").encode(),
+            f":{line}: <document>: column 13: a NUL character",
+        ),
+        "newline-and-rtl-key": (
+            text.replace("  kmeans:\n", '  "km\\neans\\u200f":\n').encode(),
+            ": algorithms.km\\u000aeans\\u200f: ",
+        ),
+        "long-key": (
+            text.replace("  kmeans:\n", "  " + "k" * 300 + ":\n").encode(),
+            "...(300 characters): too long: 300 characters, at most 63",
+        ),
+        "huge-value": (
+            text.replace("name: k-means", 'name: "' + "x" * 5_000_000 + '"').encode(),
+            ": algorithms.kmeans.name: too long: 5000000 characters, at most 256",
+        ),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_bytes_cases()))
+def test_every_refusal_has_a_line_and_one_short_line(name, tmp_path):
+    raw, expected = _bytes_cases()[name]
+    path = tmp_path / "catalog.yaml"
+    path.write_bytes(raw)
+    result = CliRunner().invoke(
+        main, ["generate", "--catalog", str(path), "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {path}:") and expected in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1 and len(result.stderr) < 400

@@ -18,6 +18,7 @@ from sagemaker_iac.catalog import (
     _compiled,
     builtin_path,
     compile_builtin,
+    known_partitions,
     load_catalog,
     parse_catalog,
     schema,
@@ -229,3 +230,18 @@ def test_a_lookup_loads_no_parser_validator_or_renderer():
     ).stdout.splitlines()
     assert out[0].endswith("/kmeans:1")
     assert out[1:] == [""]  # nothing heavy was imported
+
+
+def test_partition_facts_are_botocores():
+    import botocore.loaders
+
+    ours = known_partitions()
+    theirs = {
+        p["id"]: {"dns_suffix": p["outputs"]["dnsSuffix"], "region_pattern": p["regionRegex"]}
+        for p in botocore.loaders.Loader().load_data("partitions")["partitions"]
+    }
+    assert ours.items() <= theirs.items()
+    catalog = load_catalog()
+    for region, partition in catalog.regions.items():
+        assert re.match(ours[partition]["region_pattern"], region), region
+        assert catalog.dns_suffix(region) == ours[partition]["dns_suffix"]

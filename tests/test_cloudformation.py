@@ -194,7 +194,7 @@ def test_moto_deploys_the_template_and_outputs_the_catalog_uri(out_dir, catalog,
 
 def _synthetic(regions: int) -> str:
     """A catalog with more regions than one CloudFormation mapping may hold."""
-    names = [f"xx-test-{i}" for i in range(1, regions + 1)]
+    names = [f"ap-test-{i}" for i in range(1, regions + 1)]  # names the aws partition could have
     return json.dumps(
         {
             "schema_version": 1,

@@ -7,10 +7,12 @@ import stat
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 from click.testing import CliRunner
 
+from conftest import ROOT
 from sagemaker_iac import outtree
 from sagemaker_iac.cli import main
 from sagemaker_iac.outtree import MANIFEST, OutputFolderError, read_tree, write_tree
@@ -284,3 +286,67 @@ def test_concurrent_runs_leave_one_whole_tree(tmp_path):
     written.pop(MANIFEST)
     assert any(written == {k: v.encode() for k, v in t.items()} for t in trees)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+@pytest.mark.parametrize("name", ["../escape.txt", "a/../../escape.txt", "/tmp/abs.txt"])
+def test_no_name_reaches_outside_the_folder(tmp_path, name):
+    root = tmp_path / "out"
+    with pytest.raises(OutputFolderError, match="outside the output folder"):
+        write_tree({"a.txt": "1\n", name: "x\n"}, root)
+    assert not (tmp_path / "escape.txt").exists() and not root.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "sagemaker_iac.cli", *args]
+
+
+def test_kill_9_at_any_moment_leaves_old_or_new_and_the_next_run_cleans_up(tmp_path):
+    """Seeded random kills of generate, alternating two catalogs whose trees differ."""
+    import random
+
+    minimal = ROOT / "tests" / "fixtures" / "catalogs" / "good" / "minimal.yaml"
+    out = tmp_path / "out"
+    trees = {}
+    for name, catalog in (("builtin", []), ("minimal", ["--catalog", str(minimal)])):
+        subprocess.run(_cli("generate", "--out", str(out), *catalog), check=True)
+        trees[name] = read_tree(out)
+    assert trees["builtin"] != trees["minimal"]
+    rng = random.Random(20261126)
+    for attempt in range(24):
+        catalog = ["--catalog", str(minimal)] if attempt % 2 else []
+        process = subprocess.Popen(
+            _cli("generate", "--out", str(out), *catalog),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0.0, 0.4))
+        process.kill()
+        process.wait()
+        if out.exists():
+            assert read_tree(out) in trees.values(), attempt
+        else:  # killed between the two renames: the old tree waits beside it
+            assert list(tmp_path.glob(".out.old-*")), attempt
+    subprocess.run(_cli("generate", "--out", str(out)), check=True)
+    assert read_tree(out) == trees["builtin"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_two_generate_processes_at_once_leave_one_whole_tree(tmp_path):
+    minimal = ROOT / "tests" / "fixtures" / "catalogs" / "good" / "minimal.yaml"
+    out = tmp_path / "out"
+    runs = [
+        subprocess.Popen(_cli("generate", "--out", str(out), *extra), stderr=subprocess.PIPE)
+        for extra in ([], ["--catalog", str(minimal)], [], ["--catalog", str(minimal)])
+    ]
+    for run_ in runs:
+        _, err = run_.communicate(timeout=60)
+        assert run_.returncode == 0, err
+    written = read_tree(out)
+    reference = tmp_path / "reference"
+    subprocess.run(_cli("generate", "--out", str(reference)), check=True)
+    subprocess.run(
+        _cli("generate", "--out", str(tmp_path / "ref2"), "--catalog", str(minimal)), check=True
+    )
+    assert written in (read_tree(reference), read_tree(tmp_path / "ref2"))
+    assert not list(tmp_path.glob(".out.*"))

@@ -9,13 +9,15 @@ import stat
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from .errors import CatalogError, UnavailableError
+from .errors import CatalogError, UnavailableError, shown
 from .names import (
     CFN_NAME_LIMIT,
     CHANNEL_AFFIX,
+    WINDOWS_RESERVED,
     YAML11_WORDS,
     camel,
     channel_parameter_stem,
@@ -309,6 +311,16 @@ def _fields(obj: Any, skip: tuple[str, ...] = ("key",)) -> dict[str, Any]:
     return out
 
 
+PARTITIONS = "partitions.json"
+PARTITIONS_SOURCE = "botocore's partitions.json"
+
+
+@cache
+def known_partitions() -> dict[str, dict[str, str]]:
+    """Every AWS partition's DNS suffix and region-name pattern (data/partitions.json)."""
+    return json.loads((DATA / PARTITIONS).read_bytes())["partitions"]
+
+
 def builtin_path() -> Path:
     return DATA / BUILTIN_CATALOG
 
@@ -330,8 +342,24 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
             raise CatalogError(name, None, "", "cannot read catalog: not a regular file")
         raw = file.read_bytes()
         text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogError(name, None, "", f"cannot read catalog: {exc}") from None
+    except OSError as exc:
+        raise CatalogError(name, None, "", f"cannot read catalog: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        bom = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+        raise CatalogError(
+            name,
+            line,
+            "",
+            f"column {column}: byte 0x{raw[exc.start]:02x} is not UTF-8"
+            + ("; the file is UTF-16: save it as UTF-8" if bom else "; save the file as UTF-8"),
+        ) from None
+    if "\x00" in text:  # YAML refuses it without saying where
+        index = text.index("\x00")
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        raise CatalogError(name, line, "", f"column {column}: a NUL character")
     compiled = _compiled(raw) if path is None else None
     return _build(compiled if compiled is not None else _validated(text, name), name)
 
@@ -410,6 +438,8 @@ def _explain(error: Any, defs: dict[str, Any]) -> str:
         return f"unknown field {', '.join(map(repr, extra))}; allowed: {allowed}"
     if error.validator == "required":
         return error.message.replace("is a required property", "is required")
+    if error.validator == "maxLength" and isinstance(value, str):
+        return f"too long: {len(value)} characters, at most {error.validator_value}"
     # jsonschema does not keep the $defs name in the error, so match the subschema.
     kind = next((name for name, sub in defs.items() if sub == error.schema), None)
     if kind == "account_id":
@@ -422,18 +452,25 @@ def _explain(error: Any, defs: dict[str, Any]) -> str:
     if kind == "region":
         return f"{value!r} is not a region name like us-east-1"
     if kind == "key":
+        if value in WINDOWS_RESERVED:
+            return (
+                f"key {value!r} is a file name Windows reserves, and keys name files in "
+                "out/ (a checkout would break); choose another"
+            )
         if value in YAML11_WORDS:
             return (
-                f"key {value!r} reads as a boolean or null in YAML 1.1 (CloudFormation's "
+                f"key {shown(value)!r} reads as a boolean or null in YAML 1.1 (CloudFormation's "
                 "YAML); choose another"
             )
-        return f"{value!r} is not a key: lowercase letters, digits and single hyphens"
+        return f"{shown(value)!r} is not a key: lowercase letters, digits and single hyphens"
     if kind == "repository":
         return f"{value!r} is not a repository name ECR accepts"
     if kind == "tag":
         if value == "latest":
             return "the tag 'latest' is not allowed: pin a version"
         return f"{value!r} is not a valid image tag"
+    if isinstance(value, str):  # jsonschema echoes the value: show it escaped and short
+        return error.message.replace(repr(value), repr(shown(value)))
     return error.message
 
 
@@ -448,12 +485,12 @@ def _check_strings(doc: Located, value: Any, path: Path_) -> None:
     elif isinstance(value, str) and _UNSAFE.search(value):
         raise doc.error(
             path,
-            f"{value!r} contains text that HCL or YAML would interpret "
+            f"{shown(value)!r} contains text that HCL or YAML would interpret "
             "(${, %{, a quote, a backslash or a control character)",
         )
     elif isinstance(value, str) and unicodedata.normalize("NFC", value) != value:
         # Terraform normalizes strings to NFC, so the text would not survive as written.
-        raise doc.error(path, f"{value!r} is not in Unicode normal form C")
+        raise doc.error(path, f"{shown(value)!r} is not in Unicode normal form C")
 
 
 def _check_references(doc: Located) -> None:
@@ -466,11 +503,27 @@ def _check_references(doc: Located) -> None:
 
     for key, part in data["partitions"].items():
         source_ref(("partitions", key, "source"), part["source"])
+    known = known_partitions()
+    for key, part in data["partitions"].items():
+        if key in known and part["dns_suffix"] != known[key]["dns_suffix"]:
+            raise doc.error(
+                ("partitions", key, "dns_suffix"),
+                f"{shown(part['dns_suffix'])!r} is not partition {key}'s DNS suffix "
+                f"({known[key]['dns_suffix']}, per {PARTITIONS_SOURCE})",
+            )
     for region, entry in data["regions"].items():
         if entry["partition"] not in data["partitions"]:
             raise doc.error(
                 ("regions", region, "partition"),
                 f"unknown partition {entry['partition']!r}; known: {', '.join(data['partitions'])}",
+            )
+        owners = [k for k, p in known.items() if re.match(p["region_pattern"], region)]
+        if not owners:
+            raise doc.error(("regions", region), f"no AWS partition has a region named {region}")
+        if entry["partition"] in known and entry["partition"] not in owners:
+            raise doc.error(
+                ("regions", region, "partition"),
+                f"region {region} belongs to partition {owners[0]}, not {entry['partition']}",
             )
     for key, group in data["registry_groups"].items():
         source_ref(("registry_groups", key, "source"), group["source"])

@@ -171,16 +171,19 @@ def check_size(name: str, text: str) -> None:
 def check_limits(maps: dict[str, dict[str, dict[str, str]]]) -> None:
     if len(maps) > MAX_MAPPINGS:
         raise OutputLimitError(f"{len(maps)} mappings; CloudFormation allows {MAX_MAPPINGS}")
+    # The catalog section whose entries are a mapping's keys, at the top and one level down.
+    sections = {REGISTRIES: ("regions", "registry_groups"), ALGORITHMS: ("algorithms", "")}
     for name, top in maps.items():
+        top_section, second_section = sections.get(name, ("", ""))
         if len(top) > MAX_KEYS_PER_LEVEL:
             raise OutputLimitError(
-                f"mapping {name} has {len(top)} top-level keys; "
+                f"{top_section}: mapping {name} has {len(top)} top-level keys; "
                 f"CloudFormation allows {MAX_KEYS_PER_LEVEL}"
             )
         for key, second in top.items():
             if len(second) > MAX_KEYS_PER_LEVEL:
                 raise OutputLimitError(
-                    f"mapping {name}.{key} has {len(second)} keys; "
+                    f"{second_section}: mapping {name}.{key} has {len(second)} keys; "
                     f"CloudFormation allows {MAX_KEYS_PER_LEVEL}"
                 )
 

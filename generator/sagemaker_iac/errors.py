@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+# Text from a catalog is shown in a message at most this long, so a line stays readable.
+SHOWN = 60
+
+
+def shown(text: str) -> str:
+    """Text as it may stand in a one-line message: control, format (bidi) and other
+    unprintable characters escaped, and cut short with its length when long."""
+    safe = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
+    return safe if len(safe) <= SHOWN else f"{safe[:SHOWN]}...({len(text)} characters)"
+
 
 class UserError(Exception):
     """Bad input from the user; the CLI exits 2."""

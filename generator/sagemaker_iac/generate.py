@@ -7,6 +7,7 @@ from typing import Any
 
 from .catalog import Catalog
 from .cloudformation import render_cloudformation
+from .errors import OutputLimitError
 from .outtree import Files
 from .render import render
 from .terraform import render_terraform
@@ -36,7 +37,10 @@ def build(catalog: Catalog, targets: tuple[str, ...] = TARGETS) -> Files:
     if "terraform" in targets:
         files.update(render_terraform(catalog))
     if "cloudformation" in targets:
-        files.update(render_cloudformation(catalog))
+        try:
+            files.update(render_cloudformation(catalog))
+        except OutputLimitError as exc:  # a catalog too large for CloudFormation: say which
+            raise OutputLimitError(f"{catalog.path}: {exc}") from None
     files[CATALOG_JSON] = compact_json(catalog.to_dict()) + "\n"
     files[AVAILABILITY] = render(
         AVAILABILITY,

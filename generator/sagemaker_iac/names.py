@@ -13,6 +13,10 @@ YAML11_WORDS = frozenset(
     "y n yes no on off true false null".split()
     + "Y N Yes No On Off True False Null YES NO ON OFF TRUE FALSE NULL ~".split()
 )
+# File names Windows reserves (with any extension): an algorithm key names files in out/.
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10)]
+)
 # CloudFormation parameter names and logical IDs: alphanumeric, at most 255 characters.
 CFN_NAME_LIMIT = 255
 _PARTS = re.compile(r"[^A-Za-z0-9]+")

@@ -195,6 +195,9 @@ def _swap(files: Files, carried: list[str], root: Path) -> None:
         os.chmod(staging, mode)
         for name, text in files.items():
             target = staging / name
+            # Names come from catalog keys: none may reach outside the folder.
+            if not target.resolve().is_relative_to(staging.resolve()) or ".." in Path(name).parts:
+                raise OutputFolderError(f"refusing to write {name!r}: outside the output folder")
             target.parent.mkdir(parents=True, exist_ok=True)
             # newline="" keeps \n on every platform, so output is byte-identical.
             with open(target, "w", encoding="utf-8", newline="") as handle:

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from .errors import CatalogError
+from .errors import CatalogError, shown
 
 Path_ = tuple[str | int, ...]
 
@@ -21,10 +21,11 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 
 def dotted(path: Path_) -> str:
-    """Render a key path as `a.b[0].c`."""
+    """Render a key path as `a.b[0].c`, each key escaped and cut short as `shown` does."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        key = str(part) if isinstance(part, int) else shown(part)
+        out += f"[{key}]" if isinstance(part, int) else (f".{key}" if out else key)
     return out
 
 
