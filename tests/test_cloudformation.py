@@ -231,4 +231,5 @@ def test_a_catalog_beyond_the_mapping_quota_is_refused_not_emitted(tmp_path):
     result = CliRunner().invoke(main, ["generate", "--catalog", str(path), "--out", str(out)])
     assert result.exit_code == 2  # ...that CloudFormation could not take
     assert "201 top-level keys" in result.stderr and "allows 200" in result.stderr
+    assert result.stderr.startswith(f"error: {path}: regions: mapping SageMakerRegistries")
     assert not out.exists()

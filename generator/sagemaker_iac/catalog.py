@@ -451,7 +451,7 @@ def _explain(error: Any, defs: dict[str, Any]) -> str:
         return f"account ID {value!r} is not a 12-digit string"
     if kind == "region":
         return f"{value!r} is not a region name like us-east-1"
-    if kind == "key":
+    if kind == "key" and isinstance(value, str):
         if value in WINDOWS_RESERVED:
             return (
                 f"key {value!r} is a file name Windows reserves, and keys name files in "
