@@ -50,7 +50,7 @@ test: venv $(CHECKOV_VENV)/.installed lint
 
 # The inner loop: no Terraform, provider, moto, cfn-lint, checkov or pip.
 test-fast: venv
-	$(BIN)/python -m pytest -m "not (terraform or provider or moto or cfnlint or checkov or packaging)"
+	$(BIN)/python -m pytest -n 2 -m "not (terraform or provider or moto or cfnlint or checkov or packaging)"
 
 $(BENCH_VENV)/.installed: benchmarks/requirements.txt
 	$(PYTHON) -m venv $(BENCH_VENV)

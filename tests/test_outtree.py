@@ -313,7 +313,7 @@ def test_kill_9_at_any_moment_leaves_old_or_new_and_the_next_run_cleans_up(tmp_p
         trees[name] = read_tree(out)
     assert trees["builtin"] != trees["minimal"]
     rng = random.Random(20261126)
-    for attempt in range(24):
+    for attempt in range(16):
         catalog = ["--catalog", str(minimal)] if attempt % 2 else []
         process = subprocess.Popen(
             _cli("generate", "--out", str(out), *catalog),
