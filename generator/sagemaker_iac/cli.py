@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from . import TARGETS
 from .catalog import SCOPES, Catalog, Scope, load_catalog
 from .errors import UserError
 
@@ -21,8 +22,6 @@ EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
 # A bug: never 1, which CI reads as "out/ is stale".
 EXIT_INTERNAL_ERROR = 3
-# The generator's targets, spelled here so that --help needs no renderer import.
-TARGET_NAMES = ("terraform", "cloudformation")
 
 catalog_option = click.option(
     "--catalog",
@@ -71,7 +70,7 @@ def main() -> None:
 @click.option(
     "--target",
     "targets",
-    type=click.Choice(TARGET_NAMES),
+    type=click.Choice(TARGETS),
     multiple=True,
     help="Only these targets (repeatable; default: all).",
 )
@@ -84,7 +83,7 @@ def generate(
     OUT is replaced whole, and only when every file in it is one sagemaker-iac wrote.
     With --target, the other targets' files in OUT are left as they are.
     """
-    from .generate import TARGETS, build, kept_by, owned_by
+    from .generate import build, kept_by, owned_by
     from .outtree import diff_tree, with_manifest, write_tree
 
     chosen = tuple(t for t in TARGETS if t in targets) if targets else TARGETS

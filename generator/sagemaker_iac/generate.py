@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from . import TARGETS
 from .catalog import Catalog
 from .cloudformation import render_cloudformation
 from .errors import OutputLimitError
@@ -16,7 +17,6 @@ CATALOG_JSON = "catalog.json"
 AVAILABILITY = "availability.md"
 
 
-TARGETS = ("terraform", "cloudformation")
 # What each target owns in out/: a partial generate replaces only these and the reports.
 TARGET_ROOTS = {"terraform": ("terraform/",), "cloudformation": ("cloudformation/",)}
 REPORTS = (CATALOG_JSON, AVAILABILITY)
