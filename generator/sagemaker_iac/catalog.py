@@ -579,6 +579,7 @@ def _check_references(doc: Located) -> None:
         _check_derived(
             doc,
             path,
+            algorithm,
             [("channels", kind) for kind in ("required", "optional")],
             channel_parameter_stem,
             CFN_NAME_LIMIT - len(CHANNEL_AFFIX),
@@ -586,6 +587,7 @@ def _check_references(doc: Located) -> None:
         _check_derived(
             doc,
             path,
+            algorithm,
             [("hyperparameters", "required")],
             hyperparameter_parameter,
             CFN_NAME_LIMIT,
@@ -614,15 +616,13 @@ def _check_references(doc: Located) -> None:
 def _check_derived(
     doc: Located,
     path: Path_,
+    algorithm: dict[str, Any],
     lists: list[tuple[str, str]],
     derive: Callable[[str], str],
     limit: int,
 ) -> None:
     """Names a target derives from these lists: alphanumeric, within limit, distinct."""
     seen: dict[str, str] = {}
-    algorithm = doc.data
-    for step in path:
-        algorithm = algorithm[step]
     for section, kind in lists:
         for index, name in enumerate(algorithm.get(section, {}).get(kind, [])):
             where = (*path, section, kind, index)
