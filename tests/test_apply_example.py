@@ -71,7 +71,7 @@ FAILING_VALIDATION = {
     "model_name_64": (
         "sagemaker-model",
         {"algorithm": "kmeans", "name": "m" * 64, "model_data_url": "s3://b/m.tar.gz"},
-        "The name must be 1-63 characters (SageMaker's limit for a endpoint name)",
+        "The name must be 1-63 characters (SageMaker's limit for an endpoint name)",
     ),
     "spec_job_name_64": (
         "sagemaker-training-spec",

@@ -176,8 +176,9 @@ def test_moto_deploys_the_template_and_outputs_the_catalog_uri(out_dir, catalog,
         for index, key in enumerate(sorted(catalog.algorithms)):
             if region not in catalog.regions_for(key):
                 continue
-            for tag in ("", *catalog.algorithms[key].tags):
-                name = f"images-{index}-{len(tag)}-{abs(hash(tag)) % 1000}"
+            for number, tag in enumerate(("", *catalog.algorithms[key].tags)):
+                # Positions, not hash(): string hashes vary per process and could collide.
+                name = f"images-{index}-{number}"
                 client.create_stack(
                     StackName=name,
                     TemplateBody=body,

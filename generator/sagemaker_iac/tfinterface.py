@@ -56,7 +56,8 @@ def name_variable(name: str, what: str, limit: int = 63, description: str = "") 
         "string",
         description or f"{what} (1-{limit} letters, digits and hyphens).",
         condition=f"length(var.{name}) <= {limit} && can(regex({hcl_string(pattern)}, var.{name}))",
-        error_message=f"The {name} must be 1-{limit} characters (SageMaker's limit for a {what}): "
+        error_message=f"The {name} must be 1-{limit} characters (SageMaker's limit for "
+        f"{'an' if what[0] in 'aeiou' else 'a'} {what}): "
         "letters, digits and hyphens, starting and ending with a letter or digit.",
     )
 

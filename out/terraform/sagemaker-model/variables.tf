@@ -20,7 +20,7 @@ variable "name" {
 
   validation {
     condition     = length(var.name) <= 63 && can(regex("^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$", var.name))
-    error_message = "The name must be 1-63 characters (SageMaker's limit for a endpoint name): letters, digits and hyphens, starting and ending with a letter or digit."
+    error_message = "The name must be 1-63 characters (SageMaker's limit for an endpoint name): letters, digits and hyphens, starting and ending with a letter or digit."
   }
 }
 
