@@ -25,6 +25,7 @@ from sagemaker_iac.catalog import (
 )
 from sagemaker_iac.errors import UnavailableError
 from sagemaker_iac.generate import build
+from sagemaker_iac.names import WINDOWS_RESERVED, YAML11_WORDS
 from training_inputs import sagemaker_model
 
 
@@ -245,3 +246,9 @@ def test_partition_facts_are_botocores():
     for region, partition in catalog.regions.items():
         assert re.match(ours[partition]["region_pattern"], region), region
         assert catalog.dns_suffix(region) == ours[partition]["dns_suffix"]
+
+
+def test_the_schema_refuses_exactly_the_key_words_the_messages_explain():
+    refused = set(schema()["$defs"]["key"]["not"]["enum"])
+    lowercase_words = {w for w in YAML11_WORDS if w.isalpha() and w.islower()}
+    assert refused == lowercase_words | WINDOWS_RESERVED

@@ -20,7 +20,6 @@ from .names import (
     WINDOWS_RESERVED,
     YAML11_WORDS,
     camel,
-    channel_parameter_stem,
     hyperparameter_parameter,
 )
 
@@ -581,7 +580,7 @@ def _check_references(doc: Located) -> None:
             path,
             algorithm,
             [("channels", kind) for kind in ("required", "optional")],
-            channel_parameter_stem,
+            camel,
             CFN_NAME_LIMIT - len(CHANNEL_AFFIX),
         )
         _check_derived(

@@ -100,7 +100,9 @@ def processor_rules(catalog: Catalog, algorithm: Algorithm) -> list[dict[str, An
     return rules
 
 
-def parameters(catalog: Catalog, algorithm: Algorithm) -> list[Parameter]:
+def parameters(
+    catalog: Catalog, algorithm: Algorithm, tag_rules: list[dict[str, Any]]
+) -> list[Parameter]:
     found = [
         Parameter(
             "PipelineName",
@@ -119,7 +121,7 @@ def parameters(catalog: Catalog, algorithm: Algorithm) -> list[Parameter]:
             "String",
             "Image tag of the algorithm; the Rules refuse one not built for InstanceType's "
             "processor."
-            if processor_rules(catalog, algorithm)
+            if tag_rules
             else "Image tag of the algorithm.",
             algorithm.default_tag,
             allowed_values=list(algorithm.tags),
@@ -343,14 +345,15 @@ def render_training(catalog: Catalog, context: dict[str, Any]) -> Files:
     }
     for algorithm in sorted(catalog.algorithms.values(), key=lambda a: a.key):
         name = f"{TRAINING_DIR}/{algorithm.key}.yaml"
+        rules = processor_rules(catalog, algorithm)
         files[name] = render(
             f"{TRAINING_DIR}/_pipeline.yaml",
             **context,
             algorithm=algorithm,
-            parameters=parameters(catalog, algorithm),
+            parameters=parameters(catalog, algorithm, rules),
             conditions=conditions(algorithm),
             body=body(algorithm).parts,
-            processor_rules=processor_rules(catalog, algorithm),
+            processor_rules=rules,
             regions=catalog.regions_for(algorithm.key),
             json=json,
         )

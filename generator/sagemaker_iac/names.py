@@ -28,13 +28,9 @@ def camel(name: str) -> str:
 
 
 # What the CloudFormation training templates call a channel's and a hyperparameter's
-# parameters: the longest affix each gets.
+# parameters: camel(channel) with this longest affix, and the prefix before camel(name).
 CHANNEL_AFFIX = "ContentType"  # {Channel}S3Uri, {Channel}ContentType, Has{Channel}
 HYPERPARAMETER_PREFIX = "Hp"
-
-
-def channel_parameter_stem(name: str) -> str:
-    return camel(name)
 
 
 def hyperparameter_parameter(name: str) -> str:
