@@ -19,9 +19,9 @@ from typing import Any
 
 import yaml
 
-from sagemaker_iac.catalog import load_catalog
-from sagemaker_iac.catalogfile import to_source
-from sagemaker_iac.cloudformation import MAX_INLINE_BODY, TEMPLATE_FILE
+from sagemaker_iac.api import load_catalog, to_source
+from sagemaker_iac.targets.cloudformation.mappings import MAX_INLINE_BODY
+from sagemaker_iac.targets.cloudformation.render import TEMPLATE_FILE
 
 # Measure as a user's shell runs: Python caches bytecode (some CI shells turn that off,
 # which would charge every run for compiling the package's modules).

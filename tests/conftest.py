@@ -18,8 +18,7 @@ import hcl2
 import pytest
 from hcl2 import SerializationOptions
 
-from sagemaker_iac.catalog import Catalog, load_catalog
-from sagemaker_iac.generate import build
+from sagemaker_iac.api import Catalog, build, load_catalog
 from sagemaker_iac.outtree import write_tree
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -71,17 +71,19 @@ FAILING_VALIDATION = {
     "model_name_64": (
         "sagemaker-model",
         {"algorithm": "kmeans", "name": "m" * 64, "model_data_url": "s3://b/m.tar.gz"},
-        "The name must be 1-63 characters (SageMaker's limit for an endpoint name)",
+        "The name must be 1-63 letters, digits and hyphens, starting and ending with a letter "
+        "or digit (SageMaker's limit for an endpoint name)",
     ),
     "spec_job_name_64": (
         "sagemaker-training-spec",
         {"job_name": "j" * 64, "region": REGION, "role_arn": "arn:aws:iam::1:role/r"},
-        "The job_name must be 1-63 characters (SageMaker's limit for a training job name)",
+        "The job_name must be 1-63 letters, digits and hyphens, starting and ending with a "
+        "letter or digit (SageMaker's limit for a training job name)",
     ),
     "pipeline_name_257": (
         "sagemaker-training-pipeline",
         {"pipeline_name": "p" * 257},
-        "The pipeline_name must be 1-256 characters",
+        "The pipeline_name must be 1-256 letters, digits and hyphens",
     ),
 }
 FAILING_EVALUATION = {

@@ -12,20 +12,17 @@ import pytest
 import yaml
 
 from conftest import FIXTURES
-from sagemaker_iac.catalog import (
-    COMPILED,
-    DATA,
-    _compiled,
+from sagemaker_iac.api import (
+    UnavailableError,
+    build,
     builtin_path,
-    compile_builtin,
-    known_partitions,
     load_catalog,
     parse_catalog,
-    schema,
+    to_dict,
 )
-from sagemaker_iac.errors import UnavailableError
-from sagemaker_iac.generate import build
-from sagemaker_iac.names import WINDOWS_RESERVED, YAML11_WORDS
+from sagemaker_iac.catalog.load import _compiled, compile_builtin
+from sagemaker_iac.catalog.names import WINDOWS_RESERVED, YAML11_WORDS
+from sagemaker_iac.catalog.resources import COMPILED, DATA, known_partitions, schema
 from training_inputs import sagemaker_model
 
 
@@ -117,7 +114,7 @@ def test_unavailable_pairs_name_algorithm_region_and_alternatives(catalog):
 
 
 def test_normalized_json_matches_the_model(catalog):
-    data = json.loads(json.dumps(catalog.to_dict()))
+    data = json.loads(json.dumps(to_dict(catalog)))
     for key, algorithm in catalog.algorithms.items():
         entry = data["algorithms"][key]
         assert entry["repository"] == algorithm.repository
@@ -202,7 +199,7 @@ def test_arm64_families_host_but_never_train():
 def test_the_compiled_builtin_catalog_is_current_and_equal_to_a_validated_load():
     assert (DATA / COMPILED).read_text(encoding="utf-8") == compile_builtin(), "run: make compile"
     validated = parse_catalog(builtin_path().read_text(encoding="utf-8"), str(builtin_path()))
-    assert load_catalog().to_dict() == validated.to_dict()
+    assert to_dict(load_catalog()) == to_dict(validated)
     # Order is data too (default tags, rendering order): the outputs are byte-identical.
     assert build(load_catalog()) == build(validated)
 
@@ -220,7 +217,7 @@ try:
     main(["uri", "kmeans", "--region", "us-west-2"])
 except SystemExit as exit:
     assert not exit.code, exit.code
-heavy = ("jinja2", "hcl2", "yaml", "jsonschema", "sagemaker_iac.render")
+heavy = ("jinja2", "hcl2", "yaml", "jsonschema", "sagemaker_iac.targets._jinja")
 print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in heavy or m in heavy)))
 """
 

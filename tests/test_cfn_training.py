@@ -11,11 +11,10 @@ from cfnlint.api import ManualArgs, lint
 
 from cfn_eval import Stack
 from conftest import FIXTURES, load_cfn
-from sagemaker_iac.catalog import parse_catalog
-from sagemaker_iac.cfntraining import TRAINING_DIR, single_instance
-from sagemaker_iac.cloudformation import MODEL_FILE
-from sagemaker_iac.generate import build
-from sagemaker_iac.names import camel
+from sagemaker_iac.api import build, parse_catalog
+from sagemaker_iac.catalog.names import camel
+from sagemaker_iac.targets.cloudformation.render import MODEL_FILE
+from sagemaker_iac.targets.cloudformation.training import TRAINING_DIR, single_instance
 from training_inputs import CPU_TYPE, GPU_TYPE, ROLE, botocore_errors, sagemaker_model
 
 pytestmark = [pytest.mark.cfnlint, pytest.mark.moto]

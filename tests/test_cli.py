@@ -5,9 +5,8 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from conftest import ROOT
-from sagemaker_iac.catalog import builtin_path
+from sagemaker_iac.api import builtin_path, read_tree
 from sagemaker_iac.cli import main
-from sagemaker_iac.outtree import read_tree
 
 
 def run(*args: str):

@@ -13,9 +13,10 @@ from click.testing import CliRunner
 
 from cfn_eval import Stack, url_suffix
 from conftest import load_cfn
-from sagemaker_iac.catalog import parse_catalog
+from sagemaker_iac.api import parse_catalog
 from sagemaker_iac.cli import main
-from sagemaker_iac.cloudformation import MAPPINGS_FILE, MAX_INLINE_BODY, MODEL_FILE, TEMPLATE_FILE
+from sagemaker_iac.targets.cloudformation.mappings import MAX_INLINE_BODY
+from sagemaker_iac.targets.cloudformation.render import MAPPINGS_FILE, MODEL_FILE, TEMPLATE_FILE
 
 pytestmark = [pytest.mark.cfnlint, pytest.mark.moto]
 
@@ -57,11 +58,21 @@ def test_templates_hold_the_snippets_mappings(out_dir, template):
     assert template["Mappings"][ALGORITHMS] == {
         key: {name: entry[name] for name in training} for key, entry in snippet[ALGORITHMS].items()
     }
-    # So do the training pipelines.
+    # Each training pipeline carries its own algorithm's entry and its group's accounts.
     pipelines = sorted((out_dir / "cloudformation" / "training").glob("*.yaml"))
     assert pipelines
     for path in pipelines:
-        assert load_cfn(path)["Mappings"] == template["Mappings"], path.name
+        key = path.stem
+        entry = template["Mappings"][ALGORITHMS][key]
+        group = entry["Group"]
+        assert load_cfn(path)["Mappings"] == {
+            REGISTRIES: {
+                region: {group: accounts[group]}
+                for region, accounts in snippet[REGISTRIES].items()
+                if group in accounts
+            },
+            ALGORITHMS: {key: entry},
+        }, path.name
 
 
 def test_mapping_rules_hold(template):

@@ -10,11 +10,18 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import FIXTURES
-from sagemaker_iac.catalog import RegistryGroup, load_catalog, parse_catalog
-from sagemaker_iac.catalogfile import dump, to_source
+from sagemaker_iac.api import (
+    RegistryGroup,
+    build,
+    dump,
+    import_sdk,
+    load_catalog,
+    parse_catalog,
+    sdk_config_dir,
+    to_source,
+    verify,
+)
 from sagemaker_iac.cli import main
-from sagemaker_iac.generate import build
-from sagemaker_iac.sdkimport import config_dir, merge, verify
 
 DOCS = FIXTURES / "docs" / "seed_000_tables.md"
 SDK = FIXTURES / "sdk" / "image_uri_config"
@@ -98,14 +105,14 @@ def test_docs_import_refuses_malformed_rows_with_their_line(tmp_path, old, new, 
 
 
 def test_sdk_verify_finds_no_difference_in_the_builtin_catalog():
-    assert verify(load_catalog(), config_dir(SDK)) == []
+    assert verify(load_catalog(), sdk_config_dir(SDK)) == []
     result = run("verify", "--sdk", str(SDK))
     assert result.exit_code == 0
     assert result.stdout.strip().endswith("0 differences, 0 account conflicts")
 
 
 def test_sdk_import_of_the_seed_catalog_gives_the_builtin_one(tmp_path):
-    merged = merge(load_catalog(SEED), config_dir(SDK), "sdk fixture", "2026-11-23")
+    merged = import_sdk(load_catalog(SEED), sdk_config_dir(SDK), "2026-11-23")
     builtin = load_catalog()
     # The seed's algorithms come out as the built-in catalog has them (it adds seed 004's).
     seed_keys = set(merged.algorithms)

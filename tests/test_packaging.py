@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 from conftest import ROOT
-from sagemaker_iac.outtree import read_tree
+from sagemaker_iac.api import read_tree
 
 pytestmark = pytest.mark.packaging
 
@@ -62,7 +62,7 @@ def test_wheel_in_a_fresh_venv_generates_the_same_out(tmp_path):
         [
             str(venv / "bin" / "python"),
             "-c",
-            "import sagemaker_iac.render as r; print(r.templates_dir())",
+            "import sagemaker_iac.targets._jinja as r; print(r.templates_dir())",
         ],
         cwd=empty,
         env=env,

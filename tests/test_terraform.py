@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -10,8 +11,14 @@ from pathlib import Path
 import pytest
 
 from conftest import TERRAFORM, hcl_locals, load_hcl, terraform, unwrap
-from sagemaker_iac.catalog import SCOPES, load_catalog
-from sagemaker_iac.terraform import IMAGES_MODULE, LOCALS_FILE, modules
+from sagemaker_iac.api import SCOPES, load_catalog
+from sagemaker_iac.targets.terraform.modules import (
+    CATALOG_MODULE,
+    IMAGES_MODULE,
+    LOCALS_FILE,
+    SPEC_MODULE,
+    modules,
+)
 
 MODULES = modules(load_catalog())
 
@@ -39,7 +46,7 @@ def test_module_follows_the_conventions(out_dir, catalog, module):
         assert (directory / name).is_file(), name
     for path in directory.glob("*.tf"):
         load_hcl(path)  # every file parses
-    variables = load_hcl(directory / "variables.tf")["variable"]
+    variables = load_hcl(directory / "variables.tf").get("variable", [])
     outputs = load_hcl(directory / "outputs.tf")["output"]
     assert [next(iter(v)) for v in variables] == [v.name for v in module.variables]
     assert [next(iter(o)) for o in outputs] == [o.name for o in module.outputs]
@@ -58,7 +65,7 @@ def test_module_follows_the_conventions(out_dir, catalog, module):
 
 
 def test_hcl_round_trip_of_the_images_data(out_dir, catalog):
-    data = hcl_locals(out_dir / IMAGES_MODULE / "catalog.tf")
+    data = hcl_locals(out_dir / CATALOG_MODULE / "main.tf")
     rebuilt = {}
     for key, algorithm in data["catalog_algorithms"].items():
         accounts = data["catalog_registry_groups"][algorithm["registry_group"]]
@@ -87,6 +94,7 @@ def test_hcl_round_trip_of_the_standalone_locals(out_dir, catalog):
 def test_init_and_validate(out_dir, tmp_path):
     module = tmp_path / "sagemaker-images"
     shutil.copytree(out_dir / IMAGES_MODULE, module)
+    shutil.copytree(out_dir / CATALOG_MODULE, tmp_path / "sagemaker-catalog")
     terraform("init", "-backend=false", cwd=module)
     assert "Success" in terraform("validate", cwd=module).stdout
 
@@ -97,7 +105,9 @@ def _root(
     """A root module calling the images module once per (algorithm, region[, tag])."""
     root = tmp_path / name
     root.mkdir()
-    source = (out_dir / IMAGES_MODULE).as_posix()
+    # Relative, as users write it: Terraform copies an absolute-path module alone, and the
+    # module's own ../sagemaker-catalog would then be missing.
+    source = Path(os.path.relpath(out_dir / IMAGES_MODULE, root)).as_posix()
     (root / "main.tf").write_text(
         'variable "pairs" {\n'
         "  type = map(object({\n"
@@ -276,3 +286,15 @@ def test_unknown_scope_fails_variable_validation(out_dir, tmp_path):
         {"algorithm": "kmeans", "region": "us-east-1", "tag": None, "scope": "hosting"},
     )
     assert "The image_scope must be training, inference or inference_graviton." in message
+
+
+def test_out_holds_the_catalog_tables_once(out_dir):
+    """The lookup modules read the data-only module; no other .tf file restates its tables."""
+    tables = (out_dir / CATALOG_MODULE / "main.tf").read_text()
+    assert "catalog_registry_groups = {" in tables
+    for path in (out_dir / "terraform").rglob("*.tf"):
+        if path.parent.name != "sagemaker-catalog":
+            assert "catalog_registry_groups = {" not in path.read_text(), path
+    for module in (IMAGES_MODULE, SPEC_MODULE):
+        blocks = load_hcl(out_dir / module / "catalog.tf")["module"]
+        assert blocks == [{"catalog": {"source": "../sagemaker-catalog"}}]

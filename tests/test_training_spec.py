@@ -4,13 +4,14 @@ against botocore's SageMaker API model and moto."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from conftest import TERRAFORM, hcl_locals, terraform
-from sagemaker_iac.terraform import SPEC_MODULE
+from sagemaker_iac.targets.terraform.modules import CATALOG_MODULE, SPEC_MODULE
 from training_inputs import CPU_TYPE, GPU_TYPE, botocore_errors, valid_job
 
 pytestmark = [
@@ -34,7 +35,7 @@ def plan_cases(out_dir: Path, tmp_path: Path, cases: dict[str, dict[str, Any]]) 
         f'variable "cases" {{\n  type = {CASE_TYPE}\n}}\n\n'
         'module "spec" {\n'
         "  for_each = var.cases\n"
-        f'  source   = "{(out_dir / SPEC_MODULE).as_posix()}"\n'
+        f'  source   = "{Path(os.path.relpath(out_dir / SPEC_MODULE, root)).as_posix()}"\n'
         + "".join(f"  {name} = each.value.{name}\n" for name in next(iter(cases.values())))
         + "}\n\n"
         'output "results" {\n'
@@ -143,7 +144,7 @@ def rule_cases(catalog) -> dict[str, tuple[dict[str, Any], str | None]]:
         ),
         "s3-bad": (
             with_changes(kmeans, channels={"train": {"s3_uri": "bucket/train/"}}),
-            "channel train: s3_uri must be an s3:// URI",
+            "channel train: s3_uri must be an s3://bucket/prefix URI without quotes or backslashes",
         ),
         "family-bad": (
             with_changes(kmeans, instance_type="ml.trn1.2xlarge"),
@@ -239,7 +240,7 @@ def test_default_tag_follows_the_instance_processor(matrix, catalog):
 
 
 def test_the_matrix_covers_every_rule(matrix):
-    from sagemaker_iac.tfinterface import SPEC_RULES
+    from sagemaker_iac.targets.terraform.rules import SPEC_RULES
 
     cases, _ = matrix
     failing = [n for n, (_, expected) in cases.items() if expected]
@@ -300,7 +301,7 @@ def test_moto_accepts_every_request(every_algorithm, catalog):
 
 
 def test_catalog_tf_round_trips_the_training_facts(out_dir, catalog):
-    data = hcl_locals(out_dir / SPEC_MODULE / "catalog.tf")
+    data = hcl_locals(out_dir / CATALOG_MODULE / "main.tf")
     assert data["catalog_instance_families"] == dict(catalog.instance_families)
     for key, algorithm in catalog.algorithms.items():
         entry = data["catalog_algorithms"][key]

@@ -9,7 +9,7 @@ import botocore.session
 from botocore.model import ServiceModel
 from botocore.validate import ParamValidator
 
-from sagemaker_iac.catalog import Catalog
+from sagemaker_iac.api import Catalog
 
 CPU_TYPE, GPU_TYPE = "ml.m5.xlarge", "ml.p3.2xlarge"
 ROLE = "arn:aws:iam::123456789012:role/sagemaker-training"

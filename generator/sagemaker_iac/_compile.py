@@ -6,8 +6,9 @@ its sources and is used only while they match; the tests fail while either is st
 
 from __future__ import annotations
 
-from .catalog import COMPILED, DATA, compile_builtin
-from .render import COMPILED_TEMPLATES, compile_templates
+from .catalog.load import compile_builtin
+from .catalog.resources import COMPILED, DATA
+from .targets._jinja import COMPILED_TEMPLATES, compile_templates
 
 if __name__ == "__main__":
     (DATA / COMPILED).write_text(compile_builtin(), encoding="utf-8")

@@ -14,9 +14,8 @@ from typing import Any
 
 import click
 
-from . import TARGETS
-from .catalog import SCOPES, Catalog, Scope, load_catalog
-from .errors import UserError
+from . import api
+from .api import SCOPES, TARGETS, Catalog, Scope, UserError, load_catalog
 
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
@@ -83,26 +82,17 @@ def generate(
     OUT is replaced whole, and only when every file in it is one sagemaker-iac wrote.
     With --target, the other targets' files in OUT are left as they are.
     """
-    from .generate import build, kept_by, owned_by
-    from .outtree import diff_tree, with_manifest, write_tree
-
-    chosen = tuple(t for t in TARGETS if t in targets) if targets else TARGETS
-    partial = chosen != TARGETS
-    files = build(load_catalog(catalog_path), chosen)
+    catalog = load_catalog(catalog_path)
     if check:
-        diff = (
-            diff_tree(files, out_dir, owned_by(chosen))
-            if partial
-            else diff_tree(with_manifest(files), out_dir)
-        )
+        diff, count = api.check(catalog, out_dir, targets)
         if diff:
             click.echo(diff, nl=False)
             click.echo(f"{out_dir} is not current: run sagemaker-iac generate", err=True)
             sys.exit(EXIT_CHECK_FAILED)
-        click.echo(f"{out_dir} is current ({len(files)} files)")
+        click.echo(f"{out_dir} is current ({count} files)")
         return
-    write_tree(files, out_dir, keep=kept_by(chosen))
-    click.echo(f"wrote {len(files)} files to {out_dir}")
+    count = api.generate(catalog, out_dir, targets)
+    click.echo(f"wrote {count} files to {out_dir}")
 
 
 @main.command()
@@ -123,7 +113,7 @@ def uri(
     algorithm: str, region: str, tag: str | None, scope: Scope, catalog_path: Path | None
 ) -> None:
     """Print the image URI of ALGORITHM in a region."""
-    click.echo(_catalog(catalog_path).image_uri(algorithm, region, tag, scope))
+    click.echo(api.image_uri(_catalog(catalog_path), algorithm, region, tag, scope))
 
 
 @main.command()
@@ -199,10 +189,7 @@ def import_() -> None:
 @user_errors
 def import_docs(file: Path, out: Path | None, date: str | None) -> None:
     """Read the "Common parameters for built-in algorithms" page (markdown) into a catalog."""
-    from .catalogfile import dump
-    from .docsimport import parse_docs
-
-    _write(dump(parse_docs(file, date or _today())), out)
+    _write(api.dump(api.import_docs(file, date or _today())), out)
 
 
 @import_.command("sdk")
@@ -221,12 +208,9 @@ def import_sdk(
     sdk: Path | None, catalog_path: Path | None, out: Path | None, date: str | None
 ) -> None:
     """Merge the SDK's registries and tags into a catalog, keeping its own metadata."""
-    from . import sdkimport
-    from .catalogfile import dump
-
-    folder = sdkimport.config_dir(sdk)
-    merged = sdkimport.merge(load_catalog(catalog_path), folder, str(folder), date or _today())
-    _write(dump(merged), out)
+    folder = api.sdk_config_dir(sdk)
+    merged = api.import_sdk(load_catalog(catalog_path), folder, date or _today())
+    _write(api.dump(merged), out)
 
 
 @main.command()
@@ -238,11 +222,8 @@ def import_sdk(
 @user_errors
 def diff(old: Path, new: Path, fmt: str) -> None:
     """What changing catalog OLD to NEW does to users; exit 1 when anything breaks."""
-    from .catalogdiff import diff as compare
-    from .catalogdiff import format_markdown, format_text
-
-    changes = compare(load_catalog(old), load_catalog(new))
-    click.echo((format_markdown if fmt == "markdown" else format_text)(changes), nl=False)
+    changes = api.diff(load_catalog(old), load_catalog(new))
+    click.echo(api.format_changes(changes, markdown=fmt == "markdown"), nl=False)
     if any(c.breaking for c in changes):
         sys.exit(EXIT_CHECK_FAILED)
 
@@ -258,9 +239,7 @@ def diff(old: Path, new: Path, fmt: str) -> None:
 @user_errors
 def verify(catalog_path: Path | None, sdk: Path | None) -> None:
     """Compare the catalog with the SDK; exit 1 when they disagree on an account."""
-    from . import sdkimport
-
-    differences = sdkimport.verify(_catalog(catalog_path), sdkimport.config_dir(sdk))
+    differences = api.verify(_catalog(catalog_path), api.sdk_config_dir(sdk))
     for d in differences:
         click.echo(f"{'CONFLICT' if d.conflict else 'differs '}  {d.algorithm}: {d.text}")
     conflicts = sum(d.conflict for d in differences)

@@ -82,6 +82,11 @@ def root(context, missing=missing):
             yield '    AllowedPattern: '
             yield str(t_4(environment.getattr(l_1_p, 'allowed_pattern')))
             yield '\n'
+        if (not t_5(environment.getattr(l_1_p, 'constraint_description'))):
+            pass
+            yield '    ConstraintDescription: '
+            yield str(t_4(str_join((environment.getattr(l_1_p, 'constraint_description'), '.', ))))
+            yield '\n'
         if (not t_5(environment.getattr(l_1_p, 'min_value'))):
             pass
             yield '    MinValue: '
@@ -96,7 +101,7 @@ def root(context, missing=missing):
     yield '\nRules:\n  Region:\n    Assertions:\n      - Assert: !Contains\n          - ['
     yield str(t_2(context.eval_ctx, t_3(context, (undefined(name='regions') if l_0_regions is missing else l_0_regions), 'yaml'), ', '))
     yield ']\n          - !Ref AWS::Region\n        AssertDescription: '
-    yield str(t_4(str_join((environment.getattr((undefined(name='algorithm') if l_0_algorithm is missing else l_0_algorithm), 'key'), ' is published only in: ', t_2(context.eval_ctx, (undefined(name='regions') if l_0_regions is missing else l_0_regions), ', '), ))))
+    yield str(t_4(str_join((environment.getattr((undefined(name='algorithm') if l_0_algorithm is missing else l_0_algorithm), 'key'), ' is published only in: ', t_2(context.eval_ctx, (undefined(name='regions') if l_0_regions is missing else l_0_regions), ', '), "; the stack's region (AWS::Region) is not one of them.", ))))
     yield '\n'
     for l_1_rule in (undefined(name='processor_rules') if l_0_processor_rules is missing else l_0_processor_rules):
         _loop_vars = {}
@@ -142,17 +147,17 @@ def root(context, missing=missing):
             yield '!If ['
             yield str(environment.getitem(l_1_part, 1))
             yield ', '
-            yield str(('!Sub ' if ('${' in environment.getitem(l_1_part, 2)) else cond_expr_undefined("the inline if-expression on line 64 in 'cloudformation/training/_pipeline.yaml' evaluated to false and no else section was defined.")))
+            yield str(('!Sub ' if ('${' in environment.getitem(l_1_part, 2)) else cond_expr_undefined("the inline if-expression on line 67 in 'cloudformation/training/_pipeline.yaml' evaluated to false and no else section was defined.")))
             yield str(t_4(environment.getitem(l_1_part, 2)))
             yield ', ""]\n'
         else:
             pass
             yield str((undefined(name='lead') if l_1_lead is missing else l_1_lead))
-            yield str(('!Sub ' if ('${' in environment.getitem(l_1_part, 1)) else cond_expr_undefined("the inline if-expression on line 66 in 'cloudformation/training/_pipeline.yaml' evaluated to false and no else section was defined.")))
+            yield str(('!Sub ' if ('${' in environment.getitem(l_1_part, 1)) else cond_expr_undefined("the inline if-expression on line 69 in 'cloudformation/training/_pipeline.yaml' evaluated to false and no else section was defined.")))
             yield str(t_4(environment.getitem(l_1_part, 1)))
             yield '\n'
     l_1_loop = l_1_part = l_1_lead = missing
     yield '\nOutputs:\n  PipelineArn:\n    Description: ARN of the pipeline.\n    Value: !Ref Pipeline\n'
 
 blocks = {}
-debug_info = '1=56&3=58&6=60&7=64&8=66&9=68&10=70&11=73&13=75&14=78&16=80&17=83&19=85&20=88&22=90&23=93&31=97&33=99&34=101&35=105&36=107&38=109&39=111&43=115&44=119&48=125&59=128&60=132&61=134&62=136&63=139&64=141&66=150'
+debug_info = '1=56&3=58&6=60&7=64&8=66&9=68&10=70&11=73&13=75&14=78&16=80&17=83&19=85&20=88&22=90&23=93&25=95&26=98&34=102&36=104&37=106&38=110&39=112&41=114&42=116&46=120&47=124&51=130&62=133&63=137&64=139&65=141&66=144&67=146&69=155'

@@ -8,6 +8,7 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_generated_by = resolve('generated_by')
+    l_0_constraints = resolve('constraints')
     l_0_mappings_block = resolve('mappings_block')
     l_0_REGISTRIES = resolve('REGISTRIES')
     l_0_ALGORITHMS = resolve('ALGORITHMS')
@@ -17,6 +18,12 @@ def root(context, missing=missing):
         @internalcode
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'indent' found.")
+    try:
+        t_2 = environment.filters['yaml']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'yaml' found.")
     pass
     yield '# '
     yield str((undefined(name='generated_by') if l_0_generated_by is missing else l_0_generated_by))
@@ -27,7 +34,27 @@ def root(context, missing=missing):
         for event in gen:
             yield event
     finally: gen.close()
-    yield '  ModelName:\n    Type: String\n    Description: >-\n      Name of the endpoint when created (1-63 letters, digits and hyphens). The model and the\n      endpoint configuration get names CloudFormation makes, so that a change replaces them\n      before the old ones are deleted.\n    MaxLength: 63\n    AllowedPattern: "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$"\n    ConstraintDescription: 1-63 letters, digits and hyphens, starting and ending with a letter or digit (SageMaker\'s limit for an endpoint name).\n  ModelDataUrl:\n    Type: String\n    Description: S3 URI of the model artifacts (model.tar.gz).\n    AllowedPattern: "^s3://[^/]+/.+$"\n  ExecutionRoleArn:\n    Type: String\n    Description: IAM role the model runs as.\n    AllowedPattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"\n  EnableNetworkIsolation:\n    Type: String\n    Description: Run the container without network access.\n    Default: "true"\n    AllowedValues: ["true", "false"]\n  CreateEndpointConfig:\n    Type: String\n    Description: Create an endpoint configuration (needs KmsKeyArn).\n    Default: "false"\n    AllowedValues: ["true", "false"]\n  CreateEndpoint:\n    Type: String\n    Description: Create an endpoint (needs CreateEndpointConfig).\n    Default: "false"\n    AllowedValues: ["true", "false"]\n  KmsKeyArn:\n    Type: String\n    Description: KMS key ARN for the endpoint\'s storage volume.\n    Default: ""\n    AllowedPattern: "^(arn:aws[a-zA-Z-]*:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)/.+)?$"\n  InstanceType:\n    Type: String\n    Description: Instance type of the endpoint\'s variant.\n    Default: ml.m5.large\n    AllowedPattern: "^ml\\\\.[a-z0-9]+\\\\.[a-z0-9]+$"\n  InitialInstanceCount:\n    Type: Number\n    Description: Instances behind the endpoint.\n    Default: 1\n    MinValue: 1\n\nRules:\n'
+    yield '  ModelName:\n    Type: String\n    Description: >-\n      Name of the endpoint when created (1-63 letters, digits and hyphens). The model and the\n      endpoint configuration get names CloudFormation makes, so that a change replaces them\n      before the old ones are deleted.\n    MaxLength: 63\n    AllowedPattern: '
+    yield str(t_2(environment.getattr(environment.getattr((undefined(name='constraints') if l_0_constraints is missing else l_0_constraints), 'ModelName'), 'pattern')))
+    yield '\n    ConstraintDescription: '
+    yield str(t_2(str_join(('ModelName must be ', environment.getattr(environment.getattr((undefined(name='constraints') if l_0_constraints is missing else l_0_constraints), 'ModelName'), 'says'), '.', ))))
+    yield '\n  ModelDataUrl:\n    Type: String\n    Description: S3 URI of the model artifacts (model.tar.gz).\n    AllowedPattern: '
+    yield str(t_2(environment.getattr(environment.getattr((undefined(name='constraints') if l_0_constraints is missing else l_0_constraints), 'ModelDataUrl'), 'pattern')))
+    yield '\n    ConstraintDescription: '
+    yield str(t_2(str_join(('ModelDataUrl must be ', environment.getattr(environment.getattr((undefined(name='constraints') if l_0_constraints is missing else l_0_constraints), 'ModelDataUrl'), 'says'), '.', ))))
+    yield '\n  ExecutionRoleArn:\n    Type: String\n    Description: IAM role the model runs as.\n    AllowedPattern: '
+    yield str(t_2(environment.getattr(environment.getattr((undefined(name='constraints') if l_0_constraints is missing else l_0_constraints), 'ExecutionRoleArn'), 'pattern')))
+    yield '\n    ConstraintDescription: '
+    yield str(t_2(str_join(('ExecutionRoleArn must be ', environment.getattr(environment.getattr((undefined(name='constraints') if l_0_constraints is missing else l_0_constraints), 'ExecutionRoleArn'), 'says'), '.', ))))
+    yield '\n  EnableNetworkIsolation:\n    Type: String\n    Description: Run the container without network access.\n    Default: "true"\n    AllowedValues: ["true", "false"]\n    ConstraintDescription: EnableNetworkIsolation must be true or false.\n  CreateEndpointConfig:\n    Type: String\n    Description: Create an endpoint configuration (needs KmsKeyArn).\n    Default: "false"\n    AllowedValues: ["true", "false"]\n    ConstraintDescription: CreateEndpointConfig must be true or false.\n  CreateEndpoint:\n    Type: String\n    Description: Create an endpoint (needs CreateEndpointConfig).\n    Default: "false"\n    AllowedValues: ["true", "false"]\n    ConstraintDescription: CreateEndpoint must be true or false.\n  KmsKeyArn:\n    Type: String\n    Description: KMS key ARN for the endpoint\'s storage volume.\n    Default: ""\n    AllowedPattern: '
+    yield str(t_2(environment.getattr(environment.getattr((undefined(name='constraints') if l_0_constraints is missing else l_0_constraints), 'KmsKeyArn'), 'pattern')))
+    yield '\n    ConstraintDescription: '
+    yield str(t_2(str_join(('KmsKeyArn must be ', environment.getattr(environment.getattr((undefined(name='constraints') if l_0_constraints is missing else l_0_constraints), 'KmsKeyArn'), 'says'), '.', ))))
+    yield "\n  InstanceType:\n    Type: String\n    Description: Instance type of the endpoint's variant.\n    Default: ml.m5.large\n    AllowedPattern: "
+    yield str(t_2(environment.getattr(environment.getattr((undefined(name='constraints') if l_0_constraints is missing else l_0_constraints), 'InstanceType'), 'pattern')))
+    yield '\n    ConstraintDescription: '
+    yield str(t_2(str_join(('InstanceType must be ', environment.getattr(environment.getattr((undefined(name='constraints') if l_0_constraints is missing else l_0_constraints), 'InstanceType'), 'says'), '.', ))))
+    yield '\n  InitialInstanceCount:\n    Type: Number\n    Description: Instances behind the endpoint.\n    Default: 1\n    MinValue: 1\n\nRules:\n'
     template = environment.get_template('cloudformation/_rules.yaml', 'cloudformation/sagemaker-model.yaml')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
     try:
@@ -55,4 +82,4 @@ def root(context, missing=missing):
     yield ', !Ref Algorithm, HostTag], !Ref ImageTag]\n  ModelName:\n    Description: Name of the model.\n    Value: !GetAtt Model.ModelName\n  EndpointName:\n    Condition: WithEndpoint\n    Description: Name of the endpoint.\n    Value: !GetAtt Endpoint.EndpointName\n'
 
 blocks = {}
-debug_info = '1=22&6=24&56=31&76=38&87=40&88=44&89=46&116=48&117=52&118=54'
+debug_info = '1=29&6=31&14=38&15=40&19=42&20=44&24=46&25=48&48=50&49=52&54=54&55=56&63=58&83=65&94=67&95=71&96=73&123=75&124=79&125=81'

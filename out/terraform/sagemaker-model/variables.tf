@@ -20,7 +20,7 @@ variable "name" {
 
   validation {
     condition     = length(var.name) <= 63 && can(regex("^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$", var.name))
-    error_message = "The name must be 1-63 characters (SageMaker's limit for an endpoint name): letters, digits and hyphens, starting and ending with a letter or digit."
+    error_message = "The name must be 1-63 letters, digits and hyphens, starting and ending with a letter or digit (SageMaker's limit for an endpoint name)."
   }
 }
 
@@ -28,6 +28,11 @@ variable "model_data_url" {
   description = "S3 URI of the model artifacts (model.tar.gz); null with model_package_name."
   type        = string
   default     = null
+
+  validation {
+    condition     = var.model_data_url == null ? true : can(regex("^s3://[^/\"\\\\]+/[^\"\\\\]+$", var.model_data_url))
+    error_message = "The model_data_url must be an s3://bucket/key URI of an object, such as model.tar.gz."
+  }
 }
 
 variable "model_package_name" {
@@ -40,6 +45,11 @@ variable "execution_role_arn" {
   description = "IAM role the model runs as; null with create_role = true."
   type        = string
   default     = null
+
+  validation {
+    condition     = var.execution_role_arn == null ? true : can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", var.execution_role_arn))
+    error_message = "The execution_role_arn must be an IAM role ARN, arn:aws:iam::ACCOUNT:role/NAME."
+  }
 }
 
 variable "create_role" {

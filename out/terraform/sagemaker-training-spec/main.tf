@@ -39,7 +39,7 @@ locals {
     # Every channel's content type, when given, is one the algorithm accepts.
     local.known ? [for c in local.channel_names : "channel ${c}: content type ${var.channels[c].content_type} is not accepted by ${var.algorithm}; accepted: ${join(", ", local.algorithm.content_types)}" if !contains(concat(["-"], local.algorithm.content_types), lookup(var.channels[c], "content_type", "-"))] : [],
     # Every channel has an s3:// URI.
-    [for c in local.channel_names : "channel ${c}: s3_uri must be an s3:// URI" if !can(regex("^s3://[^/]+", lookup(var.channels[c], "s3_uri", "")))],
+    [for c in local.channel_names : "channel ${c}: s3_uri must be an s3://bucket/prefix URI without quotes or backslashes" if !can(regex("^s3://[^/\"\\\\]+(/[^\"\\\\]*)?$", lookup(var.channels[c], "s3_uri", "")))],
     # The instance type is of a family the catalog knows (CPU or GPU).
     local.processor != "" ? [] : ["instance type ${var.instance_type} is not of a known family (ml.<family><generation>.<size> with family ${join(", ", sort(keys(local.catalog_instance_families)))})"],
     # The instance type's processor (CPU or GPU) is one the algorithm trains on.

@@ -25,13 +25,18 @@ variable "job_name" {
 
   validation {
     condition     = length(var.job_name) <= 63 && can(regex("^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$", var.job_name))
-    error_message = "The job_name must be 1-63 characters (SageMaker's limit for a training job name): letters, digits and hyphens, starting and ending with a letter or digit."
+    error_message = "The job_name must be 1-63 letters, digits and hyphens, starting and ending with a letter or digit (SageMaker's limit for a training job name)."
   }
 }
 
 variable "role_arn" {
   description = "IAM role that SageMaker assumes for the job."
   type        = string
+
+  validation {
+    condition     = var.role_arn == null ? true : can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", var.role_arn))
+    error_message = "The role_arn must be an IAM role ARN, arn:aws:iam::ACCOUNT:role/NAME."
+  }
 }
 
 variable "hyperparameters" {
@@ -84,8 +89,8 @@ variable "output_s3_path" {
   type        = string
 
   validation {
-    condition     = can(regex("^s3://[^/]+", var.output_s3_path))
-    error_message = "The output_s3_path must be an s3:// URI."
+    condition     = can(regex("^s3://[^/\"\\\\]+(/[^\"\\\\]*)?$", var.output_s3_path))
+    error_message = "The output_s3_path must be an s3://bucket/prefix URI without quotes or backslashes."
   }
 }
 

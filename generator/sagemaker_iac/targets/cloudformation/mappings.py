@@ -1,17 +1,12 @@
-"""CloudFormation target: image Mappings and a small template that resolves an image URI."""
+"""The CloudFormation image Mappings, the Rules that guard them, and the quotas they must fit."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalog import Catalog
-from .errors import OutputLimitError
-from .outtree import Files
-from .render import render
+from ...catalog import Catalog, Scope
+from ...errors import OutputLimitError
 
-MAPPINGS_FILE = "cloudformation/sagemaker-image-mappings.yaml"
-TEMPLATE_FILE = "cloudformation/sagemaker-images.yaml"
-MODEL_FILE = "cloudformation/sagemaker-model.yaml"
 REGISTRIES = "SageMakerRegistries"
 ALGORITHMS = "SageMakerAlgorithms"
 
@@ -87,14 +82,24 @@ def training_only(
     return {**maps, ALGORITHMS: algorithms}
 
 
-def group_rules(catalog: Catalog, scope: str = "training") -> list[GroupRule]:
+def for_algorithm(
+    maps: dict[str, dict[str, dict[str, str]]], key: str
+) -> dict[str, dict[str, dict[str, str]]]:
+    """What one algorithm's training template looks up: its entry, its group's accounts."""
+    entry = {k: v for k, v in maps[ALGORITHMS][key].items() if not k.startswith(HOST_PREFIX)}
+    group = entry["Group"]
+    registries = {r: {group: a[group]} for r, a in maps[REGISTRIES].items() if group in a}
+    return {REGISTRIES: registries, ALGORITHMS: {key: entry}}
+
+
+def group_rules(catalog: Catalog, scope: Scope = "training") -> list[GroupRule]:
     """One rule per registry group: the regions where its algorithms' images are.
 
     Per group rather than per region set, so that adding a region to one group changes
     only lines that name the region."""
     members: dict[str, list[str]] = {}
     for a in sorted(catalog.algorithms.values(), key=lambda a: a.key):
-        members.setdefault(a.image(scope)[1], []).append(a.key)
+        members.setdefault(a.image(scope).registry_group, []).append(a.key)
     return [
         GroupRule(
             name=f"{group_key(g)}Regions",
@@ -105,58 +110,14 @@ def group_rules(catalog: Catalog, scope: str = "training") -> list[GroupRule]:
     ]
 
 
-def tag_rules(catalog: Catalog, scope: str = "training") -> list[TagRule]:
+def tag_rules(catalog: Catalog, scope: Scope = "training") -> list[TagRule]:
     by_tags: dict[tuple[str, ...], list[str]] = {}
     for a in sorted(catalog.algorithms.values(), key=lambda a: a.key):
-        by_tags.setdefault(tuple(sorted(a.image(scope)[2])), []).append(a.key)
+        by_tags.setdefault(tuple(sorted(a.image(scope).tags)), []).append(a.key)
     return [
         TagRule(name=f"ImageTag{index}", algorithms=algs, tags=list(tags))
         for index, (tags, algs) in enumerate(sorted(by_tags.items()), start=1)
     ]
-
-
-def render_cloudformation(catalog: Catalog) -> Files:
-    maps = mappings(catalog)
-    check_limits(maps)
-    for scope in ("training", "inference"):
-        check_lookups(catalog, maps, group_rules(catalog, scope), scope)
-    context = {
-        "catalog": catalog,
-        "mappings": maps,
-        "group_rules": group_rules(catalog),
-        "tag_rules": tag_rules(catalog),
-        "all_tags": sorted({t for a in catalog.algorithms.values() for t in a.tags}),
-        "REGISTRIES": REGISTRIES,
-        "ALGORITHMS": ALGORITHMS,
-    }
-    # Each mappings variant is rendered once. The image and training templates resolve
-    # only the training image, so they carry only its attributes; the model template
-    # and the snippet carry both images.
-    context["mappings_block"] = render("cloudformation/_mappings.yaml", mappings=maps)
-    training_context = {
-        **context,
-        "mappings_block": render("cloudformation/_mappings.yaml", mappings=training_only(maps)),
-    }
-    # The model template hosts: its rules and tags are the inference image's.
-    hosting = {
-        **context,
-        "group_rules": group_rules(catalog, "inference"),
-        "tag_rules": tag_rules(catalog, "inference"),
-        "all_tags": sorted(
-            {t for a in catalog.algorithms.values() for t in a.image("inference")[2]}
-        ),
-    }
-    files = {
-        MAPPINGS_FILE: render(MAPPINGS_FILE, **context),
-        TEMPLATE_FILE: render(TEMPLATE_FILE, **training_context),
-        MODEL_FILE: render(MODEL_FILE, **hosting),
-    }
-    for name in (TEMPLATE_FILE, MODEL_FILE):
-        check_size(name, files[name])
-    from .cfntraining import render_training  # it builds on this module's mappings
-
-    files.update(render_training(catalog, training_context))
-    return files
 
 
 def check_size(name: str, text: str) -> None:
@@ -192,10 +153,10 @@ def check_lookups(
     catalog: Catalog,
     maps: dict[str, dict[str, dict[str, str]]],
     rules: list[GroupRule],
-    scope: str = "training",
+    scope: Scope = "training",
 ) -> None:
     """Every Fn::FindInMap in the outputs resolves wherever the Rules let a stack through."""
-    group = "HostGroup" if scope == "inference" else "Group"
+    group = (HOST_PREFIX if scope == "inference" else "") + "Group"
     for rule in rules:
         for algorithm in rule.algorithms:
             entry = maps[ALGORITHMS][algorithm]

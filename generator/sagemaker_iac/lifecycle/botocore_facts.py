@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .errors import UserError
+from ..errors import UserError
 
 
 @cache

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from .errors import CatalogError, shown
+from ..errors import CatalogError, shown
 
 Path_ = tuple[str | int, ...]
 

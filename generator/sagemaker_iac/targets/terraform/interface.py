@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .catalog import Catalog
-from .render import hcl_list, hcl_string
+from ...catalog import Catalog
+from .._jinja import hcl_list, hcl_string
+from ..constraints import ROLE_ARN, S3_OBJECT, S3_URI, Constraint, region, sagemaker_name
 
-REGION_PATTERN = "^[a-z]{2}(-[a-z]+)+-[0-9]+$"
-S3_PATTERN = "^s3://[^/]+"
 # Terraform 1.0: validation may read only its own variable; its message is a literal sentence.
 
 
@@ -50,15 +49,33 @@ def algorithm_variable(catalog: Catalog, validate: bool = True) -> Variable:
 
 def name_variable(name: str, what: str, limit: int = 63, description: str = "") -> Variable:
     """A SageMaker resource name: letters, digits and hyphens, as CreateX validates it."""
-    pattern = f"^[a-zA-Z0-9](-*[a-zA-Z0-9]){{0,{limit - 1}}}$"
+    rule = sagemaker_name(limit, what)
     return Variable(
         name,
         "string",
         description or f"{what} (1-{limit} letters, digits and hyphens).",
-        condition=f"length(var.{name}) <= {limit} && can(regex({hcl_string(pattern)}, var.{name}))",
-        error_message=f"The {name} must be 1-{limit} characters (SageMaker's limit for "
-        f"{'an' if what[0] in 'aeiou' else 'a'} {what}): "
-        "letters, digits and hyphens, starting and ending with a letter or digit.",
+        # The length first: the pattern alone lets a-----...-b through past the limit.
+        condition=f"length(var.{name}) <= {limit} && {matches(rule, f'var.{name}')}",
+        error_message=f"The {name} must be {rule.says}.",
+    )
+
+
+def matches(rule: Constraint, value: str) -> str:
+    """An HCL condition: VALUE matches the rule (false, not an error, for null)."""
+    return f"can(regex({hcl_string(rule.pattern)}, {value}))"
+
+
+def checked(variable: Variable, rule: Constraint, nullable: bool = False) -> Variable:
+    """VARIABLE validated against a shared constraint (null allowed where it defaults so)."""
+    value = f"var.{variable.name}"
+    condition = matches(rule, value)
+    return Variable(
+        variable.name,
+        variable.type,
+        variable.description,
+        variable.default,
+        condition=f"{value} == null ? true : {condition}" if nullable else condition,
+        error_message=f"The {variable.name} must be {rule.says}.",
     )
 
 
@@ -92,8 +109,8 @@ REGION = Variable(
     "region",
     "string",
     "AWS region whose registry serves the image, such as us-east-1.",
-    condition=f"can(regex({hcl_string(REGION_PATTERN)}, var.region))",
-    error_message="The region must be an AWS region name such as us-east-1.",
+    condition=f"can(regex({hcl_string(region().pattern)}, var.region))",
+    error_message=f"The region must be {region().says}.",
 )
 IMAGE_TAG = Variable(
     "image_tag",
@@ -174,12 +191,11 @@ def _job_inputs(catalog: Catalog, validate_algorithm: bool) -> list[Variable]:
         Variable(
             "max_runtime_in_seconds", "number", "Stop the job after this many seconds.", "86400"
         ),
-        Variable(
-            "output_s3_path",
-            "string",
-            "S3 URI under which the model artifacts are written.",
-            condition=f"can(regex({hcl_string(S3_PATTERN)}, var.output_s3_path))",
-            error_message="The output_s3_path must be an s3:// URI.",
+        checked(
+            Variable(
+                "output_s3_path", "string", "S3 URI under which the model artifacts are written."
+            ),
+            S3_URI,
         ),
         KMS_KEY,
         VPC,
@@ -202,7 +218,12 @@ def spec_variables(catalog: Catalog) -> list[Variable]:
         inputs[0],
         REGION,
         *inputs[1:3],
-        Variable("role_arn", "string", "IAM role that SageMaker assumes for the job."),
+        # Null passes here: the job and pipeline modules pass null until they create a role.
+        checked(
+            Variable("role_arn", "string", "IAM role that SageMaker assumes for the job."),
+            ROLE_ARN,
+            nullable=True,
+        ),
         *inputs[3:],
         Variable(
             "step_name",
@@ -216,11 +237,15 @@ def spec_variables(catalog: Catalog) -> list[Variable]:
 def training_job_variables(catalog: Catalog) -> list[Variable]:
     return [
         *_job_inputs(catalog, validate_algorithm=True),
-        Variable(
-            "role_arn",
-            "string",
-            "IAM role that SageMaker assumes; null with create_role = true.",
-            "null",
+        checked(
+            Variable(
+                "role_arn",
+                "string",
+                "IAM role that SageMaker assumes; null with create_role = true.",
+                "null",
+            ),
+            ROLE_ARN,
+            nullable=True,
         ),
         *role_variables("this job"),
     ]
@@ -243,12 +268,16 @@ def training_pipeline_variables(catalog: Catalog) -> list[Variable]:
             "Name of the Training step in the pipeline definition.",
             '"Train"',
         ),
-        Variable(
-            "role_arn",
-            "string",
-            "IAM role that the pipeline and its training jobs assume; null with "
-            "create_role = true.",
-            "null",
+        checked(
+            Variable(
+                "role_arn",
+                "string",
+                "IAM role that the pipeline and its training jobs assume; null with "
+                "create_role = true.",
+                "null",
+            ),
+            ROLE_ARN,
+            nullable=True,
         ),
         *role_variables("this pipeline and its jobs"),
     ]
@@ -264,11 +293,15 @@ def model_variables(catalog: Catalog) -> list[Variable]:
             description="Name of the endpoint (1-63 letters, digits and hyphens), and the "
             "prefix of the model's and the endpoint configuration's names.",
         ),
-        Variable(
-            "model_data_url",
-            "string",
-            "S3 URI of the model artifacts (model.tar.gz); null with model_package_name.",
-            "null",
+        checked(
+            Variable(
+                "model_data_url",
+                "string",
+                "S3 URI of the model artifacts (model.tar.gz); null with model_package_name.",
+                "null",
+            ),
+            S3_OBJECT,
+            nullable=True,
         ),
         Variable(
             "model_package_name",
@@ -276,11 +309,15 @@ def model_variables(catalog: Catalog) -> list[Variable]:
             "Model package to host instead of the algorithm's image and model_data_url.",
             "null",
         ),
-        Variable(
-            "execution_role_arn",
-            "string",
-            "IAM role the model runs as; null with create_role = true.",
-            "null",
+        checked(
+            Variable(
+                "execution_role_arn",
+                "string",
+                "IAM role the model runs as; null with create_role = true.",
+                "null",
+            ),
+            ROLE_ARN,
+            nullable=True,
         ),
         *role_variables("the model"),
         Variable(
@@ -322,6 +359,44 @@ def model_variables(catalog: Catalog) -> list[Variable]:
         TAGS,
     ]
 
+
+IMAGES_OUTPUTS = [
+    Output("image_uri", "Full ECR image URI for the algorithm in the region.", "local.image_uri"),
+    Output(
+        "registry_id", "AWS account ID of the registry that hosts the image.", "local.registry_id"
+    ),
+    Output(
+        "registry_path", "Registry host name, without repository or tag.", "local.registry_path"
+    ),
+    Output("repository", "ECR repository name of the image.", "local.repository"),
+    Output("tag", "Image tag used in image_uri.", "local.tag"),
+    Output(
+        "scope",
+        "Image scope used: image_scope, or inference_graviton for an Arm instance_type's "
+        "inference image.",
+        "local.scope",
+    ),
+    Output(
+        "available_regions",
+        "Sorted regions where the algorithm is published.",
+        "local.available_regions",
+    ),
+]
+
+
+# The data-only catalog module's outputs: name -> (what it holds, the local it exposes).
+CATALOG_TABLES = {
+    "partitions": "Partition -> DNS suffix of its ECR registry hosts.",
+    "regions": "Region -> partition.",
+    "registry_groups": "Registry group -> region -> account ID of the registry.",
+    "instance_families": "ML instance family (ml.<family><generation>.<size>) -> processor.",
+    "arm64_families": "Instance families (family and generation) whose processors are Arm.",
+    "algorithms": "Algorithm -> images (repository, registry group, tags) and training facts.",
+}
+CATALOG_OUTPUTS = [
+    Output(name, description, f"local.catalog_{name}")
+    for name, description in CATALOG_TABLES.items()
+]
 
 SPEC_OUTPUTS = [
     Output(
@@ -421,109 +496,4 @@ MODEL_OUTPUTS = [
         "one(aws_sagemaker_endpoint.this[*].name)",
     ),
     Output("role_arn", "Execution role used.", "local.role_arn"),
-]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One catalog check of the spec module: a Terraform 1.0 list of error messages."""
-
-    summary: str
-    expression: str
-
-
-# Each expression yields the messages for one rule (empty when it holds). local.algorithm
-# is null for an unknown algorithm, so every use of it sits in a branch that
-# local.known selects: HCL reports errors of the selected branch only.
-SPEC_RULES = [
-    Rule(
-        "The algorithm is in the catalog.",
-        'local.known ? [] : ["unknown algorithm ${var.algorithm}; known: '
-        '${join(", ", sort(keys(local.catalog_algorithms)))}"]',
-    ),
-    Rule(
-        "The algorithm is published in the region.",
-        'local.known && !local.published ? ["algorithm ${var.algorithm} is not published in '
-        'region ${var.region}; available regions: ${join(", ", local.regions)}"] : []',
-    ),
-    Rule(
-        "The image tag is one the algorithm publishes.",
-        'local.known ? contains(local.algorithm.tags, local.tag) ? [] : ["image tag ${local.tag} '
-        "is not published for ${var.algorithm}; available tags: "
-        '${join(", ", local.algorithm.tags)}"] : []',
-    ),
-    Rule(
-        "The job's and every channel's input mode is one the algorithm supports.",
-        'local.known ? [for m in local.input_modes : "input mode ${m} is not supported by '
-        '${var.algorithm}; supported: ${join(", ", local.algorithm.input_modes)}" '
-        "if !contains(local.algorithm.input_modes, m)] : []",
-    ),
-    Rule(
-        "Every required channel is given.",
-        'local.known ? [for c in local.algorithm.required_channels : "missing required channel '
-        '${c} for ${var.algorithm}; required: ${join(", ", local.algorithm.required_channels)}" '
-        "if !contains(local.channel_names, c)] : []",
-    ),
-    Rule(
-        "Every channel is one the algorithm reads.",
-        'local.known ? [for c in local.channel_names : "unknown channel ${c} for '
-        '${var.algorithm}; allowed: ${join(", ", local.allowed_channels)}" '
-        "if !contains(local.allowed_channels, c)] : []",
-    ),
-    Rule(
-        "Every channel's content type, when given, is one the algorithm accepts.",
-        'local.known ? [for c in local.channel_names : "channel ${c}: content type '
-        "${var.channels[c].content_type} is not accepted by ${var.algorithm}; accepted: "
-        '${join(", ", local.algorithm.content_types)}" if !contains(concat(["-"], '
-        'local.algorithm.content_types), lookup(var.channels[c], "content_type", "-"))] : []',
-    ),
-    Rule(
-        "Every channel has an s3:// URI.",
-        '[for c in local.channel_names : "channel ${c}: s3_uri must be an s3:// URI" '
-        f'if !can(regex({hcl_string(S3_PATTERN)}, lookup(var.channels[c], "s3_uri", "")))]',
-    ),
-    Rule(
-        "The instance type is of a family the catalog knows (CPU or GPU).",
-        'local.processor != "" ? [] : ["instance type ${var.instance_type} is not of a known '
-        "family (ml.<family><generation>.<size> with family "
-        '${join(", ", sort(keys(local.catalog_instance_families)))})"]',
-    ),
-    Rule(
-        "The instance type's processor (CPU or GPU) is one the algorithm trains on.",
-        'local.known && local.processor != "" ? contains(local.algorithm.processors, '
-        'local.processor) ? [] : ["instance type ${var.instance_type} is '
-        "${upper(local.processor)}; ${var.algorithm} trains on: "
-        '${upper(join(", ", local.algorithm.processors))}"] : []',
-    ),
-    Rule(
-        "More than one instance only for a parallelizable algorithm.",
-        "local.known && var.instance_count > 1 ? local.algorithm.parallelizable ? [] : "
-        '["instance_count ${var.instance_count}: ${var.algorithm} is not parallelizable; '
-        'use 1"] : []',
-    ),
-    Rule(
-        "More than one instance only where the algorithm is not single-instance on that processor.",
-        'local.known && var.instance_count > 1 && local.processor != "" ? '
-        "contains(local.algorithm.single_instance, local.processor) ? "
-        '["instance_count ${var.instance_count}: ${var.algorithm} trains on a single '
-        '${upper(local.processor)} instance; use 1"] : [] : []',
-    ),
-    Rule(
-        "The image tag is built for the instance type's processor (the catalog's processors "
-        "for the tag, or its -cpu-/-gpu- name).",
-        'contains(local.unsuited_tags, local.tag) ? ["image tag ${local.tag} is not built for '
-        "${upper(local.processor)}; instance type ${var.instance_type} is "
-        '${upper(local.processor)}; tags that suit it: ${join(", ", local.suited_tags)}"] : []',
-    ),
-    Rule(
-        "The instance type is not Arm (Graviton): SageMaker trains on x86_64 instances only.",
-        'local.arm64 ? ["instance type ${var.instance_type} is Arm (Graviton); SageMaker trains '
-        'on x86_64 instances only"] : []',
-    ),
-    Rule(
-        "Every hyperparameter the algorithm requires is set.",
-        'local.known ? [for h in local.algorithm.required_hyperparameters : "missing required '
-        'hyperparameter ${h} for ${var.algorithm}" '
-        "if !contains(keys(var.hyperparameters), h)] : []",
-    ),
 ]

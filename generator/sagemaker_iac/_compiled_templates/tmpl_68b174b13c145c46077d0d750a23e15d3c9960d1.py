@@ -1,5 +1,5 @@
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
-name = 'terraform/_catalog.tf'
+name = 'terraform/sagemaker-catalog/main.tf'
 
 def root(context, missing=missing):
     resolve = context.resolve_or_missing

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .awsdata import partition_of, training_instance_types
-from .catalog import Algorithm, Catalog, Image, Partition, RegistryGroup, Scope, Source
-from .errors import UserError
+from ..catalog import Algorithm, Catalog, Image, Partition, RegistryGroup, Scope, Source
+from ..errors import UserError
+from .botocore_facts import partition_of, training_instance_types
 
 SDK_SOURCE = "sagemaker-sdk"
 

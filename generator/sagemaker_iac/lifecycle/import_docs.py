@@ -8,8 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .awsdata import partition_of
-from .catalog import (
+from ..catalog import (
     Algorithm,
     Catalog,
     InstanceClass,
@@ -17,7 +16,8 @@ from .catalog import (
     RegistryGroup,
     Source,
 )
-from .errors import CatalogError
+from ..errors import CatalogError
+from .botocore_facts import partition_of
 
 SOURCE = "docs"
 MAIN_HEADER = (

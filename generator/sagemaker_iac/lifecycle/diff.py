@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalog import Algorithm, Catalog, Scope
+from ..catalog import Algorithm, Catalog, Scope
 
 
 @dataclass(frozen=True)

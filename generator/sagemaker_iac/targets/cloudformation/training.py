@@ -7,16 +7,22 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .catalog import Algorithm, Catalog
-from .cloudformation import ALGORITHMS, REGISTRIES, check_size
-from .errors import OutputLimitError
-from .names import camel, hyperparameter_parameter
-from .outtree import Files
-from .render import render
+from ...catalog import Algorithm, Catalog
+from ...catalog.names import camel, hyperparameter_parameter
+from ...errors import OutputLimitError
+from ...outtree import Files
+from .._jinja import render
+from ..constraints import (
+    ROLE_ARN,
+    S3_URI,
+    Constraint,
+    instance_families,
+    sagemaker_name,
+    single_instance,
+)
+from .mappings import ALGORITHMS, REGISTRIES, check_size, for_algorithm
 
 TRAINING_DIR = "cloudformation/training"
-S3_URI = r'^s3://[^/"\\]+(/[^"\\]*)?$'
-OPTIONAL_S3_URI = r'^(s3://[^/"\\]+(/[^"\\]*)?)?$'
 VALUE = r'^[^"\\]+$'
 NAME = "[A-Za-z0-9_.:-]+"
 EXTRA = f'^("{NAME}":"[^"\\\\]*"(,"{NAME}":"[^"\\\\]*")*)?$'
@@ -32,6 +38,22 @@ class Parameter:
     allowed_pattern: str | None = None
     min_value: int | None = None
     max_value: int | None = None
+    says: str | None = None  # what the pattern allows
+
+    @property
+    def constraint_description(self) -> str | None:
+        """What CloudFormation says when a value breaks AllowedPattern or AllowedValues."""
+        if self.allowed_values is not None:
+            shown = [v if v else "(empty)" for v in self.allowed_values]
+            return f"{self.name} must be one of: {', '.join(shown)}"
+        if self.allowed_pattern is not None:
+            return f"{self.name} must be {self.says}"
+        return None
+
+
+def constrained(rule: Constraint) -> dict[str, str]:
+    """A parameter's AllowedPattern and the sentence that explains it."""
+    return {"allowed_pattern": rule.pattern, "says": rule.says}
 
 
 @dataclass
@@ -54,18 +76,19 @@ class Body:
 
 
 def instance_pattern(catalog: Catalog, algorithm: Algorithm) -> str:
-    families = sorted(
-        f for f, p in catalog.instance_families.items() if p in algorithm.instance.processors
-    )
+    families = instance_families(catalog, algorithm)
     # SageMaker trains on x86_64 only: Arm (Graviton) families are refused.
     arm = f"(?!({'|'.join(catalog.arm64_families)})\\.)" if catalog.arm64_families else ""
     return rf"^ml\.{arm}({'|'.join(families)})[0-9][a-z0-9-]*\.[a-z0-9]+$"
 
 
-def single_instance(algorithm: Algorithm) -> bool:
-    """True when no processor the algorithm trains on allows more than one instance."""
-    limited = set(algorithm.instance.single_instance)
-    return not algorithm.parallelizable or limited >= set(algorithm.instance.processors)
+def instance_says(catalog: Catalog, algorithm: Algorithm) -> str:
+    processors = "/".join(algorithm.instance.processors).upper()
+    families = ", ".join(instance_families(catalog, algorithm))
+    return (
+        f"an ml. instance type of a {processors} family {algorithm.key} trains on "
+        f"({families}), not Arm (Graviton)"
+    )
 
 
 def processor_rules(catalog: Catalog, algorithm: Algorithm) -> list[dict[str, Any]]:
@@ -108,13 +131,13 @@ def parameters(
             "PipelineName",
             "String",
             "Name of the pipeline.",
-            allowed_pattern="^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$",
+            **constrained(sagemaker_name(256, "pipeline name")),
         ),
         Parameter(
             "RoleArn",
             "String",
             "IAM role for the pipeline and its training job.",
-            allowed_pattern="^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$",
+            **constrained(ROLE_ARN),
         ),
         Parameter(
             "ImageTag",
@@ -131,6 +154,7 @@ def parameters(
             "String",
             f"Training instance type ({', '.join(algorithm.instance.processors).upper()}).",
             allowed_pattern=instance_pattern(catalog, algorithm),
+            says=instance_says(catalog, algorithm),
         ),
         Parameter(
             "InstanceCount",
@@ -155,7 +179,7 @@ def parameters(
                 f"{camel(name)}S3Uri",
                 "String",
                 f"S3 URI of the {name} channel.",
-                allowed_pattern=S3_URI,
+                **constrained(S3_URI),
             ),
             Parameter(
                 f"{camel(name)}ContentType",
@@ -172,7 +196,7 @@ def parameters(
                 "String",
                 f"S3 URI of the optional {name} channel (empty: no channel).",
                 "",
-                allowed_pattern=OPTIONAL_S3_URI,
+                **constrained(S3_URI.optional("empty for no channel")),
             ),
             Parameter(
                 f"{camel(name)}ContentType",
@@ -189,6 +213,7 @@ def parameters(
                 "String",
                 f"Required hyperparameter {name}.",
                 allowed_pattern=VALUE,
+                says="a non-empty value without quotes or backslashes",
             )
         )
     found += [
@@ -198,9 +223,10 @@ def parameters(
             'More hyperparameters as JSON members, such as "mini_batch_size":"500".',
             "",
             allowed_pattern=EXTRA,
+            says='comma-separated JSON members such as "epochs":"10", or empty',
         ),
         Parameter(
-            "OutputS3Path", "String", "S3 URI for the model artifacts.", allowed_pattern=S3_URI
+            "OutputS3Path", "String", "S3 URI for the model artifacts.", **constrained(S3_URI)
         ),
         Parameter(
             "KmsKeyId",
@@ -208,6 +234,7 @@ def parameters(
             "KMS key for the output and volume (empty: none).",
             "",
             allowed_pattern=r'^[^"\\]*$',
+            says="a KMS key ID, alias or ARN without quotes or backslashes, or empty",
         ),
         Parameter(
             "VolumeSizeInGB", "Number", "Storage volume per instance, in GB.", 30, min_value=1
@@ -346,16 +373,20 @@ def render_training(catalog: Catalog, context: dict[str, Any]) -> Files:
     for algorithm in sorted(catalog.algorithms.values(), key=lambda a: a.key):
         name = f"{TRAINING_DIR}/{algorithm.key}.yaml"
         rules = processor_rules(catalog, algorithm)
-        files[name] = render(
-            f"{TRAINING_DIR}/_pipeline.yaml",
-            **context,
-            algorithm=algorithm,
-            parameters=parameters(catalog, algorithm, rules),
-            conditions=conditions(algorithm),
-            body=body(algorithm).parts,
-            processor_rules=rules,
-            regions=catalog.regions_for(algorithm.key),
-            json=json,
-        )
+        own = {
+            "algorithm": algorithm,
+            "parameters": parameters(catalog, algorithm, rules),
+            "conditions": conditions(algorithm),
+            "body": body(algorithm).parts,
+            "processor_rules": rules,
+            # Only this algorithm's entry and its registry group's accounts.
+            "mappings_block": render(
+                "cloudformation/_mappings.yaml",
+                mappings=for_algorithm(context["mappings"], algorithm.key),
+            ),
+            "regions": catalog.regions_for(algorithm.key),
+            "json": json,
+        }
+        files[name] = render(f"{TRAINING_DIR}/_pipeline.yaml", **{**context, **own})
         check_size(name, files[name])
     return files

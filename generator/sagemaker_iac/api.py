@@ -1,0 +1,171 @@
+"""The public face of sagemaker-iac: what the CLI, the tests and the benchmarks call.
+
+Everything else is internal and may move. The renderers, importers and the output-folder
+writer load on first use, so a lookup pays only for the catalog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .catalog import (
+    SCOPES,
+    Algorithm,
+    Catalog,
+    Image,
+    RegistryGroup,
+    Scope,
+    builtin_path,
+    load_catalog,
+    parse_catalog,
+)
+from .errors import CatalogError, OutputLimitError, UnavailableError, UserError
+from .targets import TARGETS
+
+if TYPE_CHECKING:
+    from .lifecycle.diff import Change
+    from .lifecycle.import_sdk import Difference
+
+Files = dict[str, str]  # out/-relative POSIX path -> text
+
+__all__ = [
+    "SCOPES",
+    "TARGETS",
+    "Algorithm",
+    "Catalog",
+    "CatalogError",
+    "Files",
+    "Image",
+    "OutputLimitError",
+    "RegistryGroup",
+    "Scope",
+    "UnavailableError",
+    "UserError",
+    "build",
+    "builtin_path",
+    "check",
+    "diff",
+    "dump",
+    "format_changes",
+    "generate",
+    "image_uri",
+    "import_docs",
+    "import_sdk",
+    "load_catalog",
+    "parse_catalog",
+    "read_tree",
+    "sdk_config_dir",
+    "to_dict",
+    "to_source",
+    "verify",
+]
+
+
+def image_uri(
+    catalog: Catalog, algorithm: str, region: str, tag: str | None = None, scope: Scope = "training"
+) -> str:
+    """The image URI, or UnavailableError naming what the catalog has instead."""
+    return catalog.image_uri(algorithm, region, tag, scope)
+
+
+def _chosen(targets: tuple[str, ...] | None) -> tuple[str, ...]:
+    return tuple(t for t in TARGETS if t in targets) if targets else TARGETS
+
+
+def build(catalog: Catalog, targets: tuple[str, ...] | None = None) -> Files:
+    """Every file the chosen targets (default: all) and the reports write, by out/ path."""
+    from .build import build as build_files
+
+    return build_files(catalog, _chosen(targets))
+
+
+def generate(catalog: Catalog, out: Path, targets: tuple[str, ...] | None = None) -> int:
+    """Replace OUT with the build (only the chosen targets' part); the number of files."""
+    from .build import kept_by
+    from .outtree import write_tree
+
+    files = build(catalog, targets)
+    write_tree(files, out, keep=kept_by(_chosen(targets)))
+    return len(files)
+
+
+def check(catalog: Catalog, out: Path, targets: tuple[str, ...] | None = None) -> tuple[str, int]:
+    """(unified diff of OUT against the build, empty when current; number of files)."""
+    from .build import owned_by
+    from .outtree import diff_tree, with_manifest
+
+    chosen = _chosen(targets)
+    files = build(catalog, chosen)
+    if chosen != TARGETS:  # judge only these targets' files
+        return diff_tree(files, out, owned_by(chosen)), len(files)
+    return diff_tree(with_manifest(files), out), len(files)
+
+
+def read_tree(out: Path) -> dict[str, bytes]:
+    """The files under OUT by relative POSIX path (the manifest included)."""
+    from .outtree import read_tree as read
+
+    return read(out)
+
+
+def dump(catalog: Catalog) -> str:
+    """The catalog as catalog-file YAML that loads back to an equal catalog."""
+    from .catalog.serialize import dump as dump_yaml
+
+    return dump_yaml(catalog)
+
+
+def to_source(catalog: Catalog) -> dict[str, Any]:
+    """The catalog as the data of a catalog file."""
+    from .catalog.serialize import to_source as source
+
+    return source(catalog)
+
+
+def to_dict(catalog: Catalog) -> dict[str, Any]:
+    """The normalized catalog, as out/catalog.json holds it."""
+    from .catalog.serialize import to_dict as normalized
+
+    return normalized(catalog)
+
+
+def import_docs(path: str | Path, date: str) -> Catalog:
+    """A catalog from the "Common parameters for built-in algorithms" page (markdown)."""
+    from .lifecycle.import_docs import parse_docs
+
+    return parse_docs(path, date)
+
+
+def sdk_config_dir(path: str | Path | None = None) -> Path:
+    """The SDK's image_uri_config folder: PATH, or the installed SDK's."""
+    from .lifecycle.import_sdk import config_dir
+
+    return config_dir(path)
+
+
+def import_sdk(catalog: Catalog, folder: Path, date: str) -> Catalog:
+    """CATALOG with the SDK's registries and tags merged in, its own metadata kept."""
+    from .lifecycle.import_sdk import merge
+
+    return merge(catalog, folder, str(folder), date)
+
+
+def verify(catalog: Catalog, folder: Path) -> list[Difference]:
+    """Every way the catalog and the SDK's configs disagree."""
+    from .lifecycle.import_sdk import verify as compare
+
+    return compare(catalog, folder)
+
+
+def diff(old: Catalog, new: Catalog) -> list[Change]:
+    """What changing OLD to NEW does to users, breaking changes marked."""
+    from .lifecycle.diff import diff as compare
+
+    return compare(old, new)
+
+
+def format_changes(changes: list[Change], markdown: bool = False) -> str:
+    from .lifecycle.diff import format_markdown, format_text
+
+    return (format_markdown if markdown else format_text)(changes)

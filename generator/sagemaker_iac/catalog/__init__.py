@@ -1,0 +1,32 @@
+"""Stage 1, YAML -> validated model: model (the facts), load and validate (the gate), serialize."""
+
+from .load import compile_builtin, load_catalog, parse_catalog
+from .model import (
+    SCOPES,
+    Algorithm,
+    Catalog,
+    Image,
+    InstanceClass,
+    Partition,
+    RegistryGroup,
+    Scope,
+    Source,
+)
+from .resources import builtin_path, known_partitions
+
+__all__ = [
+    "SCOPES",
+    "Algorithm",
+    "Catalog",
+    "Image",
+    "InstanceClass",
+    "Partition",
+    "RegistryGroup",
+    "Scope",
+    "Source",
+    "builtin_path",
+    "compile_builtin",
+    "known_partitions",
+    "load_catalog",
+    "parse_catalog",
+]

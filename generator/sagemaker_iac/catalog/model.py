@@ -1,0 +1,198 @@
+"""The catalog model: the validated facts and the lookups every stage reads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
+
+from ..errors import UnavailableError
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    document: str
+    date: str
+
+
+@dataclass(frozen=True)
+class Partition:
+    key: str
+    dns_suffix: str
+    source: str
+
+
+@dataclass(frozen=True)
+class RegistryGroup:
+    key: str
+    accounts: Mapping[str, str]
+    source: str
+
+
+# Which image of an algorithm: what trains, what hosts, and what hosts on Arm (Graviton).
+Scope = Literal["training", "inference", "inference_graviton"]
+SCOPES: tuple[Scope, ...] = ("training", "inference", "inference_graviton")
+
+
+class Image(NamedTuple):
+    """One image of an algorithm: its repository, registry group and tags (first: default)."""
+
+    repository: str
+    registry_group: str
+    tags: tuple[str, ...]
+
+    @property
+    def default_tag(self) -> str:
+        return self.tags[0]
+
+
+@dataclass(frozen=True)
+class InstanceClass:
+    processors: tuple[str, ...]
+    single_instance: tuple[str, ...] = ()
+    gpu_single_device: bool = False
+    gpu_dense_data_only: bool = False
+    # Tags built for fewer processors than the algorithm's (legacy CPU-only XGBoost, say).
+    processors_by_tag: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Algorithm:
+    key: str
+    name: str
+    repository: str
+    registry_group: str
+    tags: tuple[str, ...]
+    required_channels: tuple[str, ...]
+    optional_channels: tuple[str, ...]
+    input_modes: tuple[str, ...]
+    formats: tuple[str, ...]
+    content_types: tuple[str, ...]
+    instance: InstanceClass
+    parallelizable: bool
+    source: str
+    required_hyperparameters: tuple[str, ...] = ()
+    hyperparameters_source: str | None = None
+    # The hosting image where it differs from the training one.
+    inference: Image | None = None
+    # The Arm (Graviton) hosting image, where one is published.
+    graviton: Image | None = None
+    sdk_framework: str | None = None
+    sdk_version: str | None = None
+
+    @property
+    def default_tag(self) -> str:
+        return self.tags[0]
+
+    def image(self, scope: Scope = "training") -> Image:
+        """The training, inference or Arm inference image."""
+        if scope == "inference_graviton":
+            if self.graviton is None:
+                raise UnavailableError(
+                    f"algorithm {self.key!r} has no Arm (Graviton) inference image"
+                )
+            return self.graviton
+        if scope == "inference" and self.inference is not None:
+            return self.inference
+        return Image(self.repository, self.registry_group, self.tags)
+
+    def scopes(self) -> tuple[Scope, ...]:
+        """The scopes this algorithm has an image for (inference falls back to training)."""
+        return ("training", "inference", *(("inference_graviton",) if self.graviton else ()))
+
+    def tag_processors(self, tag: str) -> tuple[str, ...]:
+        """The processors a training image tag is built for."""
+        return self.instance.processors_by_tag.get(tag, self.instance.processors)
+
+    def tag_suits(self, tag: str, processor: str) -> bool:
+        """Whether a tag runs on a processor: its catalog processors and its -cpu-/-gpu- name."""
+        named = re.search(r"-(cpu|gpu)(-|$)", tag)
+        listed = self.instance.processors_by_tag.get(tag, (processor,))
+        return processor in listed and (named is None or named.group(1) == processor)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    path: str
+    sources: Mapping[str, Source]
+    partitions: Mapping[str, Partition]
+    regions: Mapping[str, str]  # region -> partition key
+    formats: Mapping[str, tuple[str, ...]]  # format -> content types
+    registry_groups: Mapping[str, RegistryGroup]
+    algorithms: Mapping[str, Algorithm]
+    instance_families: Mapping[str, str]  # ml.<family><generation>.<size> family -> processor
+    instance_families_source: str | None = None
+    arm64_families: tuple[str, ...] = ()  # family and generation, such as c6g
+    arm64_source: str | None = None
+    training_instance_types: tuple[str, ...] = ()  # every type SageMaker trains on
+    training_instance_types_source: str | None = None
+
+    def algorithm(self, key: str) -> Algorithm:
+        try:
+            return self.algorithms[key]
+        except KeyError:
+            known = ", ".join(self.algorithms)
+            raise UnavailableError(f"unknown algorithm {key!r}; known: {known}") from None
+
+    def regions_for(self, key: str, scope: Scope = "training") -> list[str]:
+        """The regions where the algorithm's image is published, sorted."""
+        return sorted(self.registry_groups[self.algorithm(key).image(scope)[1]].accounts)
+
+    def dns_suffix(self, region: str) -> str:
+        return self.partitions[self.regions[region]].dns_suffix
+
+    def registry_id(self, key: str, region: str, scope: Scope = "training") -> str:
+        accounts = self.registry_groups[self.algorithm(key).image(scope)[1]].accounts
+        if region not in accounts:
+            raise UnavailableError(
+                f"algorithm {key!r} is not published in region {region!r}; "
+                f"available regions: {', '.join(sorted(accounts))}"
+            )
+        return accounts[region]
+
+    def registry_host(self, key: str, region: str, scope: Scope = "training") -> str:
+        registry = self.registry_id(key, region, scope)
+        return f"{registry}.dkr.ecr.{region}.{self.dns_suffix(region)}"
+
+    def image_uri(
+        self, key: str, region: str, tag: str | None = None, scope: Scope = "training"
+    ) -> str:
+        repository, _, tags = self.algorithm(key).image(scope)
+        if tag is None:
+            tag = tags[0]
+        elif tag not in tags:
+            raise UnavailableError(
+                f"tag {tag!r} is not published for algorithm {key!r} ({scope}); "
+                f"available tags: {', '.join(tags)}"
+            )
+        return f"{self.registry_host(key, region, scope)}/{repository}:{tag}"
+
+    def default_tag(self, key: str, scope: Scope, instance_type: str | None = None) -> str:
+        """The first tag that suits the instance type's processor, else the first tag."""
+        algorithm = self.algorithm(key)
+        tags = algorithm.image(scope).tags
+        processor = self.processor(instance_type) if instance_type else None
+        if processor is None:
+            return tags[0]
+        return next((t for t in tags if algorithm.tag_suits(t, processor)), tags[0])
+
+    def processor(self, instance_type: str) -> str | None:
+        """cpu or gpu for an ML instance type, None for a family the catalog does not know."""
+        match = re.match(r"ml\.([a-z]+)[0-9]", instance_type)
+        return self.instance_families.get(match.group(1)) if match else None
+
+    def architecture(self, instance_type: str) -> str:
+        """arm64 for a Graviton instance type, else x86_64."""
+        match = re.match(r"ml\.([a-z]+[0-9]+[a-z]*)\.", instance_type)
+        return "arm64" if match and match.group(1) in self.arm64_families else "x86_64"
+
+    def image_uris(self, scope: Scope = "training") -> Iterator[tuple[str, str, str]]:
+        """(algorithm, region, default-tag URI) for every published pair, sorted."""
+        for key in sorted(self.algorithms):
+            if scope not in self.algorithms[key].scopes():
+                continue
+            for region in self.regions_for(key, scope):
+                yield key, region, self.image_uri(key, region, scope=scope)

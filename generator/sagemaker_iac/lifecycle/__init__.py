@@ -1,0 +1,1 @@
+"""Stage 2, catalog -> catalog: import from the SDK or the docs, diff, verify. Never targets."""

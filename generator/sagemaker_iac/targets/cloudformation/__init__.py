@@ -1,0 +1,1 @@
+"""The CloudFormation target: Mappings, the image and model templates, training pipelines."""

@@ -1,0 +1,79 @@
+"""CloudFormation target: the Mappings snippet, the image and model templates, training."""
+
+from __future__ import annotations
+
+from ...catalog import Catalog
+from ...outtree import Files
+from .._jinja import render
+from ..constraints import (
+    HOSTING_INSTANCE_TYPE,
+    KMS_KEY_ARN,
+    ROLE_ARN,
+    S3_OBJECT,
+    sagemaker_name,
+)
+from .mappings import (
+    ALGORITHMS,
+    REGISTRIES,
+    check_limits,
+    check_lookups,
+    check_size,
+    group_rules,
+    mappings,
+    tag_rules,
+    training_only,
+)
+from .training import render_training
+
+MAPPINGS_FILE = "cloudformation/sagemaker-image-mappings.yaml"
+TEMPLATE_FILE = "cloudformation/sagemaker-images.yaml"
+MODEL_FILE = "cloudformation/sagemaker-model.yaml"
+
+
+def render_cloudformation(catalog: Catalog) -> Files:
+    maps = mappings(catalog)
+    check_limits(maps)
+    for scope in ("training", "inference"):
+        check_lookups(catalog, maps, group_rules(catalog, scope), scope)
+    context = {
+        "catalog": catalog,
+        "mappings": maps,
+        "group_rules": group_rules(catalog),
+        "tag_rules": tag_rules(catalog),
+        "all_tags": sorted({t for a in catalog.algorithms.values() for t in a.tags}),
+        "REGISTRIES": REGISTRIES,
+        "ALGORITHMS": ALGORITHMS,
+    }
+    # Each mappings variant is rendered once. The image and training templates resolve
+    # only the training image, so they carry only its attributes; the model template
+    # and the snippet carry both images.
+    context["mappings_block"] = render("cloudformation/_mappings.yaml", mappings=maps)
+    training_context = {
+        **context,
+        "mappings_block": render("cloudformation/_mappings.yaml", mappings=training_only(maps)),
+    }
+    # The model template hosts: its rules and tags are the inference image's.
+    hosting = {
+        **context,
+        "constraints": {
+            "ModelName": sagemaker_name(63, "endpoint name"),
+            "ModelDataUrl": S3_OBJECT,
+            "ExecutionRoleArn": ROLE_ARN,
+            "KmsKeyArn": KMS_KEY_ARN.optional(),
+            "InstanceType": HOSTING_INSTANCE_TYPE,
+        },
+        "group_rules": group_rules(catalog, "inference"),
+        "tag_rules": tag_rules(catalog, "inference"),
+        "all_tags": sorted(
+            {t for a in catalog.algorithms.values() for t in a.image("inference").tags}
+        ),
+    }
+    files = {
+        MAPPINGS_FILE: render(MAPPINGS_FILE, **context),
+        TEMPLATE_FILE: render(TEMPLATE_FILE, **training_context),
+        MODEL_FILE: render(MODEL_FILE, **hosting),
+    }
+    for name in (TEMPLATE_FILE, MODEL_FILE):
+        check_size(name, files[name])
+    files.update(render_training(catalog, training_context))
+    return files

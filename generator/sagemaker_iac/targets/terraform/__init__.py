@@ -1,0 +1,1 @@
+"""The Terraform target: provider-free lookup and spec modules, resource modules, locals."""

@@ -1,0 +1,127 @@
+"""The emitted Terraform modules: where each lives, its floors, inputs, outputs and rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...catalog import Catalog
+from .interface import (
+    CATALOG_OUTPUTS,
+    IMAGE_INSTANCE_TYPE,
+    IMAGE_SCOPE,
+    IMAGE_TAG,
+    IMAGES_OUTPUTS,
+    MODEL_OUTPUTS,
+    REGION,
+    SPEC_OUTPUTS,
+    TRAINING_JOB_OUTPUTS,
+    TRAINING_PIPELINE_OUTPUTS,
+    Output,
+    Variable,
+    algorithm_variable,
+    model_variables,
+    spec_variables,
+    training_job_variables,
+    training_pipeline_variables,
+)
+from .rules import SPEC_RULES, Rule
+
+ROOT = "terraform"
+CATALOG_MODULE = f"{ROOT}/sagemaker-catalog"
+IMAGES_MODULE = f"{ROOT}/sagemaker-images"
+SPEC_MODULE = f"{ROOT}/sagemaker-training-spec"
+TRAINING_JOB_MODULE = f"{ROOT}/sagemaker-training-job"
+TRAINING_PIPELINE_MODULE = f"{ROOT}/sagemaker-training-pipeline"
+MODEL_MODULE = f"{ROOT}/sagemaker-model"
+LOCALS_FILE = f"{ROOT}/locals/sagemaker_image_uris.tf"
+
+# Provider-free modules stay within the Terraform 1.0 language; resource modules use
+# preconditions (1.2).
+PROVIDER_FREE_VERSION = ">= 1.0"
+RESOURCE_VERSION = ">= 1.2"
+PRECONDITIONS = "Resource and output preconditions need Terraform 1.2."
+# Each floor is the oldest provider release with every resource and argument the module
+# uses; the README of each module says which one sets it.
+TRAINING_JOB_PROVIDER = ("aws", ">= 6.60.0")  # aws_sagemaker_training_job
+PIPELINE_PROVIDER = ("aws", ">= 5.11.0")  # aws_sagemaker_pipeline
+MODEL_PROVIDER = ("aws", ">= 5.0")
+
+
+@dataclass(frozen=True)
+class Module:
+    path: str
+    required_version: str
+    variables: list[Variable]
+    outputs: list[Output]
+    files: tuple[str, ...]  # the module's own templates, besides the shared ones
+    providers: list[tuple[str, str]] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    # Reads the catalog's tables from the data-only catalog module (catalog.tf).
+    with_catalog: bool = False
+    # Why the floors are what they are: comments in versions.tf.
+    version_note: str = ""
+    provider_note: str = ""
+
+
+def modules(catalog: Catalog) -> list[Module]:
+    images_variables = [
+        algorithm_variable(catalog),
+        REGION,
+        IMAGE_TAG,
+        IMAGE_SCOPE,
+        IMAGE_INSTANCE_TYPE,
+    ]
+    return [
+        Module(CATALOG_MODULE, PROVIDER_FREE_VERSION, [], CATALOG_OUTPUTS, ("main.tf",)),
+        Module(
+            IMAGES_MODULE,
+            PROVIDER_FREE_VERSION,
+            images_variables,
+            IMAGES_OUTPUTS,
+            ("main.tf",),
+            with_catalog=True,
+        ),
+        Module(
+            SPEC_MODULE,
+            PROVIDER_FREE_VERSION,
+            spec_variables(catalog),
+            SPEC_OUTPUTS,
+            ("main.tf",),
+            rules=SPEC_RULES,
+            with_catalog=True,
+        ),
+        Module(
+            TRAINING_JOB_MODULE,
+            RESOURCE_VERSION,
+            training_job_variables(catalog),
+            TRAINING_JOB_OUTPUTS,
+            ("main.tf", "iam.tf"),
+            providers=[TRAINING_JOB_PROVIDER],
+            rules=SPEC_RULES,
+            version_note=PRECONDITIONS,
+            provider_note="The first release confirmed to have aws_sagemaker_training_job.",
+        ),
+        Module(
+            TRAINING_PIPELINE_MODULE,
+            RESOURCE_VERSION,
+            training_pipeline_variables(catalog),
+            TRAINING_PIPELINE_OUTPUTS,
+            ("main.tf", "iam.tf"),
+            providers=[PIPELINE_PROVIDER],
+            rules=SPEC_RULES,
+            version_note=PRECONDITIONS,
+            provider_note="aws_sagemaker_pipeline first shipped in 5.11.0; it works on 5.x "
+            "and 6.x.",
+        ),
+        Module(
+            MODEL_MODULE,
+            RESOURCE_VERSION,
+            model_variables(catalog),
+            MODEL_OUTPUTS,
+            ("main.tf", "iam.tf"),
+            providers=[MODEL_PROVIDER],
+            version_note=PRECONDITIONS,
+            provider_note="Every resource and argument used here is in 5.0; it works on 5.x "
+            "and 6.x.",
+        ),
+    ]
