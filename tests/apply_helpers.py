@@ -100,9 +100,14 @@ class Root:
         return json.loads(self.run("show", "-json", "plan.bin").stdout)
 
     def apply(self, *variables: str) -> dict[str, Any]:
+        """Plan, apply that plan, and return it (for tests that read what was planned)."""
         plan = self.plan(*variables)
         self.run("apply", "plan.bin")
         return plan
+
+    def apply_now(self, *variables: str) -> None:
+        """Plan and apply in one command, where the test needs no plan of its own."""
+        self.run("apply", "-auto-approve", *variables)
 
     def outputs(self) -> dict[str, Any]:
         shown = json.loads(self.run("output", "-json").stdout)

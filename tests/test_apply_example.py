@@ -47,7 +47,7 @@ def test_the_example_applies_in_two_steps_unedited(example, catalog):
         "s3://kmeans-data/kmeans/output/JOB/output/model.tar.gz"
     )
     model_url = outputs["model_data_url_pattern"].replace("JOB", "pipelines-abc-Train-x")
-    root.apply(*variables, f"-var=model_data_url={model_url}")
+    root.apply_now(*variables, f"-var=model_data_url={model_url}")
     sagemaker = root.client("sagemaker")
     endpoint = sagemaker.describe_endpoint(EndpointName="kmeans-example")
     config = sagemaker.describe_endpoint_config(EndpointConfigName=endpoint["EndpointConfigName"])

@@ -225,7 +225,7 @@ def test_a_new_instance_type_rolls_the_endpoint_to_a_new_configuration(applied):
     root, _ = applied
     sagemaker = root.client("sagemaker")
     before = root.outputs()["kmeans-host"]
-    root.apply('-var=instance_types={"kmeans-host" = "ml.c5.large"}')
+    root.apply_now('-var=instance_types={"kmeans-host" = "ml.c5.large"}')
     after = root.outputs()["kmeans-host"]
     assert after["config"] != before["config"]
     endpoint = sagemaker.describe_endpoint(EndpointName="kmeans-host")

@@ -17,8 +17,8 @@ from cfnlint.api import ManualArgs, lint
 from click.testing import CliRunner
 
 from conftest import FIXTURES, TERRAFORM, terraform
-from sagemaker_iac.api import read_tree
 from sagemaker_iac.cli import main
+from sagemaker_iac.outtree import read_tree
 
 pytestmark = [
     pytest.mark.terraform,
@@ -112,19 +112,16 @@ def test_accepted_modules_validate(corpus, tmp_path):
         if run["code"] == 0:
             for module in ("sagemaker-images", "sagemaker-training-spec"):
                 folder = run["out"] / "terraform" / module
-                tables = run["out"] / "terraform" / "sagemaker-catalog"
                 digest = hashlib.sha256(
-                    repr(sorted([*read_tree(folder).items(), *read_tree(tables).items()])).encode()
+                    repr(sorted(read_tree(folder).items())).encode()
                 ).hexdigest()
                 modules.setdefault(digest, folder)
     assert modules
 
     def validate(item: tuple[str, Path]) -> str:
         digest, folder = item
-        # The module with the data-only catalog module beside it, as in out/terraform.
-        copy = tmp_path / digest / folder.name
+        copy = tmp_path / digest
         shutil.copytree(folder, copy)
-        shutil.copytree(folder.parent / "sagemaker-catalog", copy.parent / "sagemaker-catalog")
         terraform("init", "-backend=false", cwd=copy)
         result = terraform("validate", cwd=copy, check=False)
         return "" if result.returncode == 0 else f"{folder}: {result.stdout}{result.stderr}"

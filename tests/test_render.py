@@ -124,7 +124,7 @@ def test_compiled_templates_are_current_and_render_as_the_sources(monkeypatch):
 
 def test_stale_compiled_templates_are_not_used(monkeypatch, tmp_path):
     sources = json.loads((render.COMPILED_TEMPLATES / render.SOURCES).read_text())
-    sources["terraform/sagemaker-catalog/main.tf"] = "0" * 64
+    sources["terraform/_catalog.tf"] = "0" * 64
     stale = tmp_path / "compiled"
     stale.mkdir()
     (stale / render.SOURCES).write_text(json.dumps(sources))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -13,7 +14,6 @@ import pytest
 from conftest import TERRAFORM, hcl_locals, load_hcl, terraform, unwrap
 from sagemaker_iac.api import SCOPES, load_catalog
 from sagemaker_iac.targets.terraform.modules import (
-    CATALOG_MODULE,
     IMAGES_MODULE,
     LOCALS_FILE,
     SPEC_MODULE,
@@ -65,7 +65,7 @@ def test_module_follows_the_conventions(out_dir, catalog, module):
 
 
 def test_hcl_round_trip_of_the_images_data(out_dir, catalog):
-    data = hcl_locals(out_dir / CATALOG_MODULE / "main.tf")
+    data = hcl_locals(out_dir / IMAGES_MODULE / "catalog.tf")
     rebuilt = {}
     for key, algorithm in data["catalog_algorithms"].items():
         accounts = data["catalog_registry_groups"][algorithm["registry_group"]]
@@ -94,7 +94,6 @@ def test_hcl_round_trip_of_the_standalone_locals(out_dir, catalog):
 def test_init_and_validate(out_dir, tmp_path):
     module = tmp_path / "sagemaker-images"
     shutil.copytree(out_dir / IMAGES_MODULE, module)
-    shutil.copytree(out_dir / CATALOG_MODULE, tmp_path / "sagemaker-catalog")
     terraform("init", "-backend=false", cwd=module)
     assert "Success" in terraform("validate", cwd=module).stdout
 
@@ -288,13 +287,17 @@ def test_unknown_scope_fails_variable_validation(out_dir, tmp_path):
     assert "The image_scope must be training, inference or inference_graviton." in message
 
 
-def test_out_holds_the_catalog_tables_once(out_dir):
-    """The lookup modules read the data-only module; no other .tf file restates its tables."""
-    tables = (out_dir / CATALOG_MODULE / "main.tf").read_text()
-    assert "catalog_registry_groups = {" in tables
-    for path in (out_dir / "terraform").rglob("*.tf"):
-        if path.parent.name != "sagemaker-catalog":
-            assert "catalog_registry_groups = {" not in path.read_text(), path
+def test_each_catalog_tf_holds_what_its_module_reads(out_dir):
+    """catalog.tf is trimmed per module: every algorithm attribute it carries is read."""
     for module in (IMAGES_MODULE, SPEC_MODULE):
-        blocks = load_hcl(out_dir / module / "catalog.tf")["module"]
-        assert blocks == [{"catalog": {"source": "../sagemaker-catalog"}}]
+        folder = out_dir / module
+        carried = {
+            name
+            for entry in hcl_locals(folder / "catalog.tf")["catalog_algorithms"].values()
+            for name in entry
+        }
+        code = "".join(p.read_text() for p in folder.glob("*.tf") if p.name != "catalog.tf")
+        read = set(re.findall(r"local\.algorithm\.([a-z_]+)", code))
+        assert carried == read, module
+    images = hcl_locals(out_dir / IMAGES_MODULE / "catalog.tf")["catalog_algorithms"]
+    assert "required_channels" not in images["kmeans"]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from conftest import TERRAFORM, hcl_locals, terraform
-from sagemaker_iac.targets.terraform.modules import CATALOG_MODULE, SPEC_MODULE
+from sagemaker_iac.targets.terraform.modules import SPEC_MODULE
 from training_inputs import CPU_TYPE, GPU_TYPE, botocore_errors, valid_job
 
 pytestmark = [
@@ -301,7 +301,7 @@ def test_moto_accepts_every_request(every_algorithm, catalog):
 
 
 def test_catalog_tf_round_trips_the_training_facts(out_dir, catalog):
-    data = hcl_locals(out_dir / CATALOG_MODULE / "main.tf")
+    data = hcl_locals(out_dir / SPEC_MODULE / "catalog.tf")
     assert data["catalog_instance_families"] == dict(catalog.instance_families)
     for key, algorithm in catalog.algorithms.items():
         entry = data["catalog_algorithms"][key]

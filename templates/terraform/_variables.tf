@@ -1,6 +1,3 @@
-{% if not variables %}
-# This module has no inputs.
-{% endif %}
 {% for v in variables %}
 variable "{{ v.name }}" {
   description = {{ v.description | hcl }}

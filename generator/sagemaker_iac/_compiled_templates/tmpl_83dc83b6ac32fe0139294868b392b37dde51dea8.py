@@ -21,9 +21,6 @@ def root(context, missing=missing):
         def t_2(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
-    if (not (undefined(name='variables') if l_0_variables is missing else l_0_variables)):
-        pass
-        yield '# This module has no inputs.\n'
     l_1_loop = missing
     for l_1_v, l_1_loop in LoopContext((undefined(name='variables') if l_0_variables is missing else l_0_variables), undefined):
         _loop_vars = {}
@@ -54,4 +51,4 @@ def root(context, missing=missing):
     l_1_loop = l_1_v = missing
 
 blocks = {}
-debug_info = '1=24&4=28&5=32&6=34&7=36&8=38&9=41&11=43&14=46&15=48&19=51'
+debug_info = '1=25&2=29&3=31&4=33&5=35&6=38&8=40&11=43&12=45&16=48'

@@ -384,20 +384,6 @@ IMAGES_OUTPUTS = [
 ]
 
 
-# The data-only catalog module's outputs: name -> (what it holds, the local it exposes).
-CATALOG_TABLES = {
-    "partitions": "Partition -> DNS suffix of its ECR registry hosts.",
-    "regions": "Region -> partition.",
-    "registry_groups": "Registry group -> region -> account ID of the registry.",
-    "instance_families": "ML instance family (ml.<family><generation>.<size>) -> processor.",
-    "arm64_families": "Instance families (family and generation) whose processors are Arm.",
-    "algorithms": "Algorithm -> images (repository, registry group, tags) and training facts.",
-}
-CATALOG_OUTPUTS = [
-    Output(name, description, f"local.catalog_{name}")
-    for name, description in CATALOG_TABLES.items()
-]
-
 SPEC_OUTPUTS = [
     Output(
         "errors",

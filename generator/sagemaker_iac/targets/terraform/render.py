@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from ...catalog import Algorithm, Catalog, Image
+from functools import partial
+
+from ...catalog import Algorithm, Catalog, Image, Source
 from ...outtree import Files
 from .._jinja import hcl_list, hcl_string, render
-from .interface import CATALOG_TABLES
 from .modules import LOCALS_FILE, ROOT, modules
 
 
-def algorithm_fields(algorithm: Algorithm) -> list[tuple[str, str]]:
-    """The HCL attributes of one algorithm in catalog.tf."""
+def algorithm_fields(algorithm: Algorithm, kept: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The HCL attributes of one algorithm in a module's catalog.tf, those in KEPT."""
     lists = {
         "tags": algorithm.tags,
         "required_channels": algorithm.required_channels,
@@ -26,7 +27,7 @@ def algorithm_fields(algorithm: Algorithm) -> list[tuple[str, str]]:
     by_tag = ", ".join(
         f"{hcl_string(t)} = {hcl_list(p)}" for t, p in algorithm.instance.processors_by_tag.items()
     )
-    return [
+    fields = [
         ("repository", hcl_string(algorithm.repository)),
         ("registry_group", hcl_string(algorithm.registry_group)),
         *((name, hcl_list(values)) for name, values in lists.items()),
@@ -40,14 +41,11 @@ def algorithm_fields(algorithm: Algorithm) -> list[tuple[str, str]]:
         ("graviton_registry_group", hcl_string(graviton.registry_group)),
         ("graviton_tags", hcl_list(graviton.tags)),
     ]
+    return [(name, value) for name, value in fields if name in kept]
 
 
 def render_terraform(catalog: Catalog) -> Files:
     files: Files = {}
-    catalog_tf = render(
-        f"{ROOT}/_catalog_module.tf",
-        catalog_locals=[(f"catalog_{t}", f"module.catalog.{t}") for t in CATALOG_TABLES],
-    )
     for module in modules(catalog):
         name = module.path.rsplit("/", 1)[1]
         context = {
@@ -58,7 +56,6 @@ def render_terraform(catalog: Catalog) -> Files:
             "rules": module.rules,
             "providers": module.providers,
             "required_version": module.required_version,
-            "algorithm_fields": algorithm_fields,
         }
         for template in module.files:
             files[f"{module.path}/{template}"] = render(f"{module.path}/{template}", **context)
@@ -71,10 +68,26 @@ def render_terraform(catalog: Catalog) -> Files:
         files[f"{module.path}/variables.tf"] = render(f"{ROOT}/_variables.tf", **context)
         files[f"{module.path}/outputs.tf"] = render(f"{ROOT}/_outputs.tf", **context)
         files[f"{module.path}/README.md"] = render(f"{module.path}/README.md", **context)
-        if module.with_catalog:
-            files[f"{module.path}/catalog.tf"] = catalog_tf
+        if module.catalog_fields:
+            files[f"{module.path}/catalog.tf"] = render(
+                f"{ROOT}/_catalog.tf",
+                catalog=catalog,
+                sources=cited(catalog, module.catalog_fields),
+                algorithm_fields=partial(algorithm_fields, kept=module.catalog_fields),
+            )
     files[LOCALS_FILE] = render(LOCALS_FILE, catalog=catalog, uris=uri_table(catalog))
     return files
+
+
+def cited(catalog: Catalog, kept: tuple[str, ...]) -> list[Source]:
+    """The sources of the tables a catalog.tf holds (hyperparameters' only where kept)."""
+    keys = {p.source for p in catalog.partitions.values()}
+    keys |= {g.source for g in catalog.registry_groups.values()}
+    keys |= {catalog.instance_families_source, catalog.arm64_source}
+    keys |= {a.source for a in catalog.algorithms.values()}
+    if "required_hyperparameters" in kept:
+        keys |= {a.hyperparameters_source for a in catalog.algorithms.values()}
+    return [catalog.sources[k] for k in sorted(k for k in keys if k is not None)]
 
 
 def uri_table(catalog: Catalog) -> dict[str, dict[str, str]]:

@@ -1,6 +1,6 @@
 # {{ generated_by }}
 # Sources:
-{% for source in catalog.sources.values() | sort(attribute="key") %}
+{% for source in sources %}
 #   {{ source.key }}: {{ source.title }} ({{ source.document }}, {{ source.date }})
 {% endfor %}
 

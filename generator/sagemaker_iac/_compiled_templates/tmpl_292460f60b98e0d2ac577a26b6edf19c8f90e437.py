@@ -1,5 +1,5 @@
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
-name = 'terraform/sagemaker-catalog/main.tf'
+name = 'terraform/_catalog.tf'
 
 def root(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -8,6 +8,7 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_generated_by = resolve('generated_by')
+    l_0_sources = resolve('sources')
     l_0_catalog = resolve('catalog')
     try:
         t_1 = environment.filters['aligned']
@@ -37,7 +38,7 @@ def root(context, missing=missing):
     yield '# '
     yield str((undefined(name='generated_by') if l_0_generated_by is missing else l_0_generated_by))
     yield '\n# Sources:\n'
-    for l_1_source in t_4(environment, context.call(environment.getattr(environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'sources'), 'values')), attribute='key'):
+    for l_1_source in (undefined(name='sources') if l_0_sources is missing else l_0_sources):
         _loop_vars = {}
         pass
         yield '#   '
@@ -122,4 +123,4 @@ def root(context, missing=missing):
     yield '  }\n}\n'
 
 blocks = {}
-debug_info = '1=38&3=40&4=44&10=54&11=58&17=64&18=68&24=74&25=78&26=80&27=84&35=92&36=96&41=102&45=104&46=109&47=111&48=115'
+debug_info = '1=39&3=41&4=45&10=55&11=59&17=65&18=69&24=75&25=79&26=81&27=85&35=93&36=97&41=103&45=105&46=110&47=112&48=116'
