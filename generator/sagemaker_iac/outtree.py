@@ -13,7 +13,7 @@ import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .errors import UserError
 
@@ -193,15 +193,19 @@ def _swap(files: Files, carried: list[str], root: Path) -> None:
         # mkdtemp makes 0700; the folder gets the old one's mode, else the umask's.
         mode = stat.S_IMODE(root.stat().st_mode) if root.exists() else 0o777 & ~umask
         os.chmod(staging, mode)
+        made = {staging}
         for name, text in files.items():
-            target = staging / name
-            # Names come from catalog keys: none may reach outside the folder.
-            if not target.resolve().is_relative_to(staging.resolve()) or ".." in Path(name).parts:
+            # Names come from catalog keys: none may reach outside the folder. The staging
+            # folder is new and only this loop makes folders in it, so no link can intervene.
+            relative = PurePosixPath(name)
+            if relative.is_absolute() or ".." in relative.parts or "\\" in name or not name:
                 raise OutputFolderError(f"refusing to write {name!r}: outside the output folder")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # newline="" keeps \n on every platform, so output is byte-identical.
-            with open(target, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+            target = staging.joinpath(*relative.parts)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            # Bytes as rendered: \n on every platform, so output is byte-identical.
+            target.write_bytes(text.encode("utf-8"))
         for name in carried:
             (staging / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(root / name, staging / name)

@@ -11,7 +11,6 @@ from typing import Any
 from ..errors import CatalogError
 from .model import Algorithm, Catalog, Image, InstanceClass, Partition, RegistryGroup, Source
 from .resources import COMPILED, DATA, SCHEMA, builtin_path
-from .validate import validated
 
 
 def load_catalog(path: str | Path | None = None) -> Catalog:
@@ -46,7 +45,9 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
         column = index - (text.rfind("\n", 0, index) + 1) + 1
         raise CatalogError(name, line, "", f"column {column}: a NUL character")
     compiled = _compiled(raw) if path is None else None
-    return _build(compiled if compiled is not None else validated(text, name), name)
+    if compiled is not None:
+        return _build(compiled, name)
+    return parse_catalog(text, name)
 
 
 def _digest(raw: bytes) -> str:
@@ -66,6 +67,8 @@ def _compiled(raw: bytes) -> dict[str, Any] | None:
 
 def compile_builtin() -> str:
     """The compiled form of the built-in catalog: its validated data and its digest."""
+    from .validate import validated
+
     raw = builtin_path().read_bytes()
     data = validated(raw.decode("utf-8"), str(builtin_path()))
     return (
@@ -75,6 +78,9 @@ def compile_builtin() -> str:
 
 
 def parse_catalog(text: str, name: str) -> Catalog:
+    """A catalog from text, validated (the validator loads here, off the built-in path)."""
+    from .validate import validated
+
     return _build(validated(text, name), name)
 
 

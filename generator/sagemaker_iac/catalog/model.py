@@ -4,29 +4,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from ..errors import UnavailableError
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     key: str
     title: str
     document: str
     date: str
 
 
-@dataclass(frozen=True)
-class Partition:
+class Partition(NamedTuple):
     key: str
     dns_suffix: str
     source: str
 
 
-@dataclass(frozen=True)
-class RegistryGroup:
+class RegistryGroup(NamedTuple):
     key: str
     accounts: Mapping[str, str]
     source: str
@@ -49,14 +46,13 @@ class Image(NamedTuple):
         return self.tags[0]
 
 
-@dataclass(frozen=True)
-class InstanceClass:
+class InstanceClass(NamedTuple):
     processors: tuple[str, ...]
     single_instance: tuple[str, ...] = ()
     gpu_single_device: bool = False
     gpu_dense_data_only: bool = False
     # Tags built for fewer processors than the algorithm's (legacy CPU-only XGBoost, say).
-    processors_by_tag: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    processors_by_tag: Mapping[str, tuple[str, ...]] = {}
 
 
 @dataclass(frozen=True)

@@ -189,7 +189,7 @@ def to_dict(catalog: Catalog) -> dict[str, Any]:
 
 def _fields(obj: Any, skip: tuple[str, ...] = ("key",)) -> dict[str, Any]:
     out = {}
-    for name in obj.__dataclass_fields__:
+    for name in getattr(obj, "_fields", None) or obj.__dataclass_fields__:
         if name in skip or name == "key":
             continue
         value = getattr(obj, name)

@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 from collections.abc import Iterable, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,7 @@ _TEMPLATE = re.compile(r"[$%]\{")
 _YAML_BREAKS = re.compile("[\u0085\u2028\u2029\ufeff]")
 
 
+@cache  # pure, and the same names and tags recur thousands of times per generate
 def hcl_string(value: str) -> str:
     """A double-quoted HCL string literal whose value is exactly `value`."""
     if _PLAIN.fullmatch(value) and not _TEMPLATE.search(value):
@@ -121,6 +123,7 @@ def hcl_string(value: str) -> str:
 _YAML_ESCAPES = {**_HCL_ESCAPES, "\u2028": "\\L", "\u2029": "\\P", "\u0085": "\\N"}
 
 
+@cache
 def yaml_string(value: str) -> str:
     """A double-quoted YAML scalar whose value is exactly `value`."""
     if _PLAIN.fullmatch(value):

@@ -7,15 +7,14 @@ pattern is one that RE2 (Terraform) and Java (CloudFormation) read alike.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ..catalog import Algorithm, Catalog
 from ..catalog.resources import schema
 
 
-@dataclass(frozen=True)
-class Constraint:
+class Constraint(NamedTuple):
     pattern: str
     says: str  # what is allowed, as the messages and ConstraintDescription put it
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...catalog import Catalog, Scope
 from ...errors import OutputLimitError
@@ -21,8 +21,7 @@ MAX_KEYS_PER_LEVEL = 200
 MAX_INLINE_BODY = 51_200
 
 
-@dataclass(frozen=True)
-class GroupRule:
+class GroupRule(NamedTuple):
     """Assert that the stack's region hosts the chosen algorithm's registry group."""
 
     name: str
@@ -30,8 +29,7 @@ class GroupRule:
     regions: list[str]
 
 
-@dataclass(frozen=True)
-class TagRule:
+class TagRule(NamedTuple):
     """Assert that an explicit image tag is one the chosen algorithm publishes."""
 
     name: str

@@ -4,8 +4,7 @@ step carries a CreateTrainingJob request, with the catalog's rules as parameter 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...catalog import Algorithm, Catalog
 from ...catalog.names import camel, hyperparameter_parameter
@@ -28,8 +27,7 @@ NAME = "[A-Za-z0-9_.:-]+"
 EXTRA = f'^("{NAME}":"[^"\\\\]*"(,"{NAME}":"[^"\\\\]*")*)?$'
 
 
-@dataclass(frozen=True)
-class Parameter:
+class Parameter(NamedTuple):
     name: str
     type: str
     description: str
@@ -56,11 +54,11 @@ def constrained(rule: Constraint) -> dict[str, str]:
     return {"allowed_pattern": rule.pattern, "says": rule.says}
 
 
-@dataclass
 class Body:
     """Pieces of the pipeline definition JSON: (kind, ...) joined with Fn::Join."""
 
-    parts: list[tuple[str, ...]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.parts: list[tuple[str, ...]] = []
 
     def text(self, value: str) -> None:
         if self.parts and self.parts[-1][0] == "text":

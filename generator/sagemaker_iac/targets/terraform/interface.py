@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ...catalog import Catalog
 from .._jinja import hcl_list, hcl_string
@@ -11,8 +11,7 @@ from ..constraints import ROLE_ARN, S3_OBJECT, S3_URI, Constraint, region, sagem
 # Terraform 1.0: validation may read only its own variable; its message is a literal sentence.
 
 
-@dataclass(frozen=True)
-class Variable:
+class Variable(NamedTuple):
     name: str
     type: str
     description: str
@@ -21,13 +20,12 @@ class Variable:
     error_message: str | None = None
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
     name: str
     description: str
     value: str
     sensitive: bool = False
-    preconditions: list[tuple[str, str]] = field(default_factory=list)
+    preconditions: tuple[tuple[str, str], ...] = ()
 
 
 def algorithm_variable(catalog: Catalog, validate: bool = True) -> Variable:
@@ -419,7 +417,7 @@ TRAINING_JOB_OUTPUTS = [
         "request",
         "CreateTrainingJob request as an object.",
         "module.spec.request",
-        preconditions=[_VALID],
+        preconditions=(_VALID,),
     ),
     Output("request_json", "CreateTrainingJob request as JSON.", "module.spec.request_json"),
     Output("image_uri", "Training image URI from the catalog.", "module.spec.image_uri"),
@@ -443,7 +441,7 @@ TRAINING_PIPELINE_OUTPUTS = [
         "pipeline_definition",
         "The pipeline definition (JSON) with its one Training step.",
         "module.spec.pipeline_definition",
-        preconditions=[_VALID],
+        preconditions=(_VALID,),
     ),
     Output("image_uri", "Training image URI from the catalog.", "module.spec.image_uri"),
     Output("pipeline_arn", "ARN of the pipeline.", "aws_sagemaker_pipeline.this.arn"),

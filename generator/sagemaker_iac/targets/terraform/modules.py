@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ...catalog import Catalog
 from .interface import (
@@ -71,15 +71,14 @@ SPEC_FIELDS = (
 )
 
 
-@dataclass(frozen=True)
-class Module:
+class Module(NamedTuple):
     path: str
     required_version: str
     variables: list[Variable]
     outputs: list[Output]
     files: tuple[str, ...]  # the module's own templates, besides the shared ones
-    providers: list[tuple[str, str]] = field(default_factory=list)
-    rules: list[Rule] = field(default_factory=list)
+    providers: tuple[tuple[str, str], ...] = ()
+    rules: tuple[Rule, ...] = ()
     # The algorithm attributes its catalog.tf carries: only those the module reads.
     catalog_fields: tuple[str, ...] = ()
     # Why the floors are what they are: comments in versions.tf.
@@ -119,7 +118,7 @@ def modules(catalog: Catalog) -> list[Module]:
             training_job_variables(catalog),
             TRAINING_JOB_OUTPUTS,
             ("main.tf", "iam.tf"),
-            providers=[TRAINING_JOB_PROVIDER],
+            providers=(TRAINING_JOB_PROVIDER,),
             rules=SPEC_RULES,
             version_note=PRECONDITIONS,
             provider_note="The first release confirmed to have aws_sagemaker_training_job.",
@@ -130,7 +129,7 @@ def modules(catalog: Catalog) -> list[Module]:
             training_pipeline_variables(catalog),
             TRAINING_PIPELINE_OUTPUTS,
             ("main.tf", "iam.tf"),
-            providers=[PIPELINE_PROVIDER],
+            providers=(PIPELINE_PROVIDER,),
             rules=SPEC_RULES,
             version_note=PRECONDITIONS,
             provider_note="aws_sagemaker_pipeline first shipped in 5.11.0; it works on 5.x "
@@ -142,7 +141,7 @@ def modules(catalog: Catalog) -> list[Module]:
             model_variables(catalog),
             MODEL_OUTPUTS,
             ("main.tf", "iam.tf"),
-            providers=[MODEL_PROVIDER],
+            providers=(MODEL_PROVIDER,),
             version_note=PRECONDITIONS,
             provider_note="Every resource and argument used here is in 5.0; it works on 5.x "
             "and 6.x.",

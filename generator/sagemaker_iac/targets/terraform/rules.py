@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .._jinja import hcl_string
 from ..constraints import S3_URI
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One catalog check of the spec module: a Terraform 1.0 list of error messages."""
 
     summary: str
@@ -19,7 +18,7 @@ class Rule:
 # Each expression yields the messages for one rule (empty when it holds). local.algorithm
 # is null for an unknown algorithm, so every use of it sits in a branch that
 # local.known selects: HCL reports errors of the selected branch only.
-SPEC_RULES = [
+SPEC_RULES = (
     Rule(
         "The algorithm is in the catalog.",
         'local.known ? [] : ["unknown algorithm ${var.algorithm}; known: '
@@ -110,4 +109,4 @@ SPEC_RULES = [
         'hyperparameter ${h} for ${var.algorithm}" '
         "if !contains(keys(var.hyperparameters), h)] : []",
     ),
-]
+)
