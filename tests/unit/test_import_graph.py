@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "generator" / "sagemaker_iac"
+PACKAGE = Path(__file__).resolve().parents[2] / "generator" / "sagemaker_iac"
 
 # Each stage may import only stages of a lower rank (and itself, without a circle).
 RANKS = {
