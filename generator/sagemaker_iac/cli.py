@@ -22,6 +22,28 @@ EXIT_BAD_INPUT = 2
 # A bug: never 1, which CI reads as "out/ is stale".
 EXIT_INTERNAL_ERROR = 3
 
+json_option = click.option(
+    "--json", "as_json", is_flag=True, help="Print JSON (for scripts) instead of text."
+)
+
+
+def _complete_algorithms(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
+    """Shell completion of algorithm keys (from the --catalog given, else the built-in)."""
+    try:
+        catalog = load_catalog(ctx.params.get("catalog_path"))
+    except UserError:
+        return []
+    return [k for k in sorted(catalog.algorithms) if k.startswith(incomplete)]
+
+
+def _complete_regions(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
+    try:
+        catalog = load_catalog(ctx.params.get("catalog_path"))
+    except UserError:
+        return []
+    return [r for r in sorted(catalog.regions) if r.startswith(incomplete)]
+
+
 catalog_option = click.option(
     "--catalog",
     "catalog_path",
@@ -96,8 +118,13 @@ def generate(
 
 
 @main.command()
-@click.argument("algorithm")
-@click.option("--region", required=True, help="AWS region, such as us-west-2.")
+@click.argument("algorithm", shell_complete=_complete_algorithms)
+@click.option(
+    "--region",
+    required=True,
+    help="AWS region, such as us-west-2.",
+    shell_complete=_complete_regions,
+)
 @click.option("--tag", default=None, help="Image tag (default: the algorithm's default tag).")
 @click.option(
     "--scope",
@@ -108,20 +135,48 @@ def generate(
     "inference image where the catalog keeps one.",
 )
 @catalog_option
+@json_option
 @user_errors
 def uri(
-    algorithm: str, region: str, tag: str | None, scope: Scope, catalog_path: Path | None
+    algorithm: str,
+    region: str,
+    tag: str | None,
+    scope: Scope,
+    catalog_path: Path | None,
+    as_json: bool,
 ) -> None:
     """Print the image URI of ALGORITHM in a region."""
-    click.echo(api.image_uri(_catalog(catalog_path), algorithm, region, tag, scope))
+    catalog = _catalog(catalog_path)
+    found = api.image_uri(catalog, algorithm, region, tag, scope)
+    if not as_json:
+        click.echo(found)
+        return
+    host, _, path = found.partition("/")
+    repository, _, chosen = path.rpartition(":")
+    _echo_json(
+        {
+            "algorithm": algorithm,
+            "region": region,
+            "scope": scope,
+            "uri": found,
+            "registry_id": host.split(".", 1)[0],
+            "registry_host": host,
+            "repository": repository,
+            "tag": chosen,
+        }
+    )
 
 
 @main.command()
 @catalog_option
+@json_option
 @user_errors
-def algorithms(catalog_path: Path | None) -> None:
+def algorithms(catalog_path: Path | None, as_json: bool) -> None:
     """List the algorithms in the catalog."""
     catalog = _catalog(catalog_path)
+    if as_json:  # the entries of catalog.json, keyed by algorithm
+        _echo_json(api.to_dict(catalog)["algorithms"])
+        return
     rows = [("KEY", "NAME", "REPOSITORY", "TAGS", "MODES", "INSTANCE", "PARALLEL", "REGIONS")]
     for a in sorted(catalog.algorithms.values(), key=lambda a: a.key):
         rows.append(
@@ -142,15 +197,30 @@ def algorithms(catalog_path: Path | None) -> None:
 
 
 @main.command()
-@click.argument("algorithm", required=False)
+@click.argument("algorithm", required=False, shell_complete=_complete_algorithms)
 @catalog_option
+@json_option
 @user_errors
-def regions(algorithm: str | None, catalog_path: Path | None) -> None:
+def regions(algorithm: str | None, catalog_path: Path | None, as_json: bool) -> None:
     """List the catalog's regions, or those where ALGORITHM is published."""
     catalog = _catalog(catalog_path)
     names = catalog.regions_for(algorithm) if algorithm else sorted(catalog.regions)
+    if as_json:
+        _echo_json(
+            [
+                {"region": n, "partition": catalog.regions[n], "dns_suffix": catalog.dns_suffix(n)}
+                for n in names
+            ]
+        )
+        return
     for name in names:
         click.echo(f"{name}\t{catalog.regions[name]}")
+
+
+def _echo_json(value: Any) -> None:
+    import json
+
+    click.echo(json.dumps(value, indent=2, sort_keys=True))
 
 
 def _catalog(path: Path | None) -> Catalog:
@@ -194,7 +264,7 @@ def import_docs(file: Path, out: Path | None, date: str | None) -> None:
 
 @import_.command("sdk")
 @click.option(
-    "--from",
+    "--sdk",
     "sdk",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=None,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
@@ -103,3 +106,70 @@ def test_generate_is_byte_identical_on_rerun(tmp_path):
 def test_committed_out_is_current():
     result = run("generate", "--out", str(ROOT / "out"), "--check")
     assert result.exit_code == 0, result.stdout[-3000:] + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("kmeanz", "--region", "us-east-1"), "unknown algorithm 'kmeanz' (did you mean kmeans?)"),
+        (("xgbost", "--region", "us-east-1"), "(did you mean xgboost?)"),
+        (
+            ("xgboost", "--region", "us-east-1", "--tag", "1.7-2"),
+            "tag '1.7-2' is not published for algorithm 'xgboost' (training) "
+            "(did you mean 1.7-1?); available tags: 3.2-0",
+        ),
+        # The three region mistakes, each told apart.
+        (("kmeans", "--region", "us-east1"), "'us-east1' is not a region name like us-east-1"),
+        (("kmeans", "--region", "US-EAST-1"), "(did you mean us-east-1?)"),
+        (("kmeans", "--region", "xx-east-1"), "no AWS partition has a region named 'xx-east-1'"),
+        (("lda", "--region", "ap-east-2"), "algorithm 'lda' is not published in region"),
+    ],
+)
+def test_mistakes_get_a_message_that_names_the_choices(args, message):
+    result = run("uri", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_real_region_is_never_called_malformed(catalog):
+    for region in catalog.regions:
+        result = run("uri", "kmeans", "--region", region)
+        assert "not a region name" not in result.stderr
+        assert "no AWS partition" not in result.stderr
+
+
+def test_json_output_parses_and_equals_the_catalog(catalog):
+    uri = json.loads(run("uri", "xgboost", "--region", "cn-north-1", "--json").stdout)
+    assert uri["uri"] == catalog.image_uri("xgboost", "cn-north-1")
+    assert uri["registry_id"] == catalog.registry_id("xgboost", "cn-north-1")
+    assert uri["repository"] == catalog.algorithms["xgboost"].repository
+    assert uri["tag"] == catalog.algorithms["xgboost"].default_tag
+    regions = json.loads(run("regions", "lda", "--json").stdout)
+    assert [r["region"] for r in regions] == catalog.regions_for("lda")
+    assert all(r["partition"] == catalog.regions[r["region"]] for r in regions)
+    everything = json.loads(run("regions", "--json").stdout)
+    assert {r["region"] for r in everything} == set(catalog.regions)
+    algorithms = json.loads(run("algorithms", "--json").stdout)
+    assert set(algorithms) == set(catalog.algorithms)
+    assert algorithms["kmeans"]["regions"] == catalog.regions_for("kmeans")
+
+
+def test_shell_completion_offers_algorithms_and_regions(monkeypatch):
+    def complete(words: str) -> list[str]:
+        env = {
+            "_SAGEMAKER_IAC_COMPLETE": "bash_complete",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - 1),
+        }
+        result = CliRunner().invoke(main, [], env=env, prog_name="sagemaker-iac")
+        return [line.split(",", 1)[1] for line in result.stdout.splitlines()]
+
+    assert complete("sagemaker-iac uri km") == ["kmeans"]
+    assert complete("sagemaker-iac uri kmeans --region cn-") == ["cn-north-1", "cn-northwest-1"]
+
+
+def test_the_sdk_folder_option_has_one_name():
+    for command in (["verify", "--help"], ["import", "sdk", "--help"]):
+        text = run(*command).stdout
+        assert "--sdk" in text and "--from" not in text

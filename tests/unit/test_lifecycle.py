@@ -139,7 +139,7 @@ def test_sdk_import_of_the_seed_catalog_gives_the_builtin_one(tmp_path):
         run(
             "import",
             "sdk",
-            "--from",
+            "--sdk",
             str(SDK),
             "--catalog",
             str(SEED),

@@ -130,21 +130,32 @@ class Catalog:
         try:
             return self.algorithms[key]
         except KeyError:
-            known = ", ".join(self.algorithms)
-            raise UnavailableError(f"unknown algorithm {key!r}; known: {known}") from None
+            from .suggest import did_you_mean
+
+            hint = did_you_mean(key, self.algorithms)
+            known = ", ".join(sorted(self.algorithms))
+            raise UnavailableError(f"unknown algorithm {key!r}{hint}; known: {known}") from None
 
     def regions_for(self, key: str, scope: Scope = "training") -> list[str]:
         """The regions where the algorithm's image is published, sorted."""
-        return sorted(self.registry_groups[self.algorithm(key).image(scope)[1]].accounts)
+        return sorted(
+            self.registry_groups[self.algorithm(key).image(scope).registry_group].accounts
+        )
 
     def dns_suffix(self, region: str) -> str:
         return self.partitions[self.regions[region]].dns_suffix
 
     def registry_id(self, key: str, region: str, scope: Scope = "training") -> str:
-        accounts = self.registry_groups[self.algorithm(key).image(scope)[1]].accounts
+        accounts = self.registry_groups[self.algorithm(key).image(scope).registry_group].accounts
         if region not in accounts:
+            from .suggest import did_you_mean, region_problem
+
+            problem = region_problem(region, self.regions)
+            if problem is not None:  # not a region at all: say so, not "not published"
+                raise UnavailableError(problem)
+            hint = did_you_mean(region, accounts) if region not in self.regions else ""
             raise UnavailableError(
-                f"algorithm {key!r} is not published in region {region!r}; "
+                f"algorithm {key!r} is not published in region {region!r}{hint}; "
                 f"available regions: {', '.join(sorted(accounts))}"
             )
         return accounts[region]
@@ -156,15 +167,17 @@ class Catalog:
     def image_uri(
         self, key: str, region: str, tag: str | None = None, scope: Scope = "training"
     ) -> str:
-        repository, _, tags = self.algorithm(key).image(scope)
+        image = self.algorithm(key).image(scope)
         if tag is None:
-            tag = tags[0]
-        elif tag not in tags:
+            tag = image.default_tag
+        elif tag not in image.tags:
+            from .suggest import did_you_mean
+
             raise UnavailableError(
-                f"tag {tag!r} is not published for algorithm {key!r} ({scope}); "
-                f"available tags: {', '.join(tags)}"
+                f"tag {tag!r} is not published for algorithm {key!r} ({scope})"
+                f"{did_you_mean(tag, image.tags)}; available tags: {', '.join(image.tags)}"
             )
-        return f"{self.registry_host(key, region, scope)}/{repository}:{tag}"
+        return f"{self.registry_host(key, region, scope)}/{image.repository}:{tag}"
 
     def default_tag(self, key: str, scope: Scope, instance_type: str | None = None) -> str:
         """The first tag that suits the instance type's processor, else the first tag."""

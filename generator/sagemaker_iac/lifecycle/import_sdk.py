@@ -47,7 +47,9 @@ def config_dir(path: str | Path | None) -> Path:
             ):
                 if folder.is_dir():
                     return folder
-    raise UserError("no installed sagemaker package found: pass --from PATH")
+    raise UserError(
+        "no installed sagemaker package found: pass --sdk PATH (the image_uri_config folder)"
+    )
 
 
 def images(folder: Path, algorithm: Algorithm, scope: Scope = "training") -> list[SdkImage] | None:
