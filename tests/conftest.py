@@ -209,3 +209,12 @@ def provider_override(url: str, region: str = "us-east-1") -> str:
         f"  endpoints {{\n{endpoints}  }}\n"
         "}\n"
     )
+
+
+def other_region_account(catalog: Catalog, key: str, region: str) -> tuple[str, str]:
+    """A region whose registry account for KEY differs from REGION's, and that account."""
+    accounts = catalog.registry_groups[catalog.algorithms[key].registry_group].accounts
+    for other, account in sorted(accounts.items()):
+        if account != accounts[region]:
+            return other, account
+    raise AssertionError("every region shares one account")

@@ -26,6 +26,7 @@ from .targets import TARGETS
 if TYPE_CHECKING:
     from .lifecycle.diff import Change
     from .lifecycle.import_sdk import Difference
+    from .lint import Finding
 
 Files = dict[str, str]  # out/-relative POSIX path -> text
 
@@ -52,6 +53,7 @@ __all__ = [
     "image_uri",
     "import_docs",
     "import_sdk",
+    "lint",
     "load_catalog",
     "parse_catalog",
     "read_tree",
@@ -169,3 +171,10 @@ def format_changes(changes: list[Change], markdown: bool = False) -> str:
     from .lifecycle.diff import format_markdown, format_text
 
     return (format_markdown if markdown else format_text)(changes)
+
+
+def lint(catalog: Catalog, paths: list[Path]) -> list[Finding]:
+    """Every hard-coded SageMaker image URI under PATHS that the catalog contradicts."""
+    from .lint import scan
+
+    return scan(catalog, paths)

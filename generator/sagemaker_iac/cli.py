@@ -318,6 +318,26 @@ def verify(catalog_path: Path | None, sdk: Path | None) -> None:
         sys.exit(EXIT_CHECK_FAILED)
 
 
+@main.command("lint")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@catalog_option
+@user_errors
+def lint_(paths: tuple[Path, ...], catalog_path: Path | None) -> None:
+    """Find hard-coded SageMaker image URIs the catalog contradicts; exit 1 if any.
+
+    Scans Terraform, CloudFormation (YAML, JSON), Python and JSON files under PATHS: a
+    registry account that is not the region's, a DNS suffix not of the region's
+    partition, a tag the catalog does not publish, and a region hard-coded in Terraform
+    or CloudFormation, where the provider or the stack knows the region.
+    """
+    findings = api.lint(_catalog(catalog_path), list(paths))
+    for finding in findings:
+        click.echo(str(finding))
+    if findings:
+        click.echo(f"{len(findings)} findings", err=True)
+        sys.exit(EXIT_CHECK_FAILED)
+
+
 def _today() -> str:
     import datetime
 

@@ -20,6 +20,7 @@ RANKS = {
     "outtree": 1,
     "lifecycle": 2,
     "targets": 2,
+    "lint": 2,
     "build": 3,
     "api": 4,
     "_compile": 4,
