@@ -7,7 +7,7 @@ writer load on first use, so a lookup pays only for the catalog.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .catalog import (
     SCOPES,
@@ -57,6 +57,7 @@ __all__ = [
     "load_catalog",
     "parse_catalog",
     "read_tree",
+    "refresh",
     "sdk_config_dir",
     "to_dict",
     "to_source",
@@ -178,3 +179,32 @@ def lint(catalog: Catalog, paths: list[Path]) -> list[Finding]:
     from .lint import scan
 
     return scan(catalog, paths)
+
+
+class Refreshed(NamedTuple):
+    changes: list[Change]
+    catalog_written: bool
+    files: int
+
+
+def refresh(
+    catalog_path: Path, out: Path, sdk: Path | None = None, date: str | None = None
+) -> Refreshed:
+    """The installed SDK's (or SDK's) images and botocore's facts merged into the catalog
+    file, out/ regenerated from it; the changes, breaking ones first.
+
+    The catalog file is rewritten only when something a user sees changed; out/ is
+    regenerated either way (a new sagemaker-iac may write it differently).
+    """
+    import datetime
+
+    old = load_catalog(catalog_path)
+    new = import_sdk(old, sdk_config_dir(sdk), date or datetime.date.today().isoformat())
+    changes = sorted(diff(old, new), key=lambda c: not c.breaking)
+    if changes:
+        text = dump(new)
+        catalog_path.write_text(text, encoding="utf-8")
+        new = parse_catalog(text, str(catalog_path))
+    else:
+        new = old
+    return Refreshed(changes, bool(changes), generate(new, out))

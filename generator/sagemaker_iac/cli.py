@@ -318,6 +318,69 @@ def verify(catalog_path: Path | None, sdk: Path | None) -> None:
         sys.exit(EXIT_CHECK_FAILED)
 
 
+EXIT_CHANGED = 1
+EXIT_BREAKING = 4
+
+
+@main.command()
+@click.option(
+    "--catalog",
+    "catalog_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    required=True,
+    help="Catalog YAML file to update in place.",
+)
+@click.option(
+    "--sdk",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="image_uri_config folder (default: the installed sagemaker).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder to regenerate.",
+)
+@click.option(
+    "--diff-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the markdown diff here (a pull request body).",
+)
+@date_option
+@user_errors
+def refresh(
+    catalog_path: Path,
+    sdk: Path | None,
+    out_dir: Path,
+    diff_file: Path | None,
+    date: str | None,
+) -> None:
+    """Update the catalog from the installed SageMaker SDK and botocore, regenerate OUT,
+    and print the changes as markdown, breaking ones first.
+
+    Exit 0: nothing changed. 1: changed, nothing breaking. 4: breaking changes (a tag,
+    region or account users rely on changed or went away). 2: bad input.
+    """
+    result = api.refresh(catalog_path, out_dir, sdk, date)
+    text = api.format_changes(result.changes, markdown=True)
+    click.echo(text, nl=False)
+    if diff_file is not None:
+        diff_file.write_text(text, encoding="utf-8")
+    click.echo(
+        f"{'updated' if result.catalog_written else 'kept'} {catalog_path}; "
+        f"wrote {result.files} files to {out_dir}",
+        err=True,
+    )
+    if any(c.breaking for c in result.changes):
+        sys.exit(EXIT_BREAKING)
+    if result.changes:
+        sys.exit(EXIT_CHANGED)
+
+
 @main.command("lint")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @catalog_option

@@ -33,9 +33,9 @@ def _listed(
 def _image(key: str, scope: Scope, a: Catalog, b: Catalog) -> list[Change]:
     """Changes to one image of an algorithm: repository, tags, regions, accounts."""
     subject = key if scope == "training" else f"{key} ({scope.replace('_', ' ')})"
-    (old_repo, _, old_tags), (new_repo, _, new_tags) = (
-        c.algorithm(key).image(scope) for c in (a, b)
-    )
+    old_image, new_image = (c.algorithm(key).image(scope) for c in (a, b))
+    old_repo, old_tags = old_image.repository, old_image.tags
+    new_repo, new_tags = new_image.repository, new_image.tags
     changes: list[Change] = []
     if old_repo != new_repo:
         changes.append(Change(subject, f"repository {old_repo} -> {new_repo}", True))

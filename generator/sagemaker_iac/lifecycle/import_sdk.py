@@ -62,7 +62,7 @@ def images(folder: Path, algorithm: Algorithm, scope: Scope = "training") -> lis
     except (OSError, json.JSONDecodeError) as exc:
         raise UserError(f"{path}: {exc}") from None
     config = data if "versions" in data else data.get(scope, {})
-    repository = algorithm.image(scope)[0]
+    repository = algorithm.image(scope).repository
     found = []
     for version, entry in config.get("versions", {}).items():
         if entry.get("repository") != repository:
@@ -103,7 +103,8 @@ def merge(catalog: Catalog, folder: Path, document: str, date: str) -> Catalog:
             found = images(folder, algorithm, scope)
             if not found:
                 continue
-            repository, group_key, tags = algorithm.image(scope)
+            own = algorithm.image(scope)
+            repository, group_key, tags = own.repository, own.registry_group, own.tags
             sdk_accounts: dict[str, str] = {}
             for image in found:
                 for region, account in image.registries.items():
@@ -217,6 +218,7 @@ def verify(catalog: Catalog, folder: Path) -> list[Difference]:
             if sdk is None:
                 found.append(Difference(label, "not in the SDK", False))
                 continue
-            _, group, tags = algorithm.image(scope)
-            found += _compare(label, catalog.registry_groups[group].accounts, tags, sdk)
+            image = algorithm.image(scope)
+            accounts = catalog.registry_groups[image.registry_group].accounts
+            found += _compare(label, accounts, image.tags, sdk)
     return found

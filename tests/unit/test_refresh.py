@@ -1,0 +1,61 @@
+"""`sagemaker-iac refresh`: SDK -> catalog file -> out/ and a diff, with exit codes for CI."""
+
+from __future__ import annotations
+
+import shutil
+
+from click.testing import CliRunner
+
+from conftest import FIXTURES
+from sagemaker_iac.api import build, load_catalog, read_tree
+from sagemaker_iac.cli import main
+
+SDK = FIXTURES / "sdk" / "image_uri_config"
+SEED = FIXTURES / "catalogs" / "good" / "seed.yaml"
+
+
+def refresh(catalog, out, *extra: str):
+    args = ["refresh", "--catalog", str(catalog), "--out", str(out), "--sdk", str(SDK)]
+    return CliRunner().invoke(main, [*args, "--date", "2026-11-26", *extra])
+
+
+def test_refresh_updates_the_catalog_regenerates_and_reports(tmp_path):
+    catalog, out, body = tmp_path / "catalog.yaml", tmp_path / "out", tmp_path / "pr.md"
+    shutil.copy(SEED, catalog)
+    before = load_catalog(catalog)
+    result = refresh(catalog, out, "--diff-file", str(body))
+    assert result.exit_code in (1, 4), result.stderr
+    refreshed = load_catalog(catalog)
+    # out/ is exactly what generate writes from the updated catalog.
+    written = {k: v for k, v in read_tree(out).items() if k != ".sagemaker-iac-manifest"}
+    assert written == {k: v.encode() for k, v in build(refreshed).items()}
+    # The SDK's regions arrived: the seed lacks some that the built-in catalog has.
+    assert set(refreshed.regions) > set(before.regions)
+    text = body.read_text()
+    assert text == result.stdout
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "Subject" not in line]
+    assert rows
+    flags = ["**breaking**" in row for row in rows]
+    assert flags == sorted(flags, reverse=True)  # breaking lines first
+    assert (result.exit_code == 4) == any(flags)
+
+
+def test_a_second_refresh_changes_nothing_and_exits_0(tmp_path):
+    catalog, out = tmp_path / "catalog.yaml", tmp_path / "out"
+    shutil.copy(SEED, catalog)
+    refresh(catalog, out)
+    text, tree = catalog.read_bytes(), read_tree(out)
+    result = refresh(catalog, out)
+    assert result.exit_code == 0, result.stderr
+    assert "Catalog changes: 0" in result.stdout
+    assert catalog.read_bytes() == text and read_tree(out) == tree
+
+
+def test_bad_input_exits_2_and_writes_nothing(tmp_path):
+    catalog, out = tmp_path / "catalog.yaml", tmp_path / "out"
+    catalog.write_text("schema_version: 1\nsources: [\n")
+    result = refresh(catalog, out)
+    assert result.exit_code == 2
+    assert f"{catalog}:" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
+    assert catalog.read_text() == "schema_version: 1\nsources: [\n"
