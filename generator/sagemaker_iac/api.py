@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .lifecycle.diff import Change
     from .lifecycle.import_sdk import Difference
     from .lint import Finding
+    from .targets.headers import Stamp
 
 Files = dict[str, str]  # out/-relative POSIX path -> text
 
@@ -93,16 +94,31 @@ def generate(catalog: Catalog, out: Path, targets: tuple[str, ...] | None = None
     return len(files)
 
 
-def check(catalog: Catalog, out: Path, targets: tuple[str, ...] | None = None) -> tuple[str, int]:
-    """(unified diff of OUT against the build, empty when current; number of files)."""
+class Checked(NamedTuple):
+    diff: str  # unified diff of OUT against the build; empty when current
+    files: int
+    was: Stamp | None  # the stamp OUT carries (tool version, catalog digest), if any
+    now: Stamp  # the stamp this build writes
+
+
+def check(catalog: Catalog, out: Path, targets: tuple[str, ...] | None = None) -> Checked:
+    """OUT compared with what generate would write, byte for byte."""
     from .build import owned_by
     from .outtree import diff_tree, with_manifest
+    from .targets.headers import read_stamp, stamp
 
     chosen = _chosen(targets)
     files = build(catalog, chosen)
     if chosen != TARGETS:  # judge only these targets' files
-        return diff_tree(files, out, owned_by(chosen)), len(files)
-    return diff_tree(with_manifest(files), out), len(files)
+        diff = diff_tree(files, out, owned_by(chosen))
+    else:
+        diff = diff_tree(with_manifest(files), out)
+    was = None
+    try:
+        was = read_stamp((out / "availability.md").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        pass
+    return Checked(diff, len(files), was, stamp(catalog))
 
 
 def read_tree(out: Path) -> dict[str, bytes]:

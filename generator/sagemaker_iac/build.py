@@ -7,6 +7,7 @@ from .errors import OutputLimitError
 from .outtree import Files
 from .targets import TARGET_ROOTS, TARGETS
 from .targets.cloudformation.render import render_cloudformation
+from .targets.headers import stamp, stamped
 from .targets.reports import REPORTS, render_reports
 from .targets.terraform.render import render_terraform
 
@@ -31,4 +32,4 @@ def build(catalog: Catalog, targets: tuple[str, ...] = TARGETS) -> Files:
         except OutputLimitError as exc:  # a catalog too large for CloudFormation: say which
             raise OutputLimitError(f"{catalog.path}: {exc}") from None
     files.update(render_reports(catalog))
-    return dict(sorted(files.items()))
+    return dict(sorted(stamped(files, stamp(catalog)).items()))

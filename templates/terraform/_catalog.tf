@@ -1,4 +1,3 @@
-# {{ generated_by }}
 # Sources:
 {% for source in sources %}
 #   {{ source.key }}: {{ source.title }} ({{ source.document }}, {{ source.date }})

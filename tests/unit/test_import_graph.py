@@ -60,10 +60,15 @@ def graph(root: Path = PACKAGE) -> dict[str, set[str]]:
     for path in files:
         name = module_name(path, root)
         # "from . import x" may name a module or an attribute: keep what is a module.
-        edges[name] = {m if m in modules else m.rsplit(".", 1)[0] for m in imports(path, root)} - {
-            name
-        }
+        edges[name] = {_module(m, modules) for m in imports(path, root)} - {name}
     return edges
+
+
+def _module(name: str, modules: set[str]) -> str:
+    """The module an import names: itself, or the package holding the imported attribute."""
+    if name in modules or name in RANKS:
+        return name
+    return name.rsplit(".", 1)[0] if "." in name else "__init__"  # from .. import __version__
 
 
 def stage(module: str) -> str:

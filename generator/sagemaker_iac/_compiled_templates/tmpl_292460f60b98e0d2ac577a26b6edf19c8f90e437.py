@@ -7,7 +7,6 @@ def root(context, missing=missing):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
-    l_0_generated_by = resolve('generated_by')
     l_0_sources = resolve('sources')
     l_0_catalog = resolve('catalog')
     try:
@@ -35,9 +34,7 @@ def root(context, missing=missing):
         def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'sort' found.")
     pass
-    yield '# '
-    yield str((undefined(name='generated_by') if l_0_generated_by is missing else l_0_generated_by))
-    yield '\n# Sources:\n'
+    yield '# Sources:\n'
     for l_1_source in (undefined(name='sources') if l_0_sources is missing else l_0_sources):
         _loop_vars = {}
         pass
@@ -123,4 +120,4 @@ def root(context, missing=missing):
     yield '  }\n}\n'
 
 blocks = {}
-debug_info = '1=39&3=41&4=45&10=55&11=59&17=65&18=69&24=75&25=79&26=81&27=85&35=93&36=97&41=103&45=105&46=110&47=112&48=116'
+debug_info = '2=38&3=42&9=52&10=56&16=62&17=66&23=72&24=76&25=78&26=82&34=90&35=94&40=100&44=102&45=107&46=109&47=113'

@@ -7,7 +7,6 @@ def root(context, missing=missing):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
-    l_0_generated_by = resolve('generated_by')
     l_0_algorithm = resolve('algorithm')
     l_0_parameters = resolve('parameters')
     l_0_regions = resolve('regions')
@@ -52,9 +51,7 @@ def root(context, missing=missing):
         def t_6(*unused):
             raise TemplateRuntimeError("No test named 'string' found.")
     pass
-    yield '# '
-    yield str((undefined(name='generated_by') if l_0_generated_by is missing else l_0_generated_by))
-    yield '\nAWSTemplateFormatVersion: "2010-09-09"\nDescription: '
+    yield 'AWSTemplateFormatVersion: "2010-09-09"\nDescription: '
     yield str(t_4(str_join(('SageMaker pipeline with one Training step for ', environment.getattr((undefined(name='algorithm') if l_0_algorithm is missing else l_0_algorithm), 'name'), ' (', environment.getattr((undefined(name='algorithm') if l_0_algorithm is missing else l_0_algorithm), 'key'), '), checked against the sagemaker-iac catalog.', ))))
     yield '\n\nParameters:\n'
     for l_1_p in (undefined(name='parameters') if l_0_parameters is missing else l_0_parameters):
@@ -147,17 +144,17 @@ def root(context, missing=missing):
             yield '!If ['
             yield str(environment.getitem(l_1_part, 1))
             yield ', '
-            yield str(('!Sub ' if ('${' in environment.getitem(l_1_part, 2)) else cond_expr_undefined("the inline if-expression on line 67 in 'cloudformation/training/_pipeline.yaml' evaluated to false and no else section was defined.")))
+            yield str(('!Sub ' if ('${' in environment.getitem(l_1_part, 2)) else cond_expr_undefined("the inline if-expression on line 66 in 'cloudformation/training/_pipeline.yaml' evaluated to false and no else section was defined.")))
             yield str(t_4(environment.getitem(l_1_part, 2)))
             yield ', ""]\n'
         else:
             pass
             yield str((undefined(name='lead') if l_1_lead is missing else l_1_lead))
-            yield str(('!Sub ' if ('${' in environment.getitem(l_1_part, 1)) else cond_expr_undefined("the inline if-expression on line 69 in 'cloudformation/training/_pipeline.yaml' evaluated to false and no else section was defined.")))
+            yield str(('!Sub ' if ('${' in environment.getitem(l_1_part, 1)) else cond_expr_undefined("the inline if-expression on line 68 in 'cloudformation/training/_pipeline.yaml' evaluated to false and no else section was defined.")))
             yield str(t_4(environment.getitem(l_1_part, 1)))
             yield '\n'
     l_1_loop = l_1_part = l_1_lead = missing
     yield '\nOutputs:\n  PipelineArn:\n    Description: ARN of the pipeline.\n    Value: !Ref Pipeline\n'
 
 blocks = {}
-debug_info = '1=56&3=58&6=60&7=64&8=66&9=68&10=70&11=73&13=75&14=78&16=80&17=83&19=85&20=88&22=90&23=93&25=95&26=98&34=102&36=104&37=106&38=110&39=112&41=114&42=116&46=120&47=124&51=130&62=133&63=137&64=139&65=141&66=144&67=146&69=155'
+debug_info = '2=55&5=57&6=61&7=63&8=65&9=67&10=70&12=72&13=75&15=77&16=80&18=82&19=85&21=87&22=90&24=92&25=95&33=99&35=101&36=103&37=107&38=109&40=111&41=113&45=117&46=121&50=127&61=130&62=134&63=136&64=138&65=141&66=143&68=152'

@@ -7,7 +7,6 @@ def root(context, missing=missing):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
-    l_0_generated_by = resolve('generated_by')
     l_0_uris = resolve('uris')
     try:
         t_1 = environment.filters['aligned']
@@ -22,9 +21,7 @@ def root(context, missing=missing):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'hcl' found.")
     pass
-    yield '# '
-    yield str((undefined(name='generated_by') if l_0_generated_by is missing else l_0_generated_by))
-    yield '\n# SageMaker built-in algorithm -> region -> image URI (default tag).\n# Copy this file into a root module and read local.sagemaker_image_uris["kmeans"]["us-west-2"].\n\nlocals {\n  sagemaker_image_uris = {\n'
+    yield '# SageMaker built-in algorithm -> region -> image URI (default tag).\n# Copy this file into a root module and read local.sagemaker_image_uris["kmeans"]["us-west-2"].\n\nlocals {\n  sagemaker_image_uris = {\n'
     for (l_1_key, l_1_regions) in context.call(environment.getattr((undefined(name='uris') if l_0_uris is missing else l_0_uris), 'items')):
         _loop_vars = {}
         pass
@@ -45,4 +42,4 @@ def root(context, missing=missing):
     yield '  }\n}\n'
 
 blocks = {}
-debug_info = '1=26&7=28&8=32&9=34&10=38'
+debug_info = '6=25&7=29&8=31&9=35'

@@ -7,7 +7,6 @@ def root(context, missing=missing):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
-    l_0_generated_by = resolve('generated_by')
     l_0_constraints = resolve('constraints')
     l_0_mappings_block = resolve('mappings_block')
     l_0_REGISTRIES = resolve('REGISTRIES')
@@ -25,9 +24,7 @@ def root(context, missing=missing):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'yaml' found.")
     pass
-    yield '# '
-    yield str((undefined(name='generated_by') if l_0_generated_by is missing else l_0_generated_by))
-    yield '\nAWSTemplateFormatVersion: "2010-09-09"\nDescription: Hosts a model of an Amazon SageMaker built-in algorithm with the catalog\'s image (sagemaker-iac).\n\nParameters:\n'
+    yield 'AWSTemplateFormatVersion: "2010-09-09"\nDescription: Hosts a model of an Amazon SageMaker built-in algorithm with the catalog\'s image (sagemaker-iac).\n\nParameters:\n'
     template = environment.get_template('cloudformation/_image_parameters.yaml', 'cloudformation/sagemaker-model.yaml')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
     try:
@@ -82,4 +79,4 @@ def root(context, missing=missing):
     yield ', !Ref Algorithm, HostTag], !Ref ImageTag]\n  ModelName:\n    Description: Name of the model.\n    Value: !GetAtt Model.ModelName\n  EndpointName:\n    Condition: WithEndpoint\n    Description: Name of the endpoint.\n    Value: !GetAtt Endpoint.EndpointName\n'
 
 blocks = {}
-debug_info = '1=29&6=31&14=38&15=40&19=42&20=44&24=46&25=48&48=50&49=52&54=54&55=56&63=58&83=65&94=67&95=71&96=73&123=75&124=79&125=81'
+debug_info = '5=28&13=35&14=37&18=39&19=41&23=43&24=45&47=47&48=49&53=51&54=53&62=55&82=62&93=64&94=68&95=70&122=72&123=76&124=78'

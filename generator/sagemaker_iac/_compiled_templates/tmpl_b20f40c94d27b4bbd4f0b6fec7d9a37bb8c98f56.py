@@ -8,7 +8,6 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_module = resolve('module')
-    l_0_generated_by = resolve('generated_by')
     l_0_required_version = resolve('required_version')
     l_0_providers = resolve('providers')
     l_0_variables = resolve('variables')
@@ -25,11 +24,11 @@ def root(context, missing=missing):
     yield str((undefined(name='module') if l_0_module is missing else l_0_module))
     yield '\n\n'
     yield from context.blocks['description'][0](context)
-    yield '\n<!-- '
-    yield str((undefined(name='generated_by') if l_0_generated_by is missing else l_0_generated_by))
-    yield ' -->\n\n## Usage\n\n```hcl\n'
+    yield '\n## Usage\n\n```hcl\n'
     yield from context.blocks['usage'][0](context)
-    yield '```\n\n## Requirements\n\n| Name | Version |\n|------|---------|\n| terraform | '
+    yield '```\n\nFrom another repository, pin a tag of this one (the modules call each other by\nrelative path, so reference them inside the repository, never copied alone):\n`source = "git::https://github.com/OWNER/REPO.git//out/terraform/'
+    yield str((undefined(name='module') if l_0_module is missing else l_0_module))
+    yield '?ref=v1.2.3"`.\n\n<!-- BEGIN_TF_DOCS -->\n## Requirements\n\n| Name | Version |\n|------|---------|\n| terraform | '
     yield str((undefined(name='required_version') if l_0_required_version is missing else l_0_required_version))
     yield ' |\n'
     for (l_1_name, l_1_version) in (undefined(name='providers') if l_0_providers is missing else l_0_providers):
@@ -83,6 +82,7 @@ def root(context, missing=missing):
         yield str(environment.getattr(l_1_o, 'description'))
         yield ' |\n'
     l_1_o = missing
+    yield '<!-- END_TF_DOCS -->\n'
     if (undefined(name='rules') if l_0_rules is missing else l_0_rules):
         pass
         yield '\n## Validation rules\n\nChecked at plan time against the catalog; a failing input names itself and what the\nalgorithm accepts.\n\n'
@@ -125,4 +125,4 @@ def block_extra(context, missing=missing):
     pass
 
 blocks = {'description': block_description, 'usage': block_usage, 'extra': block_extra}
-debug_info = '1=25&3=27&5=29&10=31&17=33&18=35&19=39&24=45&27=48&28=52&38=61&39=65&46=77&47=81&49=86&56=90&57=93&60=98&3=100&10=109&60=118'
+debug_info = '1=24&3=26&8=28&13=30&20=32&21=34&22=38&27=44&30=47&31=51&41=60&42=64&49=76&50=80&53=86&60=90&61=93&64=98&3=100&8=109&64=118'

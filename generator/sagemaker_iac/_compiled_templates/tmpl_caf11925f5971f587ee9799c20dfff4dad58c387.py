@@ -7,7 +7,6 @@ def root(context, missing=missing):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
-    l_0_generated_by = resolve('generated_by')
     l_0_columns = resolve('columns')
     l_0_regions = resolve('regions')
     try:
@@ -29,9 +28,7 @@ def root(context, missing=missing):
         def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     pass
-    yield '# Where each SageMaker built-in algorithm is published\n\n<!-- '
-    yield str((undefined(name='generated_by') if l_0_generated_by is missing else l_0_generated_by))
-    yield ' -->\n\n`x` marks a region where the algorithm is published.\n\n| Region | Partition | '
+    yield '# Where each SageMaker built-in algorithm is published\n\n`x` marks a region where the algorithm is published.\n\n| Region | Partition | '
     yield str(t_1(context.eval_ctx, t_2(context, (undefined(name='columns') if l_0_columns is missing else l_0_columns), 'md'), ' | '))
     yield ' |\n|--------|-----------|'
     for l_1__ in (undefined(name='columns') if l_0_columns is missing else l_0_columns):
@@ -60,4 +57,4 @@ def root(context, missing=missing):
     l_1_region = l_1_catalog = missing
 
 blocks = {}
-debug_info = '3=33&7=35&8=37&10=43&11=48'
+debug_info = '5=32&6=34&8=40&9=45'

@@ -7,14 +7,11 @@ def root(context, missing=missing):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
-    l_0_generated_by = resolve('generated_by')
     l_0_REGISTRIES = resolve('REGISTRIES')
     l_0_ALGORITHMS = resolve('ALGORITHMS')
     l_0_mappings_block = resolve('mappings_block')
     pass
-    yield '# '
-    yield str((undefined(name='generated_by') if l_0_generated_by is missing else l_0_generated_by))
-    yield '\n# The body of a CloudFormation Mappings section: paste it under `Mappings:` or\n# include it there with the AWS::Include transform.\n# '
+    yield '# The body of a CloudFormation Mappings section: paste it under `Mappings:` or\n# include it there with the AWS::Include transform.\n# '
     yield str((undefined(name='REGISTRIES') if l_0_REGISTRIES is missing else l_0_REGISTRIES))
     yield ': region -> registry group -> registry account ID.\n# '
     yield str((undefined(name='ALGORITHMS') if l_0_ALGORITHMS is missing else l_0_ALGORITHMS))
@@ -22,4 +19,4 @@ def root(context, missing=missing):
     yield str((undefined(name='mappings_block') if l_0_mappings_block is missing else l_0_mappings_block))
 
 blocks = {}
-debug_info = '1=16&4=18&5=20&7=22'
+debug_info = '3=15&4=17&6=19'

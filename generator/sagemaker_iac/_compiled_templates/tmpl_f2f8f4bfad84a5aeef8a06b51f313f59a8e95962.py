@@ -7,7 +7,6 @@ def root(context, missing=missing):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
-    l_0_generated_by = resolve('generated_by')
     l_0_mappings_block = resolve('mappings_block')
     l_0_REGISTRIES = resolve('REGISTRIES')
     l_0_ALGORITHMS = resolve('ALGORITHMS')
@@ -18,9 +17,7 @@ def root(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'indent' found.")
     pass
-    yield '# '
-    yield str((undefined(name='generated_by') if l_0_generated_by is missing else l_0_generated_by))
-    yield '\nAWSTemplateFormatVersion: "2010-09-09"\nDescription: Resolves the ECR image URI of an Amazon SageMaker built-in algorithm in this stack\'s region (sagemaker-iac).\n\nParameters:\n'
+    yield 'AWSTemplateFormatVersion: "2010-09-09"\nDescription: Resolves the ECR image URI of an Amazon SageMaker built-in algorithm in this stack\'s region (sagemaker-iac).\n\nParameters:\n'
     template = environment.get_template('cloudformation/_image_parameters.yaml', 'cloudformation/sagemaker-images.yaml')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
     try:
@@ -55,4 +52,4 @@ def root(context, missing=missing):
     yield ', !Ref Algorithm, Tag], !Ref ImageTag]\n'
 
 blocks = {}
-debug_info = '1=22&6=24&9=31&15=38&25=40&28=44&31=46&36=48&37=52&38=54'
+debug_info = '5=21&8=28&14=35&24=37&27=41&30=43&35=45&36=49&37=51'

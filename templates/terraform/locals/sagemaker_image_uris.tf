@@ -1,4 +1,3 @@
-# {{ generated_by }}
 # SageMaker built-in algorithm -> region -> image URI (default tag).
 # Copy this file into a root module and read local.sagemaker_image_uris["kmeans"]["us-west-2"].
 

@@ -50,8 +50,9 @@ locals {
   )
 
   # Terraform 1.0 has no preconditions: file() on a missing path is the usual way to
-  # stop a plan with a message. Only the branch the condition selects reports errors.
-  registry_id = local.problem == "" ? local.accounts[var.region] : file("ERROR: ${local.problem}")
+  # stop a plan with a message (on a line of its own). Only the branch the condition
+  # selects reports errors, so one mistake makes one error.
+  registry_id = local.problem == "" ? local.accounts[var.region] : var.fail_on_error ? file("\n\nERROR: ${local.problem}\n\n") : ""
   tag         = var.image_tag != null ? var.image_tag : try(local.suited[0], "")
 
   dns_suffix    = try(local.catalog_partitions[local.catalog_regions[var.region]], "")

@@ -3,8 +3,9 @@ data "aws_partition" "current" {}
 data "aws_region" "current" {}
 data "aws_caller_identity" "current" {}
 
-# Fails the plan when the algorithm is not published in this region, or has no image for
-# the instance type (an Arm instance hosts the Arm image, where the catalog has one).
+# The catalog's image for the region and instance type (an Arm instance hosts the Arm
+# image, where the catalog has one). Its error, if any, stops the plan in the model's
+# precondition below, with the catalog's message.
 module "image" {
   source = "../sagemaker-images"
 
@@ -13,6 +14,7 @@ module "image" {
   image_tag     = var.image_tag
   image_scope   = "inference"
   instance_type = var.instance_type
+  fail_on_error = false
 }
 
 locals {
@@ -52,6 +54,10 @@ resource "aws_sagemaker_model" "this" {
   lifecycle {
     create_before_destroy = true
 
+    precondition {
+      condition     = var.model_package_name != null || module.image.error == ""
+      error_message = "The model does not match the sagemaker-iac catalog: ${module.image.error}."
+    }
     precondition {
       condition     = (var.model_package_name == null) != (var.model_data_url == null)
       error_message = "Set exactly one of model_data_url and model_package_name."

@@ -76,7 +76,7 @@ FAILING_VALIDATION = {
     ),
     "spec_job_name_64": (
         "sagemaker-training-spec",
-        {"job_name": "j" * 64, "region": REGION, "role_arn": "arn:aws:iam::1:role/r"},
+        {"job_name": "j" * 64, "region": REGION, "role_arn": "arn:aws:iam::123456789012:role/r"},
         "The job_name must be 1-63 letters, digits and hyphens, starting and ending with a "
         "letter or digit (SageMaker's limit for a training job name)",
     ),
@@ -131,7 +131,8 @@ def test_plans_that_must_fail_say_why(tmp_path, moto_server, catalog, cases):
     folder.mkdir()
     blocks = []
     for name, (module, arguments, _) in cases.items():
-        base = {}
+        # Every other input valid, so that each case makes exactly its own error.
+        base = {"execution_role_arn": "arn:aws:iam::123456789012:role/r"}
         if module != "sagemaker-model":
             job = valid_job(catalog, arguments.get("algorithm", "kmeans"), REGION)
             base = {
@@ -151,3 +152,7 @@ def test_plans_that_must_fail_say_why(tmp_path, moto_server, catalog, cases):
     errors = " ".join(result.stderr.split())
     for name, (_, _, message) in cases.items():
         assert message in errors, name
+    # Each case is one error, stated by a variable's validation or a precondition:
+    # nothing surfaces through Terraform 1.0's file() idiom in these modules.
+    assert result.stderr.count("Error: ") == len(cases), result.stderr
+    assert 'Invalid value for "path" parameter' not in errors

@@ -230,7 +230,16 @@ def _failed_plan(tmp_path: Path, out_dir: Path, pair: dict[str, str | None]) -> 
     root = _root(tmp_path, out_dir, {"only": {"scope": "training", **pair}})
     result = terraform("plan", "-input=false", cwd=root, check=False)
     assert result.returncode != 0, result.stdout
+    # One mistake, one error: no second, unrelated one (such as "Invalid index").
+    assert result.stderr.count("Error: ") == 1, result.stderr
     return unwrap(result.stderr)
+
+
+def test_an_unknown_region_of_the_right_shape_is_one_error(out_dir, catalog, tmp_path):
+    message = _failed_plan(
+        tmp_path, out_dir, {"algorithm": "kmeans", "region": "us-west-9", "tag": None}
+    )
+    assert "SageMaker algorithm kmeans is not published in region us-west-9" in message
 
 
 def test_unavailable_pair_fails_the_plan_with_the_message_a_user_sees(out_dir, catalog, tmp_path):

@@ -358,8 +358,22 @@ def model_variables(catalog: Catalog) -> list[Variable]:
     ]
 
 
+FAIL_ON_ERROR = Variable(
+    "fail_on_error",
+    "bool",
+    "Stop the plan when the inputs break the catalog (Terraform 1.0 has no preconditions, "
+    'so the message arrives inside an "Invalid value for path parameter" error). A '
+    "caller on Terraform 1.2+ sets false and raises the error output in a precondition.",
+    "true",
+)
+
 IMAGES_OUTPUTS = [
     Output("image_uri", "Full ECR image URI for the algorithm in the region.", "local.image_uri"),
+    Output(
+        "error",
+        "Why the inputs break the catalog, naming what is available; empty when they do not.",
+        "local.problem",
+    ),
     Output(
         "registry_id", "AWS account ID of the registry that hosts the image.", "local.registry_id"
     ),

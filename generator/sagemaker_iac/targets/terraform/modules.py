@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from ...catalog import Catalog
 from .interface import (
+    FAIL_ON_ERROR,
     IMAGE_INSTANCE_TYPE,
     IMAGE_SCOPE,
     IMAGE_TAG,
@@ -93,6 +94,7 @@ def modules(catalog: Catalog) -> list[Module]:
         IMAGE_TAG,
         IMAGE_SCOPE,
         IMAGE_INSTANCE_TYPE,
+        FAIL_ON_ERROR,
     ]
     return [
         Module(
