@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .catalog import Catalog
+from .catalog.serialize import to_dict
 from .errors import OutputLimitError
 from .outtree import Files
 from .targets import TARGET_ROOTS, TARGETS
@@ -31,5 +32,7 @@ def build(catalog: Catalog, targets: tuple[str, ...] = TARGETS) -> Files:
             files.update(render_cloudformation(catalog))
         except OutputLimitError as exc:  # a catalog too large for CloudFormation: say which
             raise OutputLimitError(f"{catalog.path}: {exc}") from None
-    files.update(render_reports(catalog))
-    return dict(sorted(stamped(files, stamp(catalog)).items()))
+    data = to_dict(catalog)
+    mark = stamp(catalog, data)
+    files.update(render_reports(catalog, data, mark))
+    return dict(sorted(stamped(files, mark).items()))

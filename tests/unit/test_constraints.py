@@ -94,17 +94,39 @@ def test_every_constrained_parameter_says_what_is_allowed(out_dir):
     assert checked > 100
 
 
+def described_regions(text: str, catalog) -> tuple[list[str], set[str]]:
+    """The algorithms a region rule names, and the regions it says they are published in."""
+    match = re.fullmatch(r"AWS::Region does not host (.+): published (.+)\.", text)
+    assert match, text
+    algorithms, where = match[1].split(", "), match[2]
+    if where.startswith("only in "):
+        return algorithms, set(where.removeprefix("only in ").split(", "))
+    assert where.startswith("in every region of the catalog"), where
+    missing = where.partition(" but ")[2]
+    return algorithms, set(catalog.regions) - set(missing.split(", ") if missing else [])
+
+
 def test_every_rule_assertion_names_its_choices(out_dir, catalog):
+    seen = 0
     for path in sorted((out_dir / "cloudformation").rglob("*.yaml")):
-        for name, rule in load_cfn(path).get("Rules", {}).items():
+        template = load_cfn(path)
+        for name, rule in template.get("Rules", {}).items():
             for assertion in rule["Assertions"]:
                 text = assertion["AssertDescription"]
                 if name.endswith("Regions") or name == "Region":
-                    # Names the algorithms and every region where they are published.
-                    assert "published only in: " in text, (path.name, name)
-                    listed = text.split("published only in: ")[1].split(";")[0].split(", ")
-                    assert set(listed) <= set(catalog.regions), (path.name, name)
+                    # Names the algorithms and exactly where they are published.
+                    algorithms, regions = described_regions(text, catalog)
+                    scope = "inference" if path.name == "sagemaker-model.yaml" else "training"
+                    for key in algorithms:
+                        assert regions == set(catalog.regions_for(key, scope)), (path.name, key)
+                    seen += 1
                 elif name.startswith("ImageTag"):
-                    assert " tags: " in text, (path.name, name)
+                    algorithms = text.split("not a tag of ")[1].split("; tags: ")[0].split(", ")
+                    tags = text.split("; tags: ")[1].split(" (empty")[0].split(", ")
+                    scope = "inference" if path.name == "sagemaker-model.yaml" else "training"
+                    for key in algorithms:
+                        assert set(tags) == set(catalog.algorithm(key).image(scope).tags)
+                    seen += 1
                 else:
                     assert len(text) > 20, (path.name, name)
+    assert seen > 19

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -76,21 +75,28 @@ def test_check_names_the_catalog_a_stale_out_came_from(tmp_path, catalog):
 
 
 def test_the_heatmap_parses_and_its_cells_are_the_catalog(catalog):
+    ns = "{http://www.w3.org/2000/svg}"
     svg = ET.fromstring(build(catalog)["availability.svg"])
-    cells = [e for e in svg.iter("{http://www.w3.org/2000/svg}rect") if "data-region" in e.attrib]
-    assert len(cells) == len(catalog.algorithms) * len(catalog.regions)
-    for cell in cells:
-        key, region = cell.get("data-algorithm"), cell.get("data-region")
-        assert cell.get("data-partition") == catalog.regions[region]
-        published = region in catalog.regions_for(key)
-        assert cell.get("data-published") == ("true" if published else "false"), (key, region)
-        assert cell.get("class") == ("yes" if published else "no")
-    # Columns run partition by partition: each partition's regions side by side.
-    xs = {}
-    for cell in cells:
-        xs.setdefault(cell.get("data-partition"), set()).add(float(cell.get("x")))
-    spans = sorted((min(v), max(v)) for v in xs.values())
-    assert all(a[1] < b[0] for a, b in itertools.pairwise(spans))
+    bands = {
+        e.get("data-partition"): (float(e.get("x")), float(e.get("x")) + float(e.get("width")))
+        for e in svg.iter(f"{ns}rect")
+        if "data-partition" in e.attrib
+    }
+    assert set(bands) == set(catalog.partitions)
+    cells = {}
+    for row in svg.iter(f"{ns}g"):
+        key = row.get("data-algorithm")
+        for cell in row.iter(f"{ns}rect"):
+            region, x = cell.get("data-region"), float(cell.get("x"))
+            cells[(key, region)] = cell.get("class")
+            # The cell sits in its region's partition band.
+            low, high = bands[catalog.regions[region]]
+            assert low <= x < high, (key, region)
+    assert cells == {
+        (k, r): "yes" if r in catalog.regions_for(k) else "no"
+        for k in catalog.algorithms
+        for r in catalog.regions
+    }
 
 
 def test_module_readmes_keep_their_tables_between_terraform_docs_markers(catalog):

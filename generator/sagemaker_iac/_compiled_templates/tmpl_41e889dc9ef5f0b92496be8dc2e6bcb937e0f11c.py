@@ -16,22 +16,16 @@ def root(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_2 = environment.filters['length']
+        t_2 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'map' found.")
     try:
-        t_3 = environment.filters['map']
+        t_3 = environment.filters['yaml']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
-    try:
-        t_4 = environment.filters['yaml']
-    except KeyError:
-        @internalcode
-        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'yaml' found.")
     pass
     for l_1_rule in (undefined(name='group_rules') if l_0_group_rules is missing else l_0_group_rules):
@@ -44,7 +38,7 @@ def root(context, missing=missing):
         yield '], !Ref Algorithm]\n    Assertions:\n      - Assert: !Contains [['
         yield str(t_1(context.eval_ctx, environment.getattr(l_1_rule, 'regions'), ', '))
         yield '], !Ref AWS::Region]\n        AssertDescription: '
-        yield str(t_4(str_join((t_1(context.eval_ctx, environment.getattr(l_1_rule, 'algorithms'), ', '), ' ', ('is' if (t_2(environment.getattr(l_1_rule, 'algorithms')) == 1) else 'are'), ' published only in: ', t_1(context.eval_ctx, environment.getattr(l_1_rule, 'regions'), ', '), "; the stack's region (AWS::Region) is not one of them.", ))))
+        yield str(t_3(environment.getattr(l_1_rule, 'description')))
         yield '\n'
     l_1_rule = missing
     for l_1_rule in (undefined(name='tag_rules') if l_0_tag_rules is missing else l_0_tag_rules):
@@ -55,11 +49,11 @@ def root(context, missing=missing):
         yield ':\n    RuleCondition: !Contains [['
         yield str(t_1(context.eval_ctx, environment.getattr(l_1_rule, 'algorithms'), ', '))
         yield '], !Ref Algorithm]\n    Assertions:\n      - Assert: !Contains [["", '
-        yield str(t_1(context.eval_ctx, t_3(context, environment.getattr(l_1_rule, 'tags'), 'yaml'), ', '))
+        yield str(t_1(context.eval_ctx, t_2(context, environment.getattr(l_1_rule, 'tags'), 'yaml'), ', '))
         yield '], !Ref ImageTag]\n        AssertDescription: '
-        yield str(t_4(str_join(('ImageTag is not a tag of ', t_1(context.eval_ctx, environment.getattr(l_1_rule, 'algorithms'), ', '), '; ', ('its' if (t_2(environment.getattr(l_1_rule, 'algorithms')) == 1) else 'their'), ' tags: ', t_1(context.eval_ctx, environment.getattr(l_1_rule, 'tags'), ', '), ' (or empty for the default).', ))))
+        yield str(t_3(str_join(('ImageTag is not a tag of ', t_1(context.eval_ctx, environment.getattr(l_1_rule, 'algorithms'), ', '), '; tags: ', t_1(context.eval_ctx, environment.getattr(l_1_rule, 'tags'), ', '), ' (empty: the default).', ))))
         yield '\n'
     l_1_rule = missing
 
 blocks = {}
-debug_info = '1=37&2=41&3=43&5=45&6=47&9=50&10=54&11=56&13=58&14=60'
+debug_info = '1=31&2=35&3=37&5=39&6=41&9=44&10=48&11=50&13=52&14=54'

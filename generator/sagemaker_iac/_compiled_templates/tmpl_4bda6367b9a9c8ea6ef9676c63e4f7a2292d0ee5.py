@@ -10,6 +10,7 @@ def root(context, missing=missing):
     l_0_algorithm = resolve('algorithm')
     l_0_parameters = resolve('parameters')
     l_0_regions = resolve('regions')
+    l_0_region_description = resolve('region_description')
     l_0_processor_rules = resolve('processor_rules')
     l_0_conditions = resolve('conditions')
     l_0_mappings_block = resolve('mappings_block')
@@ -98,7 +99,7 @@ def root(context, missing=missing):
     yield '\nRules:\n  Region:\n    Assertions:\n      - Assert: !Contains\n          - ['
     yield str(t_2(context.eval_ctx, t_3(context, (undefined(name='regions') if l_0_regions is missing else l_0_regions), 'yaml'), ', '))
     yield ']\n          - !Ref AWS::Region\n        AssertDescription: '
-    yield str(t_4(str_join((environment.getattr((undefined(name='algorithm') if l_0_algorithm is missing else l_0_algorithm), 'key'), ' is published only in: ', t_2(context.eval_ctx, (undefined(name='regions') if l_0_regions is missing else l_0_regions), ', '), "; the stack's region (AWS::Region) is not one of them.", ))))
+    yield str(t_4((undefined(name='region_description') if l_0_region_description is missing else l_0_region_description)))
     yield '\n'
     for l_1_rule in (undefined(name='processor_rules') if l_0_processor_rules is missing else l_0_processor_rules):
         _loop_vars = {}
@@ -157,4 +158,4 @@ def root(context, missing=missing):
     yield '\nOutputs:\n  PipelineArn:\n    Description: ARN of the pipeline.\n    Value: !Ref Pipeline\n'
 
 blocks = {}
-debug_info = '2=55&5=57&6=61&7=63&8=65&9=67&10=70&12=72&13=75&15=77&16=80&18=82&19=85&21=87&22=90&24=92&25=95&33=99&35=101&36=103&37=107&38=109&40=111&41=113&45=117&46=121&50=127&61=130&62=134&63=136&64=138&65=141&66=143&68=152'
+debug_info = '2=56&5=58&6=62&7=64&8=66&9=68&10=71&12=73&13=76&15=78&16=81&18=83&19=86&21=88&22=91&24=93&25=96&33=100&35=102&36=104&37=108&38=110&40=112&41=114&45=118&46=122&50=128&61=131&62=135&63=137&64=139&65=142&66=144&68=153'

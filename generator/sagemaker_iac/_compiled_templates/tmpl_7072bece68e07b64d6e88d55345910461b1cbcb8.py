@@ -10,43 +10,35 @@ def root(context, missing=missing):
     l_0_catalog = resolve('catalog')
     l_0_all_tags = resolve('all_tags')
     try:
-        t_1 = environment.filters['join']
+        t_1 = environment.filters['sort']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'sort' found.")
     try:
-        t_2 = environment.filters['sort']
+        t_2 = environment.filters['yaml']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'sort' found.")
-    try:
-        t_3 = environment.filters['yaml']
-    except KeyError:
-        @internalcode
-        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'yaml' found.")
     pass
     yield '  Algorithm:\n    Type: String\n    Description: Key of the SageMaker built-in algorithm in the sagemaker-iac catalog.\n    AllowedValues:\n'
-    for l_1_key in t_2(environment, environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'algorithms')):
+    for l_1_key in t_1(environment, environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'algorithms')):
         _loop_vars = {}
         pass
         yield '      - '
-        yield str(t_3(l_1_key))
+        yield str(t_2(l_1_key))
         yield '\n'
     l_1_key = missing
-    yield '    ConstraintDescription: '
-    yield str(t_3(str_join(('Algorithm must be one of: ', t_1(context.eval_ctx, t_2(environment, environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'algorithms')), ', '), '.', ))))
-    yield '\n  ImageTag:\n    Type: String\n    Default: ""\n    Description: Image tag; empty selects the algorithm\'s default tag from the catalog.\n    AllowedValues:\n      - ""\n'
+    yield '    ConstraintDescription: Algorithm must be one of the AllowedValues, the algorithm keys of the sagemaker-iac catalog.\n  ImageTag:\n    Type: String\n    Default: ""\n    Description: Image tag; empty selects the algorithm\'s default tag from the catalog.\n    AllowedValues:\n      - ""\n'
     for l_1_tag in (undefined(name='all_tags') if l_0_all_tags is missing else l_0_all_tags):
         _loop_vars = {}
         pass
         yield '      - '
-        yield str(t_3(l_1_tag))
+        yield str(t_2(l_1_tag))
         yield '\n'
     l_1_tag = missing
-    yield "    ConstraintDescription: ImageTag must be empty (the algorithm's default tag) or a tag the catalog publishes; the Rules check it against the Algorithm.\n"
+    yield '    ConstraintDescription: ImageTag must be empty (the default tag) or a tag of the catalog; the Rules check it against the Algorithm.\n'
 
 blocks = {}
-debug_info = '5=32&6=36&8=40&15=42&16=46'
+debug_info = '5=26&6=30&15=34&16=38'

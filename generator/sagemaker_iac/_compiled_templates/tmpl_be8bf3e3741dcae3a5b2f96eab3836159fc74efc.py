@@ -68,7 +68,11 @@ def root(context, missing=missing):
     for l_1_row in (undefined(name='rows') if l_0_rows is missing else l_0_rows):
         _loop_vars = {}
         pass
-        yield '  <text x="'
+        yield '  <g data-algorithm="'
+        yield str(t_1(environment.getattr(l_1_row, 'algorithm')))
+        yield '"><title>'
+        yield str(t_1(environment.getattr(l_1_row, 'algorithm')))
+        yield '</title>\n    <text x="'
         yield str(((undefined(name='left') if l_0_left is missing else l_0_left) - 6))
         yield '" y="'
         yield str(((environment.getattr(l_1_row, 'y') + (undefined(name='cell') if l_0_cell is missing else l_0_cell)) - 3))
@@ -78,7 +82,7 @@ def root(context, missing=missing):
         for l_2_c in environment.getattr(l_1_row, 'cells'):
             _loop_vars = {}
             pass
-            yield '  <rect class="'
+            yield '    <rect class="'
             yield str(('yes' if environment.getattr(l_2_c, 'published') else 'no'))
             yield '" x="'
             yield str(environment.getattr(l_2_c, 'x'))
@@ -88,22 +92,11 @@ def root(context, missing=missing):
             yield str(((undefined(name='cell') if l_0_cell is missing else l_0_cell) - 2))
             yield '" height="'
             yield str(((undefined(name='cell') if l_0_cell is missing else l_0_cell) - 2))
-            yield '" data-algorithm="'
-            yield str(t_1(environment.getattr(l_1_row, 'algorithm')))
             yield '" data-region="'
-            yield str(t_1(environment.getattr(l_2_c, 'region')))
-            yield '" data-partition="'
-            yield str(t_1(environment.getattr(l_2_c, 'partition')))
-            yield '" data-published="'
-            yield str(('true' if environment.getattr(l_2_c, 'published') else 'false'))
-            yield '"><title>'
-            yield str(t_1(environment.getattr(l_1_row, 'algorithm')))
-            yield ' in '
-            yield str(t_1(environment.getattr(l_2_c, 'region')))
-            yield ': '
-            yield str(('published' if environment.getattr(l_2_c, 'published') else 'not published'))
-            yield '</title></rect>\n'
+            yield str(environment.getattr(l_2_c, 'region'))
+            yield '"/>\n'
         l_2_c = missing
+        yield '  </g>\n'
     l_1_row = missing
     yield '  <rect class="yes" x="'
     yield str((undefined(name='left') if l_0_left is missing else l_0_left))
@@ -159,4 +152,4 @@ def root(context, missing=missing):
     yield '</svg>\n'
 
 blocks = {}
-debug_info = '2=26&10=34&11=38&12=43&14=56&15=61&17=68&18=72&19=78&20=82&23=109&24=117&25=121&26=129&27=133&28=138&29=142&30=152'
+debug_info = '2=26&10=34&11=38&12=43&14=56&15=61&17=68&18=72&19=76&20=82&21=86&25=102&26=110&27=114&28=122&29=126&30=131&31=135&32=145'

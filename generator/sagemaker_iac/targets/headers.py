@@ -6,11 +6,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .. import __version__
 from ..catalog import Catalog
-from ..catalog.serialize import compact_json, to_dict
+from ..catalog.serialize import to_dict
 from ..outtree import Files
 
 TOOL = "sagemaker-iac"
@@ -39,11 +39,12 @@ class Stamp(NamedTuple):
         }
 
 
-def stamp(catalog: Catalog) -> Stamp:
+def stamp(catalog: Catalog, data: dict[str, Any] | None = None) -> Stamp:
     """The stamp of this catalog: the digest of its normalized form (out/catalog.json's
-    data), so reformatting the YAML changes nothing and any fact's change shows."""
-    normalized = compact_json(to_dict(catalog)).encode("utf-8")
-    return Stamp(__version__, hashlib.sha256(normalized).hexdigest())
+    DATA, where the caller has it) as canonical JSON, so reformatting the YAML changes
+    nothing and any fact's change shows."""
+    canonical = json.dumps(data if data is not None else to_dict(catalog), sort_keys=True)
+    return Stamp(__version__, hashlib.sha256(canonical.encode("utf-8")).hexdigest())
 
 
 def stamped(files: Files, mark: Stamp) -> Files:
@@ -57,9 +58,10 @@ def stamped(files: Files, mark: Stamp) -> Files:
         elif path.endswith(".svg"):
             head, sep, rest = text.partition("?>\n")  # after the XML declaration
             out[path] = f"{head}{sep}<!-- {mark.text} -->\n{rest}" if sep else text
-        elif path.endswith(".json"):
-            data = json.loads(text)
-            out[path] = compact_json({JSON_FIELD: mark.as_json(), **data}) + "\n"
+        elif path.endswith(".json"):  # written with the field (reports.py)
+            if f'"{JSON_FIELD}": ' not in text:
+                raise ValueError(f"{path} has no {JSON_FIELD} field")
+            out[path] = text
         else:
             raise ValueError(f"no comment syntax known for {path}")
     return out

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..catalog import Catalog
-from ..catalog.serialize import compact_json, to_dict
+from ..catalog.serialize import compact_json
 from ..outtree import Files
 from ._jinja import render
+from .headers import JSON_FIELD, Stamp
 
 CATALOG_JSON = "catalog.json"
 AVAILABILITY = "availability.md"
@@ -58,10 +59,11 @@ def heatmap(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def render_reports(catalog: Catalog) -> Files:
+def render_reports(catalog: Catalog, data: dict[str, Any], mark: Stamp) -> Files:
+    """The reports; DATA is the normalized catalog, MARK its stamp (catalog.json's field)."""
     return {
         HEATMAP: render(HEATMAP, **heatmap(catalog)),
-        CATALOG_JSON: compact_json(to_dict(catalog)) + "\n",
+        CATALOG_JSON: compact_json({JSON_FIELD: mark.as_json(), **data}) + "\n",
         AVAILABILITY: render(
             AVAILABILITY,
             catalog=catalog,

@@ -27,6 +27,20 @@ class GroupRule(NamedTuple):
     name: str
     algorithms: list[str]
     regions: list[str]
+    description: str  # the AssertDescription: who, and where they are published
+
+
+def published_where(catalog: Catalog, algorithms: list[str], regions: list[str]) -> str:
+    """Where ALGORITHMS are published, in the fewer words: the regions, or the catalog's
+    regions but a few (most algorithms are in nearly every region)."""
+    who = ", ".join(algorithms)
+    missing = sorted(set(catalog.regions) - set(regions))
+    if len(missing) < len(regions):
+        but = f" but {', '.join(missing)}" if missing else ""
+        where = f"in every region of the catalog{but}"
+    else:
+        where = f"only in {', '.join(regions)}"
+    return f"AWS::Region does not host {who}: published {where}."
 
 
 class TagRule(NamedTuple):
@@ -103,6 +117,9 @@ def group_rules(catalog: Catalog, scope: Scope = "training") -> list[GroupRule]:
             name=f"{group_key(g)}Regions",
             algorithms=algorithms,
             regions=sorted(catalog.registry_groups[g].accounts),
+            description=published_where(
+                catalog, algorithms, sorted(catalog.registry_groups[g].accounts)
+            ),
         )
         for g, algorithms in sorted(members.items())
     ]

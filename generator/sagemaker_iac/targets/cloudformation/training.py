@@ -19,7 +19,7 @@ from ..constraints import (
     sagemaker_name,
     single_instance,
 )
-from .mappings import ALGORITHMS, REGISTRIES, check_size, for_algorithm
+from .mappings import ALGORITHMS, REGISTRIES, check_size, for_algorithm, published_where
 
 TRAINING_DIR = "cloudformation/training"
 VALUE = r'^[^"\\]+$'
@@ -383,6 +383,9 @@ def render_training(catalog: Catalog, context: dict[str, Any]) -> Files:
                 mappings=for_algorithm(context["mappings"], algorithm.key),
             ),
             "regions": catalog.regions_for(algorithm.key),
+            "region_description": published_where(
+                catalog, [algorithm.key], catalog.regions_for(algorithm.key)
+            ),
             "json": json,
         }
         files[name] = render(f"{TRAINING_DIR}/_pipeline.yaml", **{**context, **own})
