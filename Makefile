@@ -9,7 +9,7 @@ CHECKOV_SPEC := checkov>=3.3.30,<3.4
 # The benchmarks compare against the SageMaker Python SDK, kept out of the project's deps.
 BENCH_VENV := .venv-bench
 
-.PHONY: venv compile generate check test test-fast lint fmt bench clean
+.PHONY: venv compile generate check test test-fast test-times lint fmt bench clean
 
 venv: $(VENV)/.installed
 
@@ -61,6 +61,10 @@ $(BENCH_VENV)/.installed: benchmarks/requirements.txt
 # Not part of `make test`: timings, ratios and sizes into benchmarks/results.json.
 bench: venv $(BENCH_VENV)/.installed
 	$(BIN)/python benchmarks/run.py
+
+# The test lanes timed once each into benchmarks/test_times.json (make bench reports it).
+test-times: venv $(CHECKOV_VENV)/.installed
+	$(BIN)/python benchmarks/test_times.py
 
 clean:
 	rm -rf $(VENV) $(CHECKOV_VENV) $(BENCH_VENV) build dist .pytest_cache .ruff_cache .hypothesis

@@ -326,6 +326,22 @@ def report(r: dict[str, Any]) -> str:
         f"| {k} | {v['uris']} | {v['median_s']} | {v['peak_kib']} | {v['full_generation']} |"
         for k, v in sc["rows"].items()
     ]
+    times = Path(__file__).resolve().parent / "test_times.json"
+    if times.exists():  # written by make test-times, which runs the suites once
+        lanes = json.loads(times.read_text())
+        lines += [
+            "",
+            f"Test lanes (`make test-times`, {lanes.pop('machine')}):",
+            "",
+            "| Lane | Tests passed | Seconds | Goal | Met |",
+            "|---|---:|---:|---|---|",
+        ]
+        goals = {"make test-fast": 20, "pytest (make test)": 90}
+        lines += [
+            f"| {name} | {lane.get('passed', 0)} | {lane['seconds']} | < {goals[name]} s | "
+            f"{'yes' if lane['seconds'] < goals[name] and lane['exit'] == 0 else 'no'} |"
+            for name, lane in lanes.items()
+        ]
     return "\n".join(lines) + "\n"
 
 

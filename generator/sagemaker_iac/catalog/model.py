@@ -201,7 +201,12 @@ class Catalog:
     def image_uris(self, scope: Scope = "training") -> Iterator[tuple[str, str, str]]:
         """(algorithm, region, default-tag URI) for every published pair, sorted."""
         for key in sorted(self.algorithms):
-            if scope not in self.algorithms[key].scopes():
+            algorithm = self.algorithms[key]
+            if scope not in algorithm.scopes():
                 continue
-            for region in self.regions_for(key, scope):
-                yield key, region, self.image_uri(key, region, scope=scope)
+            image = algorithm.image(scope)
+            accounts = self.registry_groups[image.registry_group].accounts
+            path = f"{image.repository}:{image.default_tag}"
+            for region in sorted(accounts):  # as image_uri() builds it, without its checks
+                host = f"{accounts[region]}.dkr.ecr.{region}.{self.dns_suffix(region)}"
+                yield key, region, f"{host}/{path}"

@@ -175,9 +175,11 @@ def check_lookups(
     for rule in rules:
         for algorithm in rule.algorithms:
             entry = maps[ALGORITHMS][algorithm]
+            image = catalog.algorithms[algorithm].image(scope)
+            accounts = catalog.registry_groups[image.registry_group].accounts
             for region in rule.regions:
                 account = maps[REGISTRIES].get(region, {}).get(entry[group])
-                if account != catalog.registry_id(algorithm, region, scope):
+                if account is None or account != accounts.get(region):
                     raise OutputLimitError(
                         f"internal error: FindInMap for {algorithm} in {region} does not "
                         "resolve to the catalog's account"
