@@ -57,21 +57,28 @@ class _Images(NamedTuple):
     algorithms: tuple[str, ...]
     accounts: dict[str, str]  # region -> account, over the repository's images
     tags: tuple[str, ...]
+    # False for a framework's repository of which the catalog keeps one pinned version
+    # (TensorFlow's): other tags there are the framework's own, not mistakes.
+    all_tags_known: bool
 
 
 def _index(catalog: Catalog) -> dict[str, _Images]:
     found: dict[str, list[tuple[str, Image]]] = {}
+    pinned: set[str] = set()
     for algorithm in catalog.algorithms.values():
         for scope in algorithm.scopes():
             image = algorithm.image(scope)
             found.setdefault(image.repository, []).append((algorithm.key, image))
+            if algorithm.sdk_version is not None:
+                pinned.add(image.repository)
     index = {}
     for repository, images in found.items():
         accounts: dict[str, str] = {}
         for _, image in images:
             accounts.update(catalog.registry_groups[image.registry_group].accounts)
         tags = tuple(dict.fromkeys(t for _, image in images for t in image.tags))
-        index[repository] = _Images(tuple(dict.fromkeys(k for k, _ in images)), accounts, tags)
+        algorithms = tuple(dict.fromkeys(k for k, _ in images))
+        index[repository] = _Images(algorithms, accounts, tags, repository not in pinned)
     return index
 
 
@@ -122,7 +129,7 @@ def _check(
     repository, tag = match["repository"], match["tag"]
     named = ", ".join(images.algorithms)
     what = repository if named == repository else f"{repository} ({named})"
-    if tag is not None and tag not in images.tags:
+    if tag is not None and tag not in images.tags and images.all_tags_known:
         yield (
             UNPUBLISHED_TAG,
             f"tag {tag} is not one the catalog publishes for {what}; "
