@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import re
 
@@ -120,11 +119,10 @@ def test_sdk_import_of_the_seed_catalog_gives_the_builtin_one(tmp_path):
     # The built-in catalog puts XGBoost's newest tag first (issue 9); the set is the import's.
     xgb = builtin.algorithms["xgboost"]
     assert set(merged.algorithms["xgboost"].tags) == set(xgb.tags)
-    merged = dataclasses.replace(
-        merged,
+    merged = merged._replace(
         algorithms={
             **merged.algorithms,
-            "xgboost": dataclasses.replace(merged.algorithms["xgboost"], tags=xgb.tags),
+            "xgboost": merged.algorithms["xgboost"]._replace(tags=xgb.tags),
         },
     )
     assert list(merged.image_uris()) == [u for u in builtin.image_uris() if u[0] in seed_keys]
@@ -161,8 +159,7 @@ def test_verify_reports_an_account_conflict(tmp_path):
     catalog = load_catalog()
     group = catalog.registry_groups["lda"]
     accounts = {**group.accounts, "us-east-1": "111111111111"}
-    tampered = dataclasses.replace(
-        catalog,
+    tampered = catalog._replace(
         registry_groups={
             **catalog.registry_groups,
             "lda": RegistryGroup("lda", accounts, group.source),
@@ -206,8 +203,7 @@ def test_a_one_region_addition_changes_only_lines_about_it():
     catalog = load_catalog()
     region, account = "eu-test-1", "123412341234"
     general = catalog.registry_groups["general"]
-    grown = dataclasses.replace(
-        catalog,
+    grown = catalog._replace(
         regions={**catalog.regions, region: "aws"},
         registry_groups={
             **catalog.registry_groups,

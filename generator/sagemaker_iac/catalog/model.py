@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from ..errors import UnavailableError
@@ -55,8 +54,7 @@ class InstanceClass(NamedTuple):
     processors_by_tag: Mapping[str, tuple[str, ...]] = {}
 
 
-@dataclass(frozen=True)
-class Algorithm:
+class Algorithm(NamedTuple):
     key: str
     name: str
     repository: str
@@ -110,8 +108,7 @@ class Algorithm:
         return processor in listed and (named is None or named.group(1) == processor)
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(NamedTuple):
     path: str
     sources: Mapping[str, Source]
     partitions: Mapping[str, Partition]

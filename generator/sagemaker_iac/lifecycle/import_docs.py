@@ -171,9 +171,7 @@ def parse_docs(path: str | Path, date: str) -> Catalog:
 
 
 def _with_group(algorithm: Algorithm, group: str) -> Algorithm:
-    from dataclasses import replace
-
-    return replace(algorithm, registry_group=group)
+    return algorithm._replace(registry_group=group)
 
 
 def _names(cell: str) -> set[str]:

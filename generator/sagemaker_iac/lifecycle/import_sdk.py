@@ -3,7 +3,6 @@ compare a catalog with it."""
 
 from __future__ import annotations
 
-import dataclasses
 import importlib.util
 import json
 from collections.abc import Mapping
@@ -123,11 +122,11 @@ def merge(catalog: Catalog, folder: Path, document: str, date: str) -> Catalog:
             current = algorithms[key]
             image = Image(repository, group_key, merged)
             algorithms[key] = (
-                dataclasses.replace(current, tags=merged)
+                current._replace(tags=merged)
                 if scope == "training"
-                else dataclasses.replace(current, inference=image)
+                else current._replace(inference=image)
                 if scope == "inference"
-                else dataclasses.replace(current, graviton=image)
+                else current._replace(graviton=image)
             )
     regions = dict(catalog.regions)
     partitions = dict(catalog.partitions)
@@ -157,8 +156,7 @@ def merge(catalog: Catalog, folder: Path, document: str, date: str) -> Catalog:
             "botocore/data/sagemaker/2017-07-24/service-2.json",
             date,
         )
-    return dataclasses.replace(
-        catalog,
+    return catalog._replace(
         training_instance_types=training_instance_types(),
         training_instance_types_source=catalog.training_instance_types_source
         or "botocore-sagemaker",
