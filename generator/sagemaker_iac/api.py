@@ -217,10 +217,10 @@ def refresh(
     old = load_catalog(catalog_path)
     new = import_sdk(old, sdk_config_dir(sdk), date or datetime.date.today().isoformat())
     changes = sorted(diff(old, new), key=lambda c: not c.breaking)
-    if changes:
-        text = dump(new)
-        catalog_path.write_text(text, encoding="utf-8")
-        new = parse_catalog(text, str(catalog_path))
-    else:
-        new = old
-    return Refreshed(changes, bool(changes), generate(new, out))
+    if not changes:
+        return Refreshed(changes, False, generate(old, out))
+    text = dump(new)  # checked to load back equal
+    # out/ first: if the folder is refused, the catalog file is left as it was.
+    files = generate(parse_catalog(text, str(catalog_path)), out)
+    catalog_path.write_text(text, encoding="utf-8")
+    return Refreshed(changes, True, files)

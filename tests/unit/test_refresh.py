@@ -59,3 +59,15 @@ def test_bad_input_exits_2_and_writes_nothing(tmp_path):
     assert f"{catalog}:" in result.stderr and "Traceback" not in result.stderr
     assert not out.exists()
     assert catalog.read_text() == "schema_version: 1\nsources: [\n"
+
+
+def test_a_refused_out_folder_leaves_the_catalog_file_as_it_was(tmp_path):
+    catalog, out = tmp_path / "catalog.yaml", tmp_path / "out"
+    shutil.copy(SEED, catalog)
+    out.mkdir()
+    (out / "notes.txt").write_text("mine\n")  # a file sagemaker-iac did not write
+    result = refresh(catalog, out)
+    assert result.exit_code == 2
+    assert "did not write" in result.stderr
+    assert catalog.read_bytes() == SEED.read_bytes()
+    assert (out / "notes.txt").read_text() == "mine\n"
