@@ -161,18 +161,17 @@ def uri(
     if not as_json:
         click.echo(found)
         return
-    host, _, path = found.partition("/")
-    repository, _, chosen = path.rpartition(":")
+    image = catalog.algorithm(algorithm).image(scope)
     _echo_json(
         {
             "algorithm": algorithm,
             "region": region,
             "scope": scope,
             "uri": found,
-            "registry_id": host.split(".", 1)[0],
-            "registry_host": host,
-            "repository": repository,
-            "tag": chosen,
+            "registry_id": catalog.registry_id(algorithm, region, scope),
+            "registry_host": catalog.registry_host(algorithm, region, scope),
+            "repository": image.repository,
+            "tag": tag or image.default_tag,
         }
     )
 
