@@ -27,21 +27,21 @@ json_option = click.option(
 )
 
 
-def _complete_algorithms(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
-    """Shell completion of algorithm keys (from the --catalog given, else the built-in)."""
-    try:
-        catalog = load_catalog(ctx.params.get("catalog_path"))
-    except UserError:
-        return []
-    return [k for k in sorted(catalog.algorithms) if k.startswith(incomplete)]
+def _completion(names: Callable[[Catalog], Any]) -> Callable[..., list[str]]:
+    """Shell completion from the catalog (the --catalog given, else the built-in one)."""
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+        try:
+            catalog = load_catalog(ctx.params.get("catalog_path"))
+        except UserError:
+            return []
+        return [n for n in sorted(names(catalog)) if n.startswith(incomplete)]
+
+    return complete
 
 
-def _complete_regions(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
-    try:
-        catalog = load_catalog(ctx.params.get("catalog_path"))
-    except UserError:
-        return []
-    return [r for r in sorted(catalog.regions) if r.startswith(incomplete)]
+_complete_algorithms = _completion(lambda catalog: catalog.algorithms)
+_complete_regions = _completion(lambda catalog: catalog.regions)
 
 
 catalog_option = click.option(

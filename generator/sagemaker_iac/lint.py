@@ -108,9 +108,15 @@ def _kind(path: Path, text: str) -> str:
     return "other"
 
 
-def scan_text(catalog: Catalog, name: str, text: str, kind: str = "other") -> list[Finding]:
-    """Every finding in one file's text."""
-    index = _index(catalog)
+def scan_text(
+    catalog: Catalog,
+    name: str,
+    text: str,
+    kind: str = "other",
+    index: dict[str, _Images] | None = None,
+) -> list[Finding]:
+    """Every finding in one file's text (INDEX: the catalog's images, when already built)."""
+    index = index if index is not None else _index(catalog)
     found = []
     for match in _URI.finditer(text):
         images = index.get(match["repository"])
@@ -186,6 +192,7 @@ def _instead(kind: str) -> str:
 def scan(catalog: Catalog, paths: list[Path]) -> list[Finding]:
     """Every finding in the files under PATHS (files sagemaker-iac generated are skipped)."""
     found = []
+    index = _index(catalog)  # once for every file
     for path in files(paths):
         try:
             text = path.read_text(encoding="utf-8")
@@ -193,5 +200,5 @@ def scan(catalog: Catalog, paths: list[Path]) -> list[Finding]:
             continue  # not text: nothing to find
         if GENERATED in text[:400]:
             continue
-        found.extend(scan_text(catalog, str(path), text, _kind(path, text)))
+        found.extend(scan_text(catalog, str(path), text, _kind(path, text), index))
     return found
