@@ -44,6 +44,26 @@ _complete_algorithms = _completion(lambda catalog: catalog.algorithms)
 _complete_regions = _completion(lambda catalog: catalog.regions)
 
 
+# One definition per option the commands share: one name, one meaning.
+sdk_option = click.option(
+    "--sdk",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="image_uri_config folder (default: the installed sagemaker).",
+)
+
+
+def out_dir_option(help_text: str) -> Callable[..., Any]:
+    return click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("out"),
+        show_default=True,
+        help=help_text,
+    )
+
+
 catalog_option = click.option(
     "--catalog",
     "catalog_path",
@@ -75,14 +95,7 @@ def main() -> None:
 
 @main.command()
 @catalog_option
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Folder to replace with the output.",
-)
+@out_dir_option("Folder to replace with the output.")
 @click.option(
     "--check",
     is_flag=True,
@@ -272,13 +285,7 @@ def import_docs(file: Path, out: Path | None, date: str | None) -> None:
 
 
 @import_.command("sdk")
-@click.option(
-    "--sdk",
-    "sdk",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="image_uri_config folder (default: the installed sagemaker).",
-)
+@sdk_option
 @catalog_option
 @out_option
 @date_option
@@ -309,12 +316,7 @@ def diff(old: Path, new: Path, fmt: str) -> None:
 
 @main.command()
 @catalog_option
-@click.option(
-    "--sdk",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="image_uri_config folder (default: the installed sagemaker).",
-)
+@sdk_option
 @user_errors
 def verify(catalog_path: Path | None, sdk: Path | None) -> None:
     """Compare the catalog with the SDK; exit 1 when they disagree on an account."""
@@ -339,20 +341,8 @@ EXIT_BREAKING = 4
     required=True,
     help="Catalog YAML file to update in place.",
 )
-@click.option(
-    "--sdk",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="image_uri_config folder (default: the installed sagemaker).",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Folder to regenerate.",
-)
+@sdk_option
+@out_dir_option("Folder to regenerate.")
 @click.option(
     "--diff-file",
     type=click.Path(dir_okay=False, path_type=Path),

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .catalog import Catalog, Image
+from .catalog.suggest import REGION_SHAPE
 from .errors import UserError
 
 # Files scanned, and folders never entered (tool state, vendored code, VCS).
@@ -141,9 +142,9 @@ def _check(
             f"tag {tag} is not one the catalog publishes for {what}; "
             f"published: {', '.join(images.tags)}",
         )
-    if not re.fullmatch(r"[a-z]{2}(-[a-z]+)+-\d+", region):
+    same = sorted(r for r, a in images.accounts.items() if a == account)
+    if not REGION_SHAPE.match(region):
         # The region varies, the account does not: right in at most the regions sharing it.
-        same = sorted(r for r, a in images.accounts.items() if a == account)
         where = f"only in {', '.join(same)}" if same else "in no region"
         yield (
             ACCOUNT_WITH_VARIABLE_REGION,
@@ -158,8 +159,7 @@ def _check(
             f"published in: {', '.join(sorted(images.accounts))}",
         )
     elif images.accounts[region] != account:
-        owners = sorted(r for r, a in images.accounts.items() if a == account)
-        of = f" (it is {', '.join(owners)}'s)" if owners else ""
+        of = f" (it is {', '.join(same)}'s)" if same else ""
         yield (
             WRONG_ACCOUNT,
             f"account {account} is not the registry of {what} in {region}{of}; "

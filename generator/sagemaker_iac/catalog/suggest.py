@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .resources import known_partitions
+from .resources import known_partitions, schema
 
-# The catalog schema's region shape (catalog.schema.json $defs.region).
-REGION_SHAPE = re.compile(r"^[a-z]{2}(-[a-z]+)+-[0-9]+$")
+# The shape of a region name, as the catalog schema states it ($defs.region).
+REGION_SHAPE = re.compile(schema()["$defs"]["region"]["pattern"])
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
