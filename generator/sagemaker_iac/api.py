@@ -14,6 +14,7 @@ from .catalog import (
     Algorithm,
     Catalog,
     Image,
+    ImageFamily,
     RegistryGroup,
     Scope,
     builtin_path,
@@ -24,6 +25,7 @@ from .errors import CatalogError, OutputLimitError, UnavailableError, UserError
 from .targets import TARGETS
 
 if TYPE_CHECKING:
+    from .catalog.resolve import Resolved
     from .lifecycle.diff import Change
     from .lifecycle.import_sdk import Difference
     from .lint import Finding
@@ -39,6 +41,7 @@ __all__ = [
     "CatalogError",
     "Files",
     "Image",
+    "ImageFamily",
     "OutputLimitError",
     "RegistryGroup",
     "Scope",
@@ -50,6 +53,7 @@ __all__ = [
     "diff",
     "dump",
     "format_changes",
+    "framework_image",
     "generate",
     "image_uri",
     "import_docs",
@@ -63,6 +67,7 @@ __all__ = [
     "to_dict",
     "to_source",
     "verify",
+    "versions_of",
 ]
 
 
@@ -71,6 +76,34 @@ def image_uri(
 ) -> str:
     """The image URI, or UnavailableError naming what the catalog has instead."""
     return catalog.image_uri(algorithm, region, tag, scope)
+
+
+def framework_image(
+    catalog: Catalog,
+    framework: str,
+    region: str,
+    version: str | None = None,
+    py_version: str | None = None,
+    instance_type: str | None = None,
+    scope: str | None = None,
+    base_framework_version: str | None = None,
+    processor: str | None = None,
+) -> Resolved:
+    """What the SDK's image_uris.retrieve answers for these arguments (its .uri), or
+    UnavailableError naming the choices."""
+    from .catalog.resolve import resolve
+
+    return resolve(
+        catalog, framework, region, version, py_version, instance_type, scope,
+        base_framework_version, processor,
+    )  # fmt: skip
+
+
+def versions_of(found: ImageFamily, scope: str | None = None) -> list[str]:
+    """A framework's versions and aliases, in the SDK's order."""
+    from .catalog.resolve import versions_of as listed
+
+    return listed(found, scope)
 
 
 def _chosen(targets: tuple[str, ...] | None) -> tuple[str, ...]:
@@ -164,10 +197,11 @@ def sdk_config_dir(path: str | Path | None = None) -> Path:
 
 
 def import_sdk(catalog: Catalog, folder: Path, date: str) -> Catalog:
-    """CATALOG with the SDK's registries and tags merged in, its own metadata kept."""
-    from .lifecycle.import_sdk import merge
+    """CATALOG with the SDK's registries and tags merged in, its own metadata kept, and
+    every framework's images (the SDK's configs) in place of those it had."""
+    from .lifecycle.import_sdk import import_images, merge
 
-    return merge(catalog, folder, str(folder), date)
+    return import_images(merge(catalog, folder, str(folder), date), folder, str(folder), date)
 
 
 def verify(catalog: Catalog, folder: Path) -> list[Difference]:

@@ -25,14 +25,15 @@ def kept_by(targets: tuple[str, ...]) -> tuple[str, ...]:
 
 def build(catalog: Catalog, targets: tuple[str, ...] = TARGETS) -> Files:
     files: Files = {}
+    algorithms = catalog.for_algorithms()
     if "terraform" in targets:
-        files.update(render_terraform(catalog))
+        files.update(render_terraform(algorithms))
     if "cloudformation" in targets:
         try:
-            files.update(render_cloudformation(catalog))
+            files.update(render_cloudformation(algorithms))
         except OutputLimitError as exc:  # a catalog too large for CloudFormation: say which
             raise OutputLimitError(f"{catalog.path}: {exc}") from None
     data = to_dict(catalog)
     mark = stamp(catalog, data)
-    files.update(render_reports(catalog, data, mark))
+    files.update(render_reports(algorithms, data, mark))
     return dict(sorted(stamped(files, mark).items()))

@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from . import api
-from .api import SCOPES, TARGETS, Catalog, Scope, UserError, load_catalog
+from .api import SCOPES, TARGETS, Catalog, UserError, load_catalog
 
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
@@ -41,6 +41,7 @@ def _completion(names: Callable[[Catalog], Any]) -> Callable[..., list[str]]:
 
 
 _complete_algorithms = _completion(lambda catalog: catalog.algorithms)
+_complete_images = _completion(lambda catalog: {*catalog.algorithms, *catalog.images})
 _complete_regions = _completion(lambda catalog: catalog.regions)
 
 
@@ -90,7 +91,8 @@ def user_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="sagemaker-iac")
 def main() -> None:
-    """SageMaker built-in algorithm images as Terraform and CloudFormation."""
+    """SageMaker images (built-in algorithms and SDK frameworks) as Terraform and
+    CloudFormation."""
 
 
 @main.command()
@@ -141,52 +143,133 @@ def generate(
 
 
 @main.command()
-@click.argument("algorithm", shell_complete=_complete_algorithms)
+@click.argument("name", metavar="NAME", shell_complete=_complete_images)
 @click.option(
     "--region",
     required=True,
     help="AWS region, such as us-west-2.",
     shell_complete=_complete_regions,
 )
-@click.option("--tag", default=None, help="Image tag (default: the algorithm's default tag).")
+@click.option("--tag", default=None, help="Image tag (algorithms; default: the first).")
 @click.option(
     "--scope",
-    type=click.Choice(SCOPES),
-    default="training",
-    show_default=True,
-    help="The training image, the inference (hosting) image, or the Arm (Graviton) "
-    "inference image where the catalog keeps one.",
+    default=None,
+    help="Image scope: training, inference, inference_graviton, or a framework's own "
+    "(eia, processing, ...). Algorithms default to training; frameworks as the SDK does.",
+)
+@click.option("--version", "version", default=None, help="Framework version or alias.")
+@click.option("--py-version", default=None, help="Python version, such as py310.")
+@click.option("--instance-type", default=None, help="Instance type, such as ml.g5.xlarge.")
+@click.option("--processor", default=None, help="cpu, gpu, ... instead of an instance type.")
+@click.option(
+    "--base-framework-version",
+    default=None,
+    help="Hugging Face images: the framework under them, such as pytorch2.1.0.",
 )
 @catalog_option
 @json_option
 @user_errors
 def uri(
-    algorithm: str,
+    name: str,
     region: str,
     tag: str | None,
-    scope: Scope,
+    scope: str | None,
+    version: str | None,
+    py_version: str | None,
+    instance_type: str | None,
+    processor: str | None,
+    base_framework_version: str | None,
     catalog_path: Path | None,
     as_json: bool,
 ) -> None:
-    """Print the image URI of ALGORITHM in a region."""
+    """Print the image URI of NAME in a region.
+
+    NAME is a built-in algorithm (answered from its tags) or any SageMaker Python SDK
+    framework (answered as image_uris.retrieve answers). An algorithm with --version,
+    --py-version, --instance-type, --processor or --base-framework-version is looked up
+    as the SDK's framework of that name.
+    """
     catalog = _catalog(catalog_path)
-    found = api.image_uri(catalog, algorithm, region, tag, scope)
+    sdk_style = any(
+        v is not None
+        for v in (version, py_version, instance_type, processor, base_framework_version)
+    )
+    if name in catalog.algorithms and not sdk_style:
+        _algorithm_uri(catalog, name, region, tag, scope or "training", as_json)
+        return
+    if tag is not None:
+        raise UserError("--tag is for algorithms; frameworks take --version and --py-version")
+    found = api.framework_image(
+        catalog, name, region, version, py_version, instance_type, scope,
+        base_framework_version, processor,
+    )  # fmt: skip
+    if not as_json:
+        click.echo(found.uri)
+        return
+    _echo_json(
+        {
+            "framework": name,
+            "region": region,
+            "scope": found.scope,
+            "version": found.version,
+            "py_version": found.py_version,
+            "processor": found.processor,
+            "uri": found.uri,
+            "registry_id": found.registry,
+            "registry_host": found.host,
+            "repository": found.repository,
+            "tag": found.tag,
+        }
+    )
+
+
+def _algorithm_uri(
+    catalog: Catalog, algorithm: str, region: str, tag: str | None, scope: str, as_json: bool
+) -> None:
+    if scope not in SCOPES:
+        raise UserError(f"unknown scope {scope!r} for an algorithm; known: {', '.join(SCOPES)}")
+    found = api.image_uri(catalog, algorithm, region, tag, scope)  # type: ignore[arg-type]
     if not as_json:
         click.echo(found)
         return
-    image = catalog.algorithm(algorithm).image(scope)
+    image = catalog.algorithm(algorithm).image(scope)  # type: ignore[arg-type]
     _echo_json(
         {
             "algorithm": algorithm,
             "region": region,
             "scope": scope,
             "uri": found,
-            "registry_id": catalog.registry_id(algorithm, region, scope),
-            "registry_host": catalog.registry_host(algorithm, region, scope),
+            "registry_id": catalog.registry_id(algorithm, region, scope),  # type: ignore[arg-type]
+            "registry_host": catalog.registry_host(algorithm, region, scope),  # type: ignore[arg-type]
             "repository": image.repository,
             "tag": tag or image.default_tag,
         }
     )
+
+
+@main.command()
+@catalog_option
+@json_option
+@user_errors
+def frameworks(catalog_path: Path | None, as_json: bool) -> None:
+    """List the SageMaker Python SDK frameworks in the catalog, with their versions."""
+    catalog = _catalog(catalog_path)
+    table = {
+        key: {
+            "scopes": list(found.scopes or ()),
+            "versions": api.versions_of(found),
+        }
+        for key, found in sorted(catalog.images.items())
+    }
+    if as_json:
+        _echo_json(table)
+        return
+    width = max((len(k) for k in table), default=0)
+    for key, row in table.items():
+        click.echo(
+            f"{key.ljust(width)}  {','.join(row['scopes']) or '-'}  "
+            f"{len(row['versions'])} versions: {', '.join(row['versions'][-5:])}"
+        )
 
 
 @main.command()

@@ -47,8 +47,13 @@ def test_seed_registry_paths_are_reproduced_exactly(catalog):
 
 def test_current_shape(catalog):
     assert len(catalog.algorithms) == 19  # the seed's 17 and seed 004's TensorFlow variants
-    assert len(catalog.registry_groups) == 6
-    assert len(catalog.regions) == 42  # the SageMaker SDK's regions, ISO partitions included
+    # The SDK's 60 distinct account maps: the algorithms use 6 of them.
+    assert len(catalog.registry_groups) == 60
+    assert len(catalog.for_algorithms().registry_groups) == 6
+    assert len(catalog.regions) == 46  # the SageMaker SDK's regions, ISO partitions included
+    assert len(catalog.for_algorithms().regions) == 42
+    assert len(catalog.images) == 81  # sagemaker-core 2.27.0's image_uri_config, but one
+
     assert len(catalog.regions_for("kmeans")) == 37
     assert len(catalog.regions_for("lda")) == 16
     assert catalog.dns_suffix("cn-northwest-1") == "amazonaws.com.cn"

@@ -111,7 +111,10 @@ def test_committed_out_is_current():
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("kmeanz", "--region", "us-east-1"), "unknown algorithm 'kmeanz' (did you mean kmeans?)"),
+        (
+            ("kmeanz", "--region", "us-east-1"),
+            "unknown algorithm or framework 'kmeanz' (did you mean kmeans?)",
+        ),
         (("xgbost", "--region", "us-east-1"), "(did you mean xgboost?)"),
         (
             ("xgboost", "--region", "us-east-1", "--tag", "1.7-2"),

@@ -103,7 +103,8 @@ def described_regions(text: str, catalog) -> tuple[list[str], set[str]]:
         return algorithms, set(where.removeprefix("only in ").split(", "))
     assert where.startswith("in every region of the catalog"), where
     missing = where.partition(" but ")[2]
-    return algorithms, set(catalog.regions) - set(missing.split(", ") if missing else [])
+    everywhere = catalog.for_algorithms().regions  # the algorithm outputs' catalog
+    return algorithms, set(everywhere) - set(missing.split(", ") if missing else [])
 
 
 def test_every_rule_assertion_names_its_choices(out_dir, catalog):

@@ -82,7 +82,7 @@ def test_the_heatmap_parses_and_its_cells_are_the_catalog(catalog):
         for e in svg.iter(f"{ns}rect")
         if "data-partition" in e.attrib
     }
-    assert set(bands) == set(catalog.partitions)
+    assert set(bands) == set(catalog.for_algorithms().partitions)
     cells = {}
     for row in svg.iter(f"{ns}g"):
         key = row.get("data-algorithm")
@@ -95,7 +95,7 @@ def test_the_heatmap_parses_and_its_cells_are_the_catalog(catalog):
     assert cells == {
         (k, r): "yes" if r in catalog.regions_for(k) else "no"
         for k in catalog.algorithms
-        for r in catalog.regions
+        for r in catalog.for_algorithms().regions
     }
 
 

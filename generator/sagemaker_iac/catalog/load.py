@@ -8,7 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CatalogError
-from .model import Algorithm, Catalog, Image, InstanceClass, Partition, RegistryGroup, Source
+from .model import (
+    Algorithm,
+    Catalog,
+    Image,
+    ImageFamily,
+    ImageRules,
+    InstanceClass,
+    Partition,
+    RegistryGroup,
+    Source,
+)
 from .resources import COMPILED, DATA, SCHEMA, builtin_path
 
 
@@ -142,7 +152,26 @@ def _build(data: dict[str, Any], name: str) -> Catalog:
         arm64_source=data.get("instance_families", {}).get("arm64", {}).get("source"),
         training_instance_types=tuple(data.get("training_instance_types", {}).get("types", ())),
         training_instance_types_source=data.get("training_instance_types", {}).get("source"),
+        images={
+            k: ImageFamily(
+                key=k,
+                scopes=tuple(f["scopes"]) if "scopes" in f else None,
+                flat=f["flat"],
+                configs=f["configs"],
+                latest=f["latest"],
+                source=f["source"],
+            )
+            for k, f in data.get("images", {}).items()
+        },
+        image_rules=_rules(data.get("image_rules")),
     )
+
+
+def _rules(data: dict[str, Any] | None) -> ImageRules:
+    if data is None:
+        return ImageRules()
+    tuples = {k: tuple(v) for k, v in data.items() if isinstance(v, list)}
+    return ImageRules(**{**data, **tuples})
 
 
 def _image(data: dict[str, Any]) -> Image:

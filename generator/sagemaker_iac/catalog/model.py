@@ -108,6 +108,44 @@ class Algorithm(NamedTuple):
         return processor in listed and (named is None or named.group(1) == processor)
 
 
+class ImageFamily(NamedTuple):
+    """Every image of one SageMaker Python SDK framework (one image_uri_config file).
+
+    ``configs`` keeps the SDK's own shape, so that its lookup rules apply unchanged: scope ->
+    {versions, version_aliases, processors}, a version -> an entry (repository, processors,
+    py_versions, container_version, tag_prefix, processor_in_tag, sdk_versions) or, for
+    Hugging Face and Python-keyed versions, a mapping of such entries. Each entry names a
+    shared registry group instead of repeating its account map.
+    """
+
+    key: str
+    # The scopes the SDK offers; None where one config serves every scope ("flat").
+    scopes: tuple[str, ...] | None
+    flat: bool
+    configs: Mapping[str, Mapping]  # scope (or "all" when flat) -> the SDK's config
+    # The version retrieve() picks when none is given, by scope argument ("" for none);
+    # None where retrieve() then refuses.
+    latest: Mapping[str, str | None]
+    source: str
+
+
+class ImageRules(NamedTuple):
+    """The SDK's lookup facts that live in its code rather than its configs."""
+
+    graviton_frameworks: tuple[str, ...] = ()
+    graviton_instance_families: tuple[str, ...] = ()
+    neuron_frameworks: tuple[str, ...] = ()  # use <framework>-neuron on inf/trn instances
+    trainium_frameworks: tuple[str, ...] = ()
+    arm64_tags: Mapping[str, Mapping[str, str]] = {}  # framework -> version -> tag
+    # framework-tag -> suffix added on p4d instances (the SDK's auto-selected containers)
+    p4d_container_versions: Mapping[str, str] = {}
+    # framework -> first version whose images refuse p2 instances
+    p2_deprecated_from: Mapping[str, str] = {}
+    # repositories whose tags start with the Neuron SDK version
+    neuron_sdk_repositories: tuple[str, ...] = ()
+    source: str | None = None
+
+
 class Catalog(NamedTuple):
     path: str
     sources: Mapping[str, Source]
@@ -122,6 +160,28 @@ class Catalog(NamedTuple):
     arm64_source: str | None = None
     training_instance_types: tuple[str, ...] = ()  # every type SageMaker trains on
     training_instance_types_source: str | None = None
+    images: Mapping[str, ImageFamily] = {}  # SDK framework -> its images
+    image_rules: ImageRules = ImageRules()
+
+    def for_algorithms(self) -> Catalog:
+        """The catalog as the built-in algorithms' outputs see it: no framework images, and
+        only the registry groups, regions and partitions the algorithms use."""
+        used = {
+            image.registry_group
+            for a in self.algorithms.values()
+            for image in (a.image(), a.inference, a.graviton)
+            if image is not None
+        }
+        groups = {k: g for k, g in self.registry_groups.items() if k in used}
+        regions = {
+            r: p for r, p in self.regions.items() if any(r in g.accounts for g in groups.values())
+        }
+        return self._replace(
+            registry_groups=groups,
+            regions=regions,
+            partitions={k: p for k, p in self.partitions.items() if k in regions.values()},
+            images={},
+        )
 
     def algorithm(self, key: str) -> Algorithm:
         try:

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Any
 from .load import parse_catalog
 
 if TYPE_CHECKING:
-    from .model import Catalog, Scope
+    from .model import Catalog, ImageFamily, Scope
 
 HEADER = (
     "# yaml-language-server: $schema=catalog.schema.json\n"
-    "# A sagemaker-iac catalog of Amazon SageMaker built-in algorithms (facts only;\n"
-    "# each section names its source). Validate with: sagemaker-iac generate --check\n"
+    "# A sagemaker-iac catalog of Amazon SageMaker images: the built-in algorithms and every\n"
+    "# image the SageMaker Python SDK resolves (facts only; each section names its source).\n"
+    "# Validate with: sagemaker-iac generate --check\n"
 )
 
 
@@ -98,7 +99,25 @@ def to_source(catalog: Catalog) -> dict[str, Any]:
         for k, g in sorted(catalog.registry_groups.items())
     }
     data["algorithms"] = algorithms
+    if catalog.image_rules.source is not None:
+        data["image_rules"] = {
+            k: list(v) if isinstance(v, tuple) else dict(v) if isinstance(v, dict) else v
+            for k, v in catalog.image_rules._asdict().items()
+        }
+    if catalog.images:
+        data["images"] = {k: _family(f) for k, f in sorted(catalog.images.items())}
     return data
+
+
+def _family(found: ImageFamily) -> dict[str, Any]:
+    # The SDK's order of versions is kept: it is the order users read in its configs.
+    return {
+        "source": found.source,
+        **({"scopes": list(found.scopes)} if found.scopes is not None else {}),
+        "flat": found.flat,
+        "latest": dict(found.latest),
+        "configs": found.configs,
+    }
 
 
 def dump(catalog: Catalog) -> str:
@@ -184,6 +203,11 @@ def to_dict(catalog: Catalog) -> dict[str, Any]:
             }
             for k, a in sorted(catalog.algorithms.items())
         },
+        "image_rules": {
+            k: list(v) if isinstance(v, tuple) else v
+            for k, v in catalog.image_rules._asdict().items()
+        },
+        "images": {k: _family(f) for k, f in sorted(catalog.images.items())},
     }
 
 

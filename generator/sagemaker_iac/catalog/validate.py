@@ -183,6 +183,10 @@ def _check_references(doc: Located) -> None:
                         ("instance_families", "arm64", "families", index),
                         f"{name!r} is not of a family in instance_families.families",
                     )
+    if "image_rules" in data:
+        source_ref(("image_rules", "source"), data["image_rules"]["source"])
+    for key, found in data.get("images", {}).items():
+        _check_family(doc, key, found, source_ref)
     for key, algorithm in data["algorithms"].items():
         path: Path_ = ("algorithms", key)
         source_ref((*path, "source"), algorithm["source"])
@@ -279,3 +283,36 @@ def _check_derived(
                     f"parameter {derived}; rename one",
                 )
             seen[derived] = name
+
+
+def _check_family(doc: Located, key: str, found: dict[str, Any], source_ref: Any) -> None:
+    """A family's configs: flat ones under 'all', others under their scopes; known groups."""
+    where: Path_ = ("images", key)
+    source_ref((*where, "source"), found["source"])
+    expected = ["all"] if found["flat"] else found.get("scopes", [])
+    if list(found["configs"]) != expected:
+        raise doc.error(
+            (*where, "configs"),
+            f"configs are {', '.join(found['configs'])}; expected {', '.join(expected)}",
+        )
+    groups = doc.data["registry_groups"]
+    for scope, config in found["configs"].items():
+        aliases = config.get("version_aliases", {})
+        for alias, target in aliases.items():
+            if target not in config["versions"]:
+                raise doc.error(
+                    (*where, "configs", scope, "version_aliases", alias),
+                    f"alias of unknown version {target!r}",
+                )
+        for version, entry in config["versions"].items():
+            leaves = (
+                [((), entry)]
+                if "repository" in entry
+                else [((k,), v) for k, v in entry.items() if k != "version_aliases"]
+            )
+            for sub, leaf in leaves:
+                if leaf["registry_group"] not in groups:
+                    raise doc.error(
+                        (*where, "configs", scope, "versions", version, *sub, "registry_group"),
+                        f"unknown registry group {leaf['registry_group']!r}",
+                    )

@@ -8,8 +8,18 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from ..catalog import Algorithm, Catalog, Image, Partition, RegistryGroup, Scope, Source
+from ..catalog import (
+    Algorithm,
+    Catalog,
+    Image,
+    ImageFamily,
+    Partition,
+    RegistryGroup,
+    Scope,
+    Source,
+)
 from ..errors import UserError
 from .botocore_facts import partition_of, training_instance_types
 
@@ -207,7 +217,64 @@ class Difference:
 
 
 def verify(catalog: Catalog, folder: Path) -> list[Difference]:
-    """Every way the catalog and the SDK differ, algorithm by algorithm."""
+    """Every way the catalog and the SDK differ: algorithm by algorithm, then every
+    framework's images (versions, aliases, scopes, tags, accounts)."""
+    found: list[Difference] = _verify_algorithms(catalog, folder)
+    ours = catalog.images
+    fresh = _Groups(catalog.registry_groups)
+    theirs = images_of(folder, fresh)
+    their_groups = {k: RegistryGroup(k, a, SDK_SOURCE) for k, a in fresh.accounts.items()}
+    for key in sorted({*ours, *theirs}):
+        if key not in theirs:
+            found.append(Difference(key, "framework only in the catalog", False))
+        elif key not in ours:
+            found.append(Difference(key, "framework only in the SDK", False))
+        else:
+            mine = _expanded(ours[key], catalog.registry_groups)
+            other = _expanded(theirs[key], their_groups)
+            found += [Difference(key, t, conflict) for t, conflict in _tree_diff(mine, other, ())]
+    return found
+
+
+def _expanded(found: ImageFamily, groups: Mapping[str, RegistryGroup]) -> dict[str, Any]:
+    """A family as the SDK writes it: account maps in place of registry group names."""
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, Mapping):
+            return {
+                ("registries" if k == "registry_group" else k): (
+                    dict(groups[v].accounts) if k == "registry_group" else walk(v)
+                )
+                for k, v in node.items()
+            }
+        return list(node) if isinstance(node, list | tuple) else node
+
+    return {
+        "scopes": list(found.scopes or ()),
+        "default versions": dict(found.latest),
+        **walk(found.configs),
+    }
+
+
+def _tree_diff(ours: Any, theirs: Any, path: tuple[str, ...]) -> list[tuple[str, bool]]:
+    """(what differs, whether an answer changes) for two expanded families."""
+    where = " ".join(path)
+    if isinstance(ours, dict) and isinstance(theirs, dict):
+        out: list[tuple[str, bool]] = []
+        for key in [*ours, *(k for k in theirs if k not in ours)]:
+            if key not in theirs:
+                out.append((f"{where} {key}: only in the catalog".strip(), False))
+            elif key not in ours:
+                out.append((f"{where} {key}: only in the SDK".strip(), False))
+            else:
+                out += _tree_diff(ours[key], theirs[key], (*path, key))
+        return out
+    if ours != theirs:
+        return [(f"{where}: catalog {ours!r}, SDK {theirs!r}", True)]
+    return []
+
+
+def _verify_algorithms(catalog: Catalog, folder: Path) -> list[Difference]:
     found: list[Difference] = []
     for key, algorithm in sorted(catalog.algorithms.items()):
         for scope in _scopes(algorithm):
@@ -220,3 +287,161 @@ def verify(catalog: Catalog, folder: Path) -> list[Difference]:
             accounts = catalog.registry_groups[image.registry_group].accounts
             found += _compare(label, accounts, image.tags, sdk)
     return found
+
+
+# --- every framework's images -------------------------------------------------------------
+
+FLAT = "all"  # the configs key of a flat family's one config
+
+
+def read_config(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise UserError(f"{path}: {exc}") from None
+    if not isinstance(data, dict):
+        raise UserError(f"{path}: not a JSON object")
+    return data
+
+
+def _subtrees(config: dict) -> dict[str, dict]:
+    """scope -> the part of a config that holds versions (FLAT for a top-level one)."""
+    if "versions" in config:
+        return {FLAT: config}
+    return {s: c for s, c in config.items() if isinstance(c, dict) and "versions" in c}
+
+
+class _Groups:
+    """Registry groups by account map: a catalog's own first, new ones named by first use."""
+
+    def __init__(self, groups: Mapping[str, RegistryGroup]) -> None:
+        self.accounts = {k: dict(g.accounts) for k, g in groups.items()}
+        self.sources = {k: g.source for k, g in groups.items()}
+        self.by_map = {}
+        for key, accounts in sorted(self.accounts.items()):
+            self.by_map.setdefault(tuple(sorted(accounts.items())), key)
+        self.used: set[str] = set()
+
+    def key(self, accounts: dict[str, str], owner: str) -> str:
+        frozen = tuple(sorted(accounts.items()))
+        if frozen not in self.by_map:
+            name, n = owner, 1
+            while name in self.accounts:
+                n += 1
+                name = f"{owner}-{n}"
+            self.accounts[name] = dict(frozen)
+            self.sources[name] = SDK_SOURCE
+            self.by_map[frozen] = name
+        found = self.by_map[frozen]
+        self.used.add(found)
+        return found
+
+
+def _entry(entry: dict, groups: _Groups, owner: str, where: str) -> dict:
+    """One version's entry with its account map replaced by a registry group's key."""
+    if "repository" in entry:
+        registries = entry.get("registries")
+        if not isinstance(registries, dict) or not registries:
+            raise UserError(f"{where}: no registries")
+        out = {k: v for k, v in entry.items() if k != "registries"}
+        out["registry_group"] = groups.key(registries, owner)
+        return out
+    # Hugging Face (by base framework) or Python-keyed versions: a mapping of entries.
+    return {
+        k: (dict(v) if k == "version_aliases" else _entry(v, groups, owner, f"{where}.{k}"))
+        for k, v in entry.items()
+    }
+
+
+def _latest(config: dict, scope: str | None) -> str | None:
+    """The version retrieve() picks when given none (None: it refuses), for a scope argument."""
+    from packaging.version import InvalidVersion, Version
+
+    own = config.get(scope) if scope else None
+    if isinstance(own, dict) and "latest" in own.get("version_aliases", {}):
+        return own["version_aliases"]["latest"]
+    if "versions" in config:
+        versions = list(config["versions"])
+        if len(versions) == 1:
+            return versions[0]
+        if "latest" in (versions[0], versions[-1]):
+            return None
+    elif isinstance(own, dict) and "versions" in own:
+        versions = list(own["versions"])
+    elif isinstance(config.get("processing"), dict) and "versions" in config["processing"]:
+        versions = list(config["processing"]["versions"])
+    else:
+        return None
+    top, bottom = versions[0], versions[-1]
+    if top.endswith(".x") or bottom.endswith(".x"):
+        return f"{max(int(top[:-2]), int(bottom[:-2]))}.x"
+    try:
+        return top if Version(top) >= Version(bottom) else bottom
+    except InvalidVersion:
+        return None
+
+
+OTHER_SCOPE = "*"  # latest's key for a scope argument the config does not have
+
+
+def images_of(folder: Path, groups: _Groups) -> dict[str, ImageFamily]:
+    """Every framework config in the folder as an image family."""
+    found: dict[str, ImageFamily] = {}
+    for path in sorted(folder.glob("*.json")):
+        config = read_config(path)
+        subtrees = _subtrees(config)
+        if not subtrees:
+            continue  # not a framework (instance_gpu_info)
+        key = path.stem
+        configs = {}
+        for scope, tree in subtrees.items():
+            where = f"{path.name}: {scope}"
+            out: dict[str, Any] = {k: v for k, v in tree.items() if k not in ("versions", "scope")}
+            out["versions"] = {
+                version: _entry(entry, groups, key, f"{where}.{version}")
+                for version, entry in tree["versions"].items()
+            }
+            configs[scope] = out
+        flat = FLAT in subtrees
+        scopes = tuple(config["scope"]) if flat and "scope" in config else None
+        if not flat:
+            scopes = tuple(subtrees)
+        latest = {"": _latest(config, None), OTHER_SCOPE: _latest(config, "\0")}
+        for scope in scopes or ():
+            latest[scope] = _latest(config, scope)
+        found[key] = ImageFamily(key, scopes, flat, configs, latest, SDK_SOURCE)
+    return found
+
+
+def import_images(catalog: Catalog, folder: Path, document: str, date: str) -> Catalog:
+    """The catalog with every SDK framework's images, replacing those it had."""
+    groups = _Groups(catalog.registry_groups)
+    families = images_of(folder, groups)
+    if not families:
+        raise UserError(f"{folder}: no image_uri_config JSON files")
+    registry_groups = {
+        k: RegistryGroup(k, dict(sorted(groups.accounts[k].items())), groups.sources[k])
+        for k in sorted(groups.accounts)
+        if k in catalog.registry_groups or k in groups.used
+    }
+    regions = dict(catalog.regions)
+    partitions = dict(catalog.partitions)
+    for group in registry_groups.values():
+        for region in group.accounts:
+            if region not in regions:
+                partition, suffix = partition_of(region)
+                regions[region] = partition
+                partitions.setdefault(
+                    partition, Partition(partition, suffix, "botocore-partitions")
+                )
+    sources = dict(catalog.sources)
+    sources[SDK_SOURCE] = Source(
+        SDK_SOURCE, "SageMaker Python SDK image_uri_config", document, date
+    )
+    return catalog._replace(
+        sources=sources,
+        partitions=dict(sorted(partitions.items())),
+        regions=dict(sorted(regions.items())),
+        registry_groups=registry_groups,
+        images=families,
+    )
