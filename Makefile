@@ -6,6 +6,10 @@ BIN    := $(VENV)/bin
 # tool environment of its own instead of loosening the test environment.
 CHECKOV_VENV := .venv-checkov
 CHECKOV_SPEC := checkov>=3.3.30,<3.4
+# The SDK whose every image URI the tests compare with `sagemaker-iac uri` (its own
+# environment: it pins pandas, scipy and more that the project does not need).
+SDK_VENV := .venv-sdk
+SDK_SPEC := sagemaker-core==2.27.0
 # The benchmarks compare against the SageMaker Python SDK, kept out of the project's deps.
 BENCH_VENV := .venv-bench
 
@@ -23,6 +27,12 @@ $(CHECKOV_VENV)/.installed: Makefile
 	$(PYTHON) -m venv $(CHECKOV_VENV)
 	$(CHECKOV_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(CHECKOV_VENV)/bin/python -m pip install --quiet '$(CHECKOV_SPEC)'
+	touch $@
+
+$(SDK_VENV)/.installed: Makefile
+	$(PYTHON) -m venv $(SDK_VENV)
+	$(SDK_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(SDK_VENV)/bin/python -m pip install --quiet '$(SDK_SPEC)'
 	touch $@
 
 # The built-in catalog ships validated (data/catalog.compiled.json); rerun after editing
@@ -45,12 +55,12 @@ fmt: venv
 	$(BIN)/ruff check --fix generator tests benchmarks scripts
 
 # Two workers, each test file on one (the apply files share a moto server per worker).
-test: venv $(CHECKOV_VENV)/.installed lint
+test: venv $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed lint
 	CHECKOV=$(abspath $(CHECKOV_VENV))/bin/checkov $(BIN)/python -m pytest -n 2 --dist loadfile
 
 # The inner loop: no Terraform, provider, moto, cfn-lint, checkov or pip.
 test-fast: venv
-	$(BIN)/python -m pytest -n 2 -m "not (terraform or provider or moto or cfnlint or checkov or packaging)"
+	$(BIN)/python -m pytest -n 2 -m "not (terraform or provider or moto or cfnlint or checkov or packaging or sdk)"
 
 $(BENCH_VENV)/.installed: benchmarks/requirements.txt
 	$(PYTHON) -m venv $(BENCH_VENV)
@@ -63,8 +73,8 @@ bench: venv $(BENCH_VENV)/.installed
 	$(BIN)/python benchmarks/run.py
 
 # The test lanes timed once each into benchmarks/test_times.json (make bench reports it).
-test-times: venv $(CHECKOV_VENV)/.installed
+test-times: venv $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed
 	$(BIN)/python benchmarks/test_times.py
 
 clean:
-	rm -rf $(VENV) $(CHECKOV_VENV) $(BENCH_VENV) build dist .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(CHECKOV_VENV) $(SDK_VENV) $(BENCH_VENV) build dist .pytest_cache .ruff_cache .hypothesis

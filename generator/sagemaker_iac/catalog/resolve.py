@@ -155,12 +155,16 @@ def resolve(
     )  # fmt: skip
     accounts = catalog.registry_groups[found.registry_group].accounts
     if region not in accounts:
-        from .suggest import region_problem
+        from .suggest import did_you_mean, region_problem
 
         problem = region_problem(region, catalog.regions)
         if problem is not None:
             raise UnavailableError(problem)
-        _choose(region, sorted(accounts), f"region for {framework} {found.version}")
+        raise UnavailableError(
+            f"{framework} {found.version} ({found.repository}) is not published in region "
+            f"{region!r}{did_you_mean(region, accounts)}; available regions: "
+            f"{', '.join(sorted(accounts))}"
+        )
     registry = accounts[region]
     return Resolved(
         framework, region, found.scope, found.version, found.py_version, found.processor,

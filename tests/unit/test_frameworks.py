@@ -1,0 +1,154 @@
+"""Framework images (every SDK image_uri_config) without the SDK: lookups, refusals, verify.
+
+The exhaustive comparison with the SDK itself is tests/tools/test_sdk_retrieve.py; these
+check chosen facts from the SDK's configs (tests/fixtures/sdk, sagemaker-core 2.27.0) and
+the messages.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import FIXTURES
+from sagemaker_iac.api import (
+    UnavailableError,
+    dump,
+    framework_image,
+    import_sdk,
+    load_catalog,
+    parse_catalog,
+    to_source,
+    verify,
+)
+
+SDK = FIXTURES / "sdk" / "image_uri_config"
+
+
+def config(name):
+    return json.loads((SDK / f"{name}.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+def test_a_pytorch_training_image_is_the_configs(catalog):
+    entry = config("pytorch")["training"]["versions"]["2.1.0"]
+    found = framework_image(
+        catalog, "pytorch", "eu-west-1", "2.1.0", "py310", "ml.g5.xlarge", "training"
+    )
+    assert found.repository == entry["repository"] == "pytorch-training"
+    assert found.tag == "2.1.0-gpu-py310"
+    host = f"{entry['registries']['eu-west-1']}.dkr.ecr.eu-west-1.amazonaws.com"
+    assert found.uri == f"{host}/pytorch-training:2.1.0-gpu-py310"
+
+
+def test_an_alias_keeps_its_own_name_in_the_tag_as_the_sdk_does(catalog):
+    aliases = config("pytorch")["training"]["version_aliases"]
+    assert aliases["2.1"] == "2.1.0"
+    found = framework_image(
+        catalog, "pytorch", "us-east-1", "2.1", None, None, "training", None, "cpu"
+    )
+    assert found.tag == "2.1-cpu-py310"
+
+
+def test_china_govcloud_and_iso_hosts(catalog):
+    registries = config("pytorch")["inference"]["versions"]["1.13.1"]["registries"]
+    for region, suffix in (
+        ("cn-north-1", "amazonaws.com.cn"),
+        ("us-gov-west-1", "amazonaws.com"),
+        ("us-iso-east-1", "c2s.ic.gov"),
+    ):
+        found = framework_image(
+            catalog, "pytorch", region, "1.13.1", "py39", "ml.c5.xlarge", "inference"
+        )
+        assert found.host == f"{registries[region]}.dkr.ecr.{region}.{suffix}"
+
+
+def test_hugging_face_tags_name_both_frameworks(catalog):
+    found = framework_image(
+        catalog, "huggingface", "us-east-1", "4.28.1", "py310", "ml.g5.xlarge", "training",
+        "pytorch2.0.0",
+    )  # fmt: skip
+    assert found.repository == "huggingface-pytorch-training"
+    assert found.tag.startswith("2.0.0-transformers4.28.1-gpu-py310")
+
+
+def test_graviton_instances_take_the_arm_image(catalog):
+    found = framework_image(catalog, "xgboost", "us-east-1", "1.5-1", None, "ml.c6g.xlarge")
+    assert found.tag == "1.5-1-arm64"
+    assert found.scope == "inference_graviton" or found.scope is not None
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ({"framework": "pytorch", "version": "9.9", "scope": "training"}, "supported: 0.4.0"),
+        (
+            {"framework": "pytorch", "version": "2.1.0", "scope": "training", "processor": "gpu",
+             "py_version": "py27"},
+            "unsupported Python version 'py27'; supported: py310",
+        ),
+        ({"framework": "pytorch", "version": "2.1.0", "scope": "serving"}, "supported: eia"),
+        ({"framework": "pytorhc"}, "did you mean pytorch?"),
+        (
+            {"framework": "pytorch", "version": "2.1.0", "scope": "training", "processor": "tpu"},
+            "; supported: cpu, gpu",
+        ),
+    ],
+)  # fmt: skip
+def test_refusals_name_the_choices(catalog, args, message):
+    with pytest.raises(UnavailableError) as caught:
+        framework_image(catalog, region="us-east-1", **args)
+    assert message in str(caught.value)
+
+
+def test_a_region_without_the_image_lists_where_it_is(catalog):
+    latest = catalog.images["djl-lmi"].latest[""]
+    registries = config("djl-lmi")["versions"][latest]["registries"]
+    missing = sorted(set(catalog.regions) - set(registries))[0]
+    with pytest.raises(UnavailableError) as caught:
+        framework_image(catalog, "djl-lmi", missing)
+    assert f"djl-lmi {latest} (djl-inference) is not published in region {missing!r}" in str(
+        caught.value
+    )
+    assert ", ".join(sorted(registries)) in str(caught.value)
+
+
+def test_import_reads_every_config_and_verify_agrees(catalog):
+    folder = SDK
+    frameworks = {p.stem for p in folder.glob("*.json")} - {"instance_gpu_info"}
+    assert set(catalog.images) == frameworks
+    assert verify(catalog, folder) == []
+
+
+def test_verify_lists_a_changed_tag_and_a_missing_version(catalog, tmp_path):
+    folder = tmp_path / "image_uri_config"
+    folder.mkdir()
+    for path in SDK.glob("*.json"):
+        (folder / path.name).write_text(path.read_text())
+    pytorch = config("pytorch")
+    pytorch["training"]["versions"]["2.1.0"]["repository"] = "pytorch-training-x"
+    del pytorch["inference"]["versions"]["1.13.1"]
+    (folder / "pytorch.json").write_text(json.dumps(pytorch))
+    found = [d for d in verify(catalog, folder) if d.algorithm == "pytorch"]
+    texts = [d.text for d in found]
+    assert any(
+        "training versions 2.1.0 repository" in t and "pytorch-training-x" in t for t in texts
+    )
+    assert any(t == "inference versions 1.13.1: only in the catalog" for t in texts)
+    assert any(d.conflict for d in found)
+
+
+def test_the_family_data_round_trips_through_yaml(catalog):
+    again = parse_catalog(dump(catalog), "<again>")
+    assert to_source(again)["images"] == to_source(catalog)["images"]
+    assert again.images["pytorch"].latest == catalog.images["pytorch"].latest
+
+
+def test_import_from_the_seed_catalog_gives_the_built_in_images(catalog):
+    imported = import_sdk(catalog._replace(images={}), SDK, "2026-11-26")
+    assert to_source(imported)["images"] == to_source(catalog)["images"]
