@@ -27,7 +27,7 @@ def build(catalog: Catalog, targets: tuple[str, ...] = TARGETS) -> Files:
     files: Files = {}
     algorithms = catalog.for_algorithms()
     if "terraform" in targets:
-        files.update(render_terraform(algorithms))
+        files.update(render_terraform(catalog))
     if "cloudformation" in targets:
         try:
             files.update(render_cloudformation(algorithms))

@@ -253,7 +253,10 @@ def locate(
     repository: str = entry["repository"]
     if processor is not None:
         available = config.get("processors") or entry.get("processors") or []
-        _choose(processor, available, "processor")
+        if available:  # else ignored, as the SDK ignores an instance type there
+            _choose(processor, available, "processor")
+        else:
+            processor = None
     else:
         processor = _processor(instance_type, config.get("processors") or entry.get("processors"))
 
@@ -364,3 +367,63 @@ def versions_of(found: ImageFamily, scope: str | None = None) -> list[str]:
             seen.update(dict.fromkeys(config["versions"]))
             seen.update(dict.fromkeys(config.get("version_aliases", {})))
     return list(seen)
+
+
+def _options(found: ImageFamily, scope: str | None, version: str | None) -> tuple[set, set, set]:
+    """Python versions, base frameworks and processors a (scope, version) could take."""
+    pys: set[str] = set()
+    bases: set[str] = set()
+    processors: set[str] = set()
+    for key, config in found.configs.items():
+        if not (scope is None or found.flat or key == scope or len(found.configs) == 1):
+            continue
+        processors.update(config.get("processors", ()))
+        aliases = config.get("version_aliases", {})
+        names = config["versions"] if version is None else [aliases.get(version, version)]
+        for name in names:
+            entry = config["versions"].get(name)
+            if entry is None:
+                continue
+            if "repository" in entry:
+                leaves = [entry]
+            else:
+                keys = [k for k in entry if k != "version_aliases"]
+                leaves = [entry[k] for k in keys]
+                if found.key == HUGGING_FACE:
+                    bases.update(keys, entry.get("version_aliases", {}))
+                else:
+                    pys.update(keys)
+            for leaf in leaves:
+                pys.update(leaf.get("py_versions", ()))
+                processors.update(leaf.get("processors", ()))
+    return pys, bases, processors
+
+
+def answers(catalog: Catalog, framework: str) -> dict[tuple[str | None, ...], Located]:
+    """Every argument set (scope, version, py_version, base_framework_version, processor;
+    None where not given, ANY where any value is ignored) the lookup accepts, answered."""
+    found = family(catalog, framework)
+    out: dict[tuple[str | None, ...], Located] = {}
+    for scope in (None, *(found.scopes or ())):
+        for version in (None, *versions_of(found, scope)):
+            pys, bases, processors = _options(found, scope, version)
+            for base in (None, *sorted(bases)):
+                for py in (None, ANY, *sorted(pys)):
+                    for processor in (None, ANY, *sorted(processors)):
+                        try:
+                            located = locate(
+                                catalog, framework, version, py, None, scope, base, processor
+                            )
+                        except UnavailableError:
+                            continue
+                        if py not in (None, ANY) and (scope, version, ANY, base, None) in out:
+                            continue  # any Python version is ignored here: ANY's entry says so
+                        if processor not in (None, ANY) and (
+                            (scope, version, py, base, ANY) in out
+                        ):
+                            continue
+                        out[(scope, version, py, base, processor)] = located
+    return out
+
+
+ANY = "*"  # answers()' key for an argument the lookup ignores (the image has no such choice)

@@ -58,10 +58,13 @@ def stamped(files: Files, mark: Stamp) -> Files:
         elif path.endswith(".svg"):
             head, sep, rest = text.partition("?>\n")  # after the XML declaration
             out[path] = f"{head}{sep}<!-- {mark.text} -->\n{rest}" if sep else text
-        elif path.endswith(".json"):  # written with the field (reports.py)
-            if f'"{JSON_FIELD}": ' not in text:
+        elif path.endswith(".json"):  # the field first, where the writer left it out
+            if f'"{JSON_FIELD}": ' in text:
+                out[path] = text
+            elif text.startswith("{\n"):
+                out[path] = f'{{\n "{JSON_FIELD}": {json.dumps(mark.text)},\n{text[2:]}'
+            else:
                 raise ValueError(f"{path} has no {JSON_FIELD} field")
-            out[path] = text
         else:
             raise ValueError(f"no comment syntax known for {path}")
     return out

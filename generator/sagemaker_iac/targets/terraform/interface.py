@@ -495,3 +495,73 @@ MODEL_OUTPUTS = [
     ),
     Output("role_arn", "Execution role used.", "local.role_arn"),
 ]
+
+
+# The framework image module: image_uris.retrieve's arguments, a processor for its instance.
+FRAMEWORK_VARIABLES = [
+    Variable(
+        "framework",
+        "string",
+        "SageMaker Python SDK framework (its image_uri_config name), such as pytorch, "
+        "huggingface, djl-lmi or xgboost.",
+    ),
+    REGION,
+    Variable(
+        "framework_version",
+        "string",
+        "Framework version or alias (image_uris.retrieve's version); null takes the SDK's default.",
+        "null",
+    ),
+    Variable(
+        "image_scope",
+        "string",
+        "training, inference, inference_graviton, eia, processing, ... (the framework's "
+        "scopes); null where the SDK needs none.",
+        "null",
+    ),
+    Variable(
+        "py_version",
+        "string",
+        "Python version, such as py310; null where the image has one or none.",
+        "null",
+    ),
+    Variable(
+        "processor",
+        "string",
+        "cpu, gpu, inf, trn, ... (what the SDK reads from an instance type); null where "
+        "the image is built for one.",
+        "null",
+    ),
+    Variable(
+        "base_framework_version",
+        "string",
+        "Hugging Face images: the framework under them, such as pytorch2.1.0.",
+        "null",
+    ),
+    FAIL_ON_ERROR,
+]
+FRAMEWORK_OUTPUTS = [
+    Output(
+        "image_uri", "Full ECR image URI, as image_uris.retrieve returns it.", "local.image_uri"
+    ),
+    Output(
+        "error",
+        "Why the inputs name no published image, listing what is available; empty otherwise.",
+        "local.problem",
+    ),
+    Output(
+        "registry_id", "AWS account ID of the registry that hosts the image.", "local.registry_id"
+    ),
+    Output("repository", "ECR repository name of the image.", "local.repository"),
+    Output("tag", "Image tag used in image_uri (empty for an untagged image).", "local.tag"),
+    Output(
+        "framework_version",
+        "The version the image is of: framework_version, its alias target, or the SDK's default.",
+        "local.version",
+    ),
+    Output(
+        "available_regions",
+        "Regions where this image is published.",
+        "sort(keys(local.accounts))",
+    ),
+]

@@ -7,6 +7,8 @@ from typing import NamedTuple
 from ...catalog import Catalog
 from .interface import (
     FAIL_ON_ERROR,
+    FRAMEWORK_OUTPUTS,
+    FRAMEWORK_VARIABLES,
     IMAGE_INSTANCE_TYPE,
     IMAGE_SCOPE,
     IMAGE_TAG,
@@ -32,6 +34,7 @@ SPEC_MODULE = f"{ROOT}/sagemaker-training-spec"
 TRAINING_JOB_MODULE = f"{ROOT}/sagemaker-training-job"
 TRAINING_PIPELINE_MODULE = f"{ROOT}/sagemaker-training-pipeline"
 MODEL_MODULE = f"{ROOT}/sagemaker-model"
+FRAMEWORK_MODULE = f"{ROOT}/sagemaker-framework-image"
 LOCALS_FILE = f"{ROOT}/locals/sagemaker_image_uris.tf"
 
 # Provider-free modules stay within the Terraform 1.0 language; resource modules use
@@ -97,6 +100,13 @@ def modules(catalog: Catalog) -> list[Module]:
         FAIL_ON_ERROR,
     ]
     return [
+        Module(
+            FRAMEWORK_MODULE,
+            PROVIDER_FREE_VERSION,
+            FRAMEWORK_VARIABLES,
+            FRAMEWORK_OUTPUTS,
+            ("main.tf", "catalog.tf"),
+        ),
         Module(
             IMAGES_MODULE,
             PROVIDER_FREE_VERSION,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from functools import partial
+from typing import Any
 
 from ...catalog import Algorithm, Catalog, Image, Source
+from ...catalog.resolve import versions_of
 from ...outtree import Files
 from .._jinja import hcl_list, hcl_string, render
-from .modules import LOCALS_FILE, ROOT, modules
+from ..answers import framework_table
+from .modules import FRAMEWORK_MODULE, LOCALS_FILE, ROOT, modules
 
 
 def algorithm_fields(algorithm: Algorithm, kept: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -45,11 +49,14 @@ def algorithm_fields(algorithm: Algorithm, kept: tuple[str, ...]) -> list[tuple[
 
 
 def render_terraform(catalog: Catalog) -> Files:
+    """Every module: the framework image module from the whole catalog, the algorithm
+    modules from the algorithms' part of it."""
     files: Files = {}
-    for module in modules(catalog):
+    algorithms = catalog.for_algorithms()
+    for module in modules(algorithms):
         name = module.path.rsplit("/", 1)[1]
         context = {
-            "catalog": catalog,
+            "catalog": catalog if module.path == FRAMEWORK_MODULE else algorithms,
             "module": name,
             "variables": module.variables,
             "outputs": module.outputs,
@@ -57,6 +64,9 @@ def render_terraform(catalog: Catalog) -> Files:
             "providers": module.providers,
             "required_version": module.required_version,
         }
+        if module.path == FRAMEWORK_MODULE:
+            files.update(framework_files(catalog, context))
+            continue
         for template in module.files:
             files[f"{module.path}/{template}"] = render(f"{module.path}/{template}", **context)
         files[f"{module.path}/versions.tf"] = render(
@@ -71,11 +81,32 @@ def render_terraform(catalog: Catalog) -> Files:
         if module.catalog_fields:
             files[f"{module.path}/catalog.tf"] = render(
                 f"{ROOT}/_catalog.tf",
-                catalog=catalog,
+                catalog=algorithms,
                 sources=cited(catalog, module.catalog_fields),
                 algorithm_fields=partial(algorithm_fields, kept=module.catalog_fields),
             )
-    files[LOCALS_FILE] = render(LOCALS_FILE, catalog=catalog, uris=uri_table(catalog))
+    files[LOCALS_FILE] = render(LOCALS_FILE, catalog=algorithms, uris=uri_table(algorithms))
+    return files
+
+
+def framework_files(catalog: Catalog, context: dict[str, Any]) -> Files:
+    """The framework image module's HCL and its per-framework answer files."""
+    path = FRAMEWORK_MODULE
+    suffixes = [(r, catalog.dns_suffix(r)) for r in sorted(catalog.regions)]
+    extra = {"dns_suffixes": suffixes, "versions_of": versions_of}
+    files = {
+        f"{path}/{t}": render(f"{path}/{t}", **context, **extra)
+        for t in ("main.tf", "catalog.tf", "README.md")
+    }
+    files[f"{path}/versions.tf"] = render(
+        f"{ROOT}/_versions.tf", **context, version_note="", provider_note=""
+    )
+    files[f"{path}/variables.tf"] = render(f"{ROOT}/_variables.tf", **context)
+    files[f"{path}/outputs.tf"] = render(f"{ROOT}/_outputs.tf", **context)
+    for key in sorted(catalog.images):
+        files[f"{path}/images/{key}.json"] = (
+            json.dumps(framework_table(catalog, key), indent=1, sort_keys=True) + "\n"
+        )
     return files
 
 

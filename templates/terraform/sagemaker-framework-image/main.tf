@@ -1,0 +1,37 @@
+# The answers are precomputed per framework (images/<framework>.json, read only for the
+# framework asked for): "scope|version|py_version|base|processor" -> "group|repository|
+# tag|version", "" for an argument not given and "*" for one the image ignores.
+locals {
+  known = contains(local.frameworks, var.framework)
+  # try(), not a conditional: the two objects' types differ, which a conditional refuses.
+  data = try(jsondecode(file("${path.module}/images/${local.known ? var.framework : "-"}.json")), {
+    images = {}, registries = {}, scopes = [], versions = [], py_versions = [], processors = []
+  })
+  given = [for v in [var.image_scope, var.framework_version, var.py_version, var.base_framework_version, var.processor] : v == null ? "" : v]
+  tried = [
+    join("|", local.given),
+    join("|", [local.given[0], local.given[1], "*", local.given[3], local.given[4]]),
+    join("|", [local.given[0], local.given[1], local.given[2], local.given[3], "*"]),
+    join("|", [local.given[0], local.given[1], "*", local.given[3], "*"]),
+  ]
+  found    = [for k in local.tried : local.data.images[k] if lookup(local.data.images, k, "") != ""]
+  answer   = length(local.found) > 0 ? split("|", local.found[0]) : ["", "", "", ""]
+  accounts = local.answer[0] != "" ? local.data.registries[local.answer[0]] : {}
+
+  asked = join(", ", [for i, name in ["image_scope", "framework_version", "py_version", "base_framework_version", "processor"] : "${name}=${local.given[i]}" if local.given[i] != ""])
+  problem = (
+    !local.known ? "unknown framework ${var.framework}; known: ${join(", ", local.frameworks)}" :
+    length(local.found) == 0 ? "no ${var.framework} image for ${local.asked == "" ? "no arguments" : local.asked}; scopes: ${join(", ", local.data.scopes)}; versions: ${join(", ", local.data.versions)}; Python versions: ${join(", ", local.data.py_versions)}; processors: ${join(", ", local.data.processors)}" :
+    !contains(keys(local.accounts), var.region) ? "${var.framework} ${local.answer[3]} (${local.answer[1]}) is not published in region ${var.region}; available regions: ${join(", ", sort(keys(local.accounts)))}" :
+    ""
+  )
+
+  # Terraform 1.0 has no preconditions: file() on a missing path stops the plan with the
+  # message on a line of its own; only the branch the condition selects reports it.
+  registry_id = local.problem == "" ? local.accounts[var.region] : var.fail_on_error ? file("\n\nERROR: ${local.problem}\n\n") : ""
+  repository  = local.answer[1]
+  tag         = local.answer[2]
+  version     = local.answer[3]
+  dns_suffix  = lookup(local.dns_suffixes, var.region, "")
+  image_uri   = local.problem == "" ? "${local.registry_id}.dkr.ecr.${var.region}.${local.dns_suffix}/${local.repository}${local.tag == "" ? "" : ":${local.tag}"}" : ""
+}
