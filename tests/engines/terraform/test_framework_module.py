@@ -1,0 +1,188 @@
+"""sagemaker-framework-image: Terraform 1.0.3 evaluates lookups of every framework, equal to
+the catalog's (whose answers tests/tools/test_sdk_retrieve.py holds equal to the SDK's)."""
+
+from __future__ import annotations
+
+import json
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from conftest import TERRAFORM, load_hcl, terraform
+from sagemaker_iac.api import framework_image, load_catalog
+from sagemaker_iac.catalog.resolve import ANY, answers
+from sagemaker_iac.targets.terraform.modules import FRAMEWORK_MODULE
+
+pytestmark = [
+    pytest.mark.terraform,
+    pytest.mark.skipif(not TERRAFORM.exists(), reason="needs the venv's terraform"),
+]
+
+# Regions every sample cycles through where an image is published: China, GovCloud and
+# the ISO partitions among them.
+REGIONS = (
+    "cn-north-1",
+    "us-gov-west-1",
+    "us-iso-east-1",
+    "us-isob-east-1",
+    "eu-west-1",
+    "ap-southeast-2",
+    "us-east-1",
+    "cn-northwest-1",
+    "us-gov-east-1",
+    "sa-east-1",
+)
+FIELDS = ("scope", "version", "py_version", "base_framework_version", "processor")
+
+
+def sample(catalog, per_framework: int = 7) -> dict[str, dict]:
+    """Lookups spread over every framework's answers and over the regions above."""
+    chosen = {}
+    turn = 0
+    for framework in sorted(catalog.images):
+        table = answers(catalog, framework)
+        keys = sorted(table, key=lambda k: tuple("" if p is None else p for p in k))
+        step = max(1, len(keys) // per_framework)
+        for index, key in enumerate(keys[::step][:per_framework]):
+            accounts = catalog.registry_groups[table[key].registry_group].accounts
+            published = [r for r in REGIONS if r in accounts] or sorted(accounts)
+            region = published[turn % len(published)]
+            turn += 1
+            args = dict(zip(FIELDS, key, strict=True))
+            # An ignored argument: given now and then (a user may), else left out.
+            for field in ("py_version", "processor"):
+                if args[field] == ANY:
+                    args[field] = ("py3" if field == "py_version" else "cpu") if index % 2 else None
+            chosen[f"{framework}#{index}"] = {"framework": framework, "region": region, **args}
+    return chosen
+
+
+def _root(tmp_path: Path, out_dir: Path, lookups: dict[str, dict], name: str) -> Path:
+    root = tmp_path / name
+    root.mkdir()
+    source = Path(os.path.relpath(out_dir / FRAMEWORK_MODULE, root)).as_posix()
+    fields = ("framework", "region", *FIELDS)
+    (root / "main.tf").write_text(
+        'variable "lookups" {\n'
+        f"  type = map(object({{ {', '.join(f'{f} = string' for f in fields)} }}))\n"
+        "}\n\n"
+        'module "image" {\n'
+        "  for_each               = var.lookups\n"
+        f'  source                 = "{source}"\n'
+        "  framework              = each.value.framework\n"
+        "  region                 = each.value.region\n"
+        "  framework_version      = each.value.version\n"
+        "  image_scope            = each.value.scope\n"
+        "  py_version             = each.value.py_version\n"
+        "  base_framework_version = each.value.base_framework_version\n"
+        "  processor              = each.value.processor\n"
+        "}\n\n"
+        'output "uris" {\n'
+        "  value = { for key, m in module.image : key => m.image_uri }\n"
+        "}\n"
+    )
+    (root / "terraform.tfvars.json").write_text(json.dumps({"lookups": lookups}))
+    terraform("init", "-backend=false", cwd=root)
+    return root
+
+
+def plan(tmp_path: Path, out_dir: Path, lookups: dict[str, dict], chunk: int = 100) -> dict:
+    keys = sorted(lookups)
+    chunks = [keys[i : i + chunk] for i in range(0, len(keys), chunk)]
+
+    def one(index: int) -> dict[str, str]:
+        root = _root(tmp_path, out_dir, {k: lookups[k] for k in chunks[index]}, f"root{index}")
+        terraform("plan", "-out=plan.bin", "-input=false", cwd=root)
+        shown = json.loads(terraform("show", "-json", "plan.bin", cwd=root).stdout)
+        return shown["planned_values"]["outputs"]["uris"]["value"]
+
+    found: dict[str, str] = {}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for part in pool.map(one, range(len(chunks))):
+            found.update(part)
+    return found
+
+
+def test_terraform_evaluates_every_framework_as_the_catalog_answers(out_dir, tmp_path):
+    catalog = load_catalog()
+    lookups = sample(catalog)
+    assert len(lookups) >= 500
+    assert {v["framework"] for v in lookups.values()} == set(catalog.images) - {
+        "sagemaker-base-python"  # retrieve() serves no image of it; nor does the catalog
+    }
+    regions = {v["region"] for v in lookups.values()}
+    assert {"cn-north-1", "us-gov-west-1", "us-iso-east-1", "us-isob-east-1"} <= regions
+    expected = {
+        key: framework_image(
+            catalog,
+            v["framework"],
+            v["region"],
+            v["version"],
+            v["py_version"],
+            None,
+            v["scope"],
+            v["base_framework_version"],
+            v["processor"],
+        ).uri
+        for key, v in lookups.items()
+    }
+    assert plan(tmp_path, out_dir, lookups) == expected
+
+
+def _failed(tmp_path: Path, out_dir: Path, lookup: dict) -> str:
+    full = {"region": "us-east-1", **dict.fromkeys(FIELDS), **lookup}
+    root = _root(tmp_path, out_dir, {"x": full}, "failing")
+    result = terraform("plan", "-input=false", cwd=root, check=False)
+    assert result.returncode == 1
+    assert result.stderr.count("Error:") == 1, result.stderr
+    return " ".join(result.stderr.split())
+
+
+def test_an_unknown_version_fails_the_plan_listing_the_versions(out_dir, tmp_path):
+    text = _failed(
+        tmp_path,
+        out_dir,
+        {"framework": "pytorch", "version": "9.9", "scope": "training", "processor": "gpu"},
+    )
+    assert "ERROR: no pytorch image for image_scope=training, framework_version=9.9" in text
+    assert "2.1.0" in text
+    assert "processors: cpu, gpu" in text
+
+
+def test_an_unpublished_region_fails_the_plan_listing_the_regions(out_dir, tmp_path):
+    catalog = load_catalog()
+    found = framework_image(catalog, "djl-lmi", "us-east-1")
+    accounts = catalog.registry_groups[
+        answers(catalog, "djl-lmi")[(None, None, None, None, None)].registry_group
+    ].accounts
+    missing = sorted(set(catalog.regions) - set(accounts))[0]
+    text = _failed(tmp_path, out_dir, {"framework": "djl-lmi", "region": missing})
+    assert f"djl-lmi {found.version} ({found.repository}) is not published in region" in text
+    assert "us-east-1" in text
+
+
+def test_an_unknown_framework_fails_the_plan(out_dir, tmp_path):
+    text = _failed(tmp_path, out_dir, {"framework": "pytorhc"})
+    assert "unknown framework pytorhc; known:" in text
+
+
+def test_every_answer_file_round_trips_to_the_catalog(out_dir):
+    catalog = load_catalog()
+    folder = out_dir / FRAMEWORK_MODULE / "images"
+    assert sorted(p.stem for p in folder.glob("*.json")) == sorted(catalog.images)
+    data = json.loads((folder / "xgboost.json").read_text())
+    for key, located in answers(catalog, "xgboost").items():
+        parts = "|".join("" if p is None else p for p in key)
+        group, repository, tag, version = data["images"][parts].split("|")
+        assert (group, repository, tag, version) == (
+            located.registry_group,
+            located.repository,
+            located.tag,
+            located.version,
+        )
+        assert data["registries"][group] == dict(catalog.registry_groups[group].accounts)
+    hcl = load_hcl(out_dir / FRAMEWORK_MODULE / "catalog.tf")
+    frameworks = hcl["locals"][0]["frameworks"]
+    assert frameworks == sorted(catalog.images)
