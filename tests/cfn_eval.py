@@ -51,6 +51,8 @@ class Stack:
             return all(self.eval(a) for a in arg)
         if fn == "Fn::Contains":
             return self.eval(arg[1]) in self.eval(arg[0])
+        if fn == "Fn::Select":
+            return self.eval(arg[1])[int(self.eval(arg[0]))]
         if fn == "Fn::Join":
             return self.eval(arg[0]).join(self.eval(item) for item in arg[1])
         if fn == "Fn::FindInMap":

@@ -30,7 +30,7 @@ def build(catalog: Catalog, targets: tuple[str, ...] = TARGETS) -> Files:
         files.update(render_terraform(catalog))
     if "cloudformation" in targets:
         try:
-            files.update(render_cloudformation(algorithms))
+            files.update(render_cloudformation(catalog))
         except OutputLimitError as exc:  # a catalog too large for CloudFormation: say which
             raise OutputLimitError(f"{catalog.path}: {exc}") from None
     data = to_dict(catalog)

@@ -12,6 +12,7 @@ from ..constraints import (
     S3_OBJECT,
     sagemaker_name,
 )
+from .frameworks import render_frameworks
 from .mappings import (
     ALGORITHMS,
     REGISTRIES,
@@ -31,6 +32,14 @@ MODEL_FILE = "cloudformation/sagemaker-model.yaml"
 
 
 def render_cloudformation(catalog: Catalog) -> Files:
+    """The algorithms' templates from their part of the catalog; a template per framework
+    and scope from the rest."""
+    files = render_algorithms(catalog.for_algorithms())
+    files.update(render_frameworks(catalog))
+    return files
+
+
+def render_algorithms(catalog: Catalog) -> Files:
     maps = mappings(catalog)
     check_limits(maps)
     for scope in ("training", "inference"):
