@@ -62,7 +62,8 @@ def stamped(files: Files, mark: Stamp) -> Files:
             if f'"{JSON_FIELD}": ' in text:
                 out[path] = text
             elif text.startswith("{\n"):
-                out[path] = f'{{\n "{JSON_FIELD}": {json.dumps(mark.text)},\n{text[2:]}'
+                field = json.dumps(mark.as_json(), sort_keys=True)
+                out[path] = f'{{\n "{JSON_FIELD}": {field},\n{text[2:]}'
             else:
                 raise ValueError(f"{path} has no {JSON_FIELD} field")
         else:

@@ -161,7 +161,7 @@ def test_cfn_lint_reports_nothing_in_any_catalog_region(out_dir, catalog, name):
         text = USER_TEMPLATE.replace(
             "MAPPINGS", "".join(f"  {line}\n" if line else "\n" for line in text.splitlines())
         )
-    matches = lint(text, config=ManualArgs(regions=sorted(catalog.regions)))
+    matches = lint(text, config=ManualArgs(regions=sorted(catalog.for_algorithms().regions)))
     assert [str(m) for m in matches] == []
 
 
