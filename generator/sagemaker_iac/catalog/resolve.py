@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from contextvars import ContextVar
 from typing import Any, NamedTuple
 
 from ..errors import UnavailableError
@@ -59,8 +60,14 @@ def instance_family(instance_type: str | None) -> str:
     return match.group(1) if match else ""
 
 
+# False while answers() enumerates: a refusal there needs no message (difflib is slow).
+_EXPLAIN: ContextVar[bool] = ContextVar("explain", default=True)
+
+
 def _choose(value: object, options: Sequence[str], what: str) -> None:
     if value not in options:
+        if not _EXPLAIN.get():
+            raise UnavailableError(what)
         from .suggest import did_you_mean
 
         hint = did_you_mean(value, options) if isinstance(value, str) else ""
@@ -404,6 +411,18 @@ def answers(catalog: Catalog, framework: str) -> dict[tuple[str | None, ...], Lo
     None where not given, ANY where any value is ignored) the lookup accepts, answered."""
     found = family(catalog, framework)
     out: dict[tuple[str | None, ...], Located] = {}
+    token = _EXPLAIN.set(False)
+    try:
+        _enumerate(catalog, found, out)
+    finally:
+        _EXPLAIN.reset(token)
+    return out
+
+
+def _enumerate(
+    catalog: Catalog, found: ImageFamily, out: dict[tuple[str | None, ...], Located]
+) -> None:
+    framework = found.key
     for scope in (None, *(found.scopes or ())):
         for version in (None, *versions_of(found, scope)):
             pys, bases, processors = _options(found, scope, version)
@@ -423,7 +442,6 @@ def answers(catalog: Catalog, framework: str) -> dict[tuple[str | None, ...], Lo
                         ):
                             continue
                         out[(scope, version, py, base, processor)] = located
-    return out
 
 
 ANY = "*"  # answers()' key for an argument the lookup ignores (the image has no such choice)

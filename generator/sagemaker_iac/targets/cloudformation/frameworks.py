@@ -13,10 +13,11 @@ from collections import defaultdict
 from typing import Any, NamedTuple
 
 from ...catalog import Catalog
-from ...catalog.resolve import ANY, answers
+from ...catalog.resolve import ANY
 from ...errors import OutputLimitError
 from ...outtree import Files
 from .._jinja import render
+from ..answers import answered
 from .mappings import MAX_INLINE_BODY, MAX_KEYS_PER_LEVEL, MAX_MAPPINGS, group_key
 
 ROOT = "cloudformation/frameworks"
@@ -69,7 +70,7 @@ def render_frameworks(catalog: Catalog) -> Files:
     CloudFormation's inline size (name-2.yaml, ...)."""
     files: Files = {}
     for (framework, scope), path in part_paths(catalog).items():
-        table = {k: v for k, v in answers(catalog, framework).items() if k[0] == scope}
+        table = {k: v for k, v in answered(catalog, framework).items() if k[0] == scope}
         versions = list(dict.fromkeys(k[1] for k in table))
         chunks = [versions]
         while True:
