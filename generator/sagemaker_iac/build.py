@@ -35,5 +35,5 @@ def build(catalog: Catalog, targets: tuple[str, ...] = TARGETS) -> Files:
             raise OutputLimitError(f"{catalog.path}: {exc}") from None
     data = to_dict(catalog)
     mark = stamp(catalog, data)
-    files.update(render_reports(algorithms, data, mark))
+    files.update(render_reports(algorithms, data, mark, catalog))
     return dict(sorted(stamped(files, mark).items()))

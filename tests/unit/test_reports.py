@@ -109,3 +109,29 @@ def test_module_readmes_keep_their_tables_between_terraform_docs_markers(catalog
         inside = text.split("<!-- BEGIN_TF_DOCS -->")[1].split("<!-- END_TF_DOCS -->")[0]
         assert "## Inputs" in inside and "## Outputs" in inside, path
         assert "//out/terraform/" in text and "?ref=" in text, path
+
+
+def test_framework_availability_rows_are_the_sdk_configs_registries(catalog):
+    """Each row's x cells: the regions of its versions' registries in the SDK's own JSON."""
+    text = build(catalog)["availability-frameworks.md"]
+    sdk = FIXTURES / "sdk" / "image_uri_config"
+    checked = 0
+    for section in text.split("\n## ")[1:]:
+        framework, _, body = section.partition("\n")
+        config = json.loads((sdk / f"{framework}.json").read_text())
+        lines = [line for line in body.splitlines() if line.startswith("|")]
+        header = [cell.strip() for cell in lines[0].strip("|").split("|")]
+        for line in lines[2:]:
+            cells = [cell.strip().replace("\\", "") for cell in line.strip("|").split("|")]
+            scope, versions = cells[0], cells[1].split(", ")
+            marked = {header[i] for i, cell in enumerate(cells) if i >= 3 and cell == "x"}
+            tree = config if scope == "all" else config[scope]
+            entry = tree["versions"][versions[0]]
+            found = (
+                [entry]
+                if "repository" in entry
+                else [e for k, e in entry.items() if k != "version_aliases"]
+            )
+            assert marked in [set(e["registries"]) for e in found], (framework, versions[0])
+            checked += 1
+    assert checked > 100

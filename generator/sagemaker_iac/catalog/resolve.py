@@ -376,6 +376,13 @@ def versions_of(found: ImageFamily, scope: str | None = None) -> list[str]:
     return list(seen)
 
 
+def leaves(entry: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """A version's images: itself, or those under its base frameworks or Python versions."""
+    if "repository" in entry:
+        return [entry]
+    return [v for k, v in entry.items() if k != "version_aliases"]
+
+
 def _options(found: ImageFamily, scope: str | None, version: str | None) -> tuple[set, set, set]:
     """Python versions, base frameworks and processors a (scope, version) could take."""
     pys: set[str] = set()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..catalog import Catalog
+from ..catalog.resolve import leaves
 from ..catalog.serialize import compact_json
 from ..outtree import Files
 from ._jinja import render
@@ -13,7 +14,8 @@ from .headers import JSON_FIELD, Stamp
 CATALOG_JSON = "catalog.json"
 AVAILABILITY = "availability.md"
 HEATMAP = "availability.svg"
-REPORTS = (CATALOG_JSON, AVAILABILITY, HEATMAP)
+FRAMEWORK_AVAILABILITY = "availability-frameworks.md"
+REPORTS = (CATALOG_JSON, AVAILABILITY, HEATMAP, FRAMEWORK_AVAILABILITY)
 
 # The heatmap's geometry, in pixels, and a tint per partition band.
 _CELL, _LEFT, _TOP, _LEGEND = 16, 230, 150, 36
@@ -59,9 +61,39 @@ def heatmap(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def render_reports(catalog: Catalog, data: dict[str, Any], mark: Stamp) -> Files:
-    """The reports; DATA is the normalized catalog, MARK its stamp (catalog.json's field)."""
+def framework_availability(catalog: Catalog) -> list[dict[str, Any]]:
+    """Per framework, a row per (scope, registry group): its versions, repositories and the
+    regions that publish them; the columns are the regions any of its images is in."""
+    families = []
+    for key, found in sorted(catalog.images.items()):
+        rows: dict[tuple[str, str], dict[str, Any]] = {}
+        for scope, config in found.configs.items():
+            for version, entry in config["versions"].items():
+                for leaf in leaves(entry):
+                    row = rows.setdefault(
+                        (scope, leaf["registry_group"]),
+                        {"scope": scope, "versions": [], "repositories": []},
+                    )
+                    if version not in row["versions"]:
+                        row["versions"].append(version)
+                    if leaf["repository"] not in row["repositories"]:
+                        row["repositories"].append(leaf["repository"])
+        for (_, group), row in rows.items():
+            row["published"] = set(catalog.registry_groups[group].accounts)
+        regions = sorted(set().union(*(r["published"] for r in rows.values())))
+        families.append({"key": key, "rows": list(rows.values()), "regions": regions})
+    return families
+
+
+def render_reports(
+    catalog: Catalog, data: dict[str, Any], mark: Stamp, full: Catalog | None = None
+) -> Files:
+    """The reports; DATA is the normalized catalog, MARK its stamp (catalog.json's field),
+    FULL the catalog with its framework images (CATALOG: the algorithms' part)."""
     return {
+        FRAMEWORK_AVAILABILITY: render(
+            FRAMEWORK_AVAILABILITY, families=framework_availability(full or catalog)
+        ),
         HEATMAP: render(HEATMAP, **heatmap(catalog)),
         CATALOG_JSON: compact_json({JSON_FIELD: mark.as_json(), **data}) + "\n",
         AVAILABILITY: render(
