@@ -10,8 +10,6 @@ CHECKOV_SPEC := checkov>=3.3.30,<3.4
 # environment: it pins pandas, scipy and more that the project does not need).
 SDK_VENV := .venv-sdk
 SDK_SPEC := sagemaker-core==2.27.0
-# The benchmarks compare against the SageMaker Python SDK, kept out of the project's deps.
-BENCH_VENV := .venv-bench
 
 .PHONY: venv compile generate check test test-fast test-times lint fmt bench clean
 
@@ -62,14 +60,8 @@ test: venv $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed lint
 test-fast: venv
 	$(BIN)/python -m pytest -n 2 -m "not (terraform or provider or moto or cfnlint or checkov or packaging or sdk)"
 
-$(BENCH_VENV)/.installed: benchmarks/requirements.txt
-	$(PYTHON) -m venv $(BENCH_VENV)
-	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(BENCH_VENV)/bin/python -m pip install --quiet -r benchmarks/requirements.txt
-	touch $@
-
 # Not part of `make test`: timings, ratios and sizes into benchmarks/results.json.
-bench: venv $(BENCH_VENV)/.installed
+bench: venv $(SDK_VENV)/.installed
 	$(BIN)/python benchmarks/run.py
 
 # The test lanes timed once each into benchmarks/test_times.json (make bench reports it).
@@ -77,4 +69,4 @@ test-times: venv $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed
 	$(BIN)/python benchmarks/test_times.py
 
 clean:
-	rm -rf $(VENV) $(CHECKOV_VENV) $(SDK_VENV) $(BENCH_VENV) build dist .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(CHECKOV_VENV) $(SDK_VENV) build dist .pytest_cache .ruff_cache .hypothesis

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 CLI = str(BIN / "sagemaker-iac")
 TERRAFORM = str(BIN / "terraform")
-SDK_PYTHON = str(ROOT / ".venv-bench" / "bin" / "python")
+SDK_PYTHON = str(ROOT / ".venv-sdk" / "bin" / "python")  # sagemaker-core, pinned in Makefile
 RUNS, WARMUP = int(os.environ.get("BENCH_RUNS", "10")), int(os.environ.get("BENCH_WARMUP", "3"))
 WORK = Path(tempfile.mkdtemp(prefix="sagemaker-iac-bench-"))
 
@@ -70,39 +70,49 @@ def peak_kib(command: list[str]) -> int:
     return int(usage.ru_maxrss)  # KiB on Linux
 
 
+FRAMEWORK_ARGS = {"version": "2.1", "image_scope": "training", "instance_type": "ml.g5.xlarge"}
+
+
 def lookup() -> dict[str, Any]:
-    sdk = [
-        SDK_PYTHON,
-        "-c",
-        "from sagemaker.core import image_uris; image_uris.retrieve('kmeans', 'us-west-2')",
-    ]
-    ours = [CLI, "uri", "kmeans", "--region", "us-west-2"]
-    times = paired(
-        {
-            "sagemaker-iac uri": ours,
-            "SDK image_uris.retrieve": sdk,
+    """A built-in algorithm and a framework image, each against the SDK's retrieve."""
+    retrieve = "from sagemaker.core import image_uris; image_uris.retrieve"
+    pairs = {
+        "algorithm": (
+            [CLI, "uri", "kmeans", "--region", "us-west-2"],
+            [SDK_PYTHON, "-c", f"{retrieve}('kmeans', 'us-west-2')"],
+        ),
+        "framework": (
+            [CLI, "uri", "pytorch", "--region", "us-west-2", "--version", "2.1", "--scope",
+             "training", "--instance-type", "ml.g5.xlarge"],
+            [SDK_PYTHON, "-c", f"{retrieve}('pytorch', 'us-west-2', **{FRAMEWORK_ARGS!r})"],
+        ),
+    }  # fmt: skip
+    results: dict[str, Any] = {}
+    for name, (ours, sdk) in pairs.items():
+        times = paired({"sagemaker-iac uri": ours, "SDK image_uris.retrieve": sdk})
+        sdk_median = times["SDK image_uris.retrieve"]["median"]
+        results[name] = {
+            "commands": {"sagemaker-iac": " ".join(ours), "sdk": " ".join(sdk)},
+            "times": times,
+            "speedup": round(sdk_median / times["sagemaker-iac uri"]["median"], 1),
         }
-    )
-    sdk_median = times["SDK image_uris.retrieve"]["median"]
-    return {
-        "commands": {"sagemaker-iac": " ".join(ours), "sdk": " ".join(sdk)},
-        "times": times,
-        "speedup": round(sdk_median / times["sagemaker-iac uri"]["median"], 1),
-        "goal": ">= 30",
-    }
+    results["speedup"] = min(r["speedup"] for r in results.values())
+    results["goal"] = ">= 30 (the smaller of the two)"
+    return results
 
 
 def regeneration() -> dict[str, Any]:
-    out = WORK / "out"
-    ours = [CLI, "generate", "--out", str(out)]
+    """generate (the whole built-in catalog) vs the bare imports it needs."""
+    whole = [CLI, "generate", "--out", str(WORK / "out")]
     bare = [str(BIN / "python"), "-c", "import jinja2, yaml, click"]
-    times = paired({"generate": ours, "bare imports": bare})
+    times = paired({"generate": whole, "bare imports": bare})
     base = times["bare imports"]["median"]
     return {
-        "commands": {"generate": " ".join(ours), "baseline": " ".join(bare)},
+        "commands": {"generate": " ".join(whole), "baseline": " ".join(bare)},
         "times": times,
+        "seconds": times["generate"]["median"],
         "ratio": round(times["generate"]["median"] / base, 2),
-        "goal": "<= 1.5",
+        "goal": "whole catalog < 2 s; <= 1.5x the bare imports",
     }
 
 
@@ -118,7 +128,10 @@ def _letters(number: int) -> str:
 
 def synthetic(factor: int) -> tuple[Path, int]:
     """The built-in catalog with more algorithms and more regions (factor ~ a x r)."""
-    data = to_source(load_catalog())
+    # The algorithms' part (their groups and regions), as issue 5 measured it; frameworks
+    # grow in framework_scale().
+    data = to_source(load_catalog().for_algorithms())
+    data.pop("image_rules")
     copies, region_factor = {1: (1, 1), 10: (2, 5), 100: (10, 10)}[factor]
     algorithms = {}
     for index in range(copies):
@@ -185,6 +198,33 @@ def scale() -> dict[str, Any]:
     }
 
 
+def framework_scale() -> dict[str, Any]:
+    """Generating everything: the whole catalog, and with ten times its frameworks."""
+    data = to_source(load_catalog())
+    data["images"] = {
+        key if index == 0 else f"{key}-s{index}": entry
+        for index in range(10)
+        for key, entry in data["images"].items()
+    }
+    bigger = WORK / "catalog-frameworks-10x.yaml"
+    bigger.write_text(yaml.safe_dump(data, sort_keys=False))
+    commands = {
+        "1x": [CLI, "generate", "--out", str(WORK / "whole-1")],
+        "10x": [CLI, "generate", "--catalog", str(bigger), "--out", str(WORK / "whole-10")],
+    }
+    times = paired(commands, runs=max(5, RUNS // 2))
+    return {
+        "commands": {k: " ".join(v) for k, v in commands.items()},
+        "times": times,
+        "files": {
+            k: sum(1 for p in (WORK / f"whole-{k[:-1]}").rglob("*") if p.is_file())
+            for k in commands
+        },
+        "growth_10x_over_1x": round(times["10x"]["median"] / times["1x"]["median"], 2),
+        "goal": "1x < 2 s; 10x more frameworks <= 12x more time",
+    }
+
+
 def output_size() -> dict[str, Any]:
     catalog = load_catalog()
     out = WORK / "out"
@@ -212,8 +252,18 @@ def terraform_plan() -> dict[str, Any]:
         '  region    = "us-west-2"\n}\n\noutput "uri" {\n  value = module.image.image_uri\n}\n'
     )
     (empty / "main.tf").write_text("terraform {}\n")
+    frameworks = WORK / "tf-framework"
+    frameworks.mkdir()
+    framework = (WORK / "out" / "terraform" / "sagemaker-framework-image").as_posix()
+    (frameworks / "main.tf").write_text(
+        f'module "image" {{\n  source            = "{framework}"\n'
+        '  framework         = "pytorch"\n  framework_version = "2.1"\n'
+        '  image_scope       = "training"\n  processor         = "gpu"\n'
+        '  region            = "us-west-2"\n}\n\n'
+        'output "uri" {\n  value = module.image.image_uri\n}\n'
+    )
     env = {**os.environ, "CHECKPOINT_DISABLE": "1"}
-    for folder in (images, empty):
+    for folder in (images, empty, frameworks):
         subprocess.run(
             [TERRAFORM, f"-chdir={folder}", "init", "-backend=false"],
             check=True,
@@ -225,15 +275,16 @@ def terraform_plan() -> dict[str, Any]:
     times = paired(
         {
             "images module": [TERRAFORM, f"-chdir={images}", *plan],
+            "framework image module": [TERRAFORM, f"-chdir={frameworks}", *plan],
             "empty configuration": [TERRAFORM, f"-chdir={empty}", *plan],
         }
     )
+    empty_median = times["empty configuration"]["median"]
     return {
         "command": f"terraform -chdir=DIR {' '.join(plan)}",
         "times": times,
-        "ratio": round(
-            times["images module"]["median"] / times["empty configuration"]["median"], 2
-        ),
+        "ratio": round(times["images module"]["median"] / empty_median, 2),
+        "framework_ratio": round(times["framework image module"]["median"] / empty_median, 2),
         "goal": "<= 1.5",
     }
 
@@ -251,25 +302,44 @@ def machine() -> dict[str, str]:
 
 def report(r: dict[str, Any]) -> str:
     """The figures as a markdown table, each with its goal and whether it is met."""
-    lk, rg, sz, tf, sc = (
+    lk, rg, sz, tf, sc, fs = (
         r["lookup"],
         r["regeneration"],
         r["output_size"],
         r["terraform_plan"],
         r["scale"],
+        r["framework_scale"],
     )
     rows = [
         (
-            "Lookup (fresh process, no cache anywhere) vs SDK `image_uris.retrieve`",
-            f"{lk['speedup']}x faster",
+            "Lookup of kmeans (fresh process, no cache anywhere) vs SDK `image_uris.retrieve`",
+            f"{lk['algorithm']['speedup']}x faster",
             ">= 30x",
-            lk["speedup"] >= 30,
+            lk["algorithm"]["speedup"] >= 30,
         ),
         (
-            "Regeneration vs bare imports of jinja2, yaml, click",
+            "Lookup of pytorch 2.1 training on ml.g5.xlarge vs SDK `image_uris.retrieve`",
+            f"{lk['framework']['speedup']}x faster",
+            ">= 30x",
+            lk["framework"]["speedup"] >= 30,
+        ),
+        (
+            "`generate`, whole catalog (every file)",
+            f"{rg['seconds']} s",
+            "< 2 s",
+            rg["seconds"] < 2,
+        ),
+        (
+            "`generate`, whole catalog, vs bare imports of jinja2, yaml, click",
             f"{rg['ratio']}x",
             "<= 1.5x",
             rg["ratio"] <= 1.5,
+        ),
+        (
+            "`generate` with 10x the frameworks, time growth",
+            f"{fs['growth_10x_over_1x']}x",
+            "<= 12x",
+            fs["growth_10x_over_1x"] <= 12,
         ),
         (
             "Image template size",
@@ -288,6 +358,12 @@ def report(r: dict[str, Any]) -> str:
             f"{tf['ratio']}x",
             "<= 1.5x",
             tf["ratio"] <= 1.5,
+        ),
+        (
+            "`terraform plan` framework image module (pytorch) vs empty",
+            f"{tf['framework_ratio']}x",
+            "<= 1.5x",
+            tf["framework_ratio"] <= 1.5,
         ),
         (
             "Scale 100x (`--target terraform`)",
@@ -346,13 +422,14 @@ def report(r: dict[str, Any]) -> str:
 
 
 def main() -> None:
-    for tool, hint in ((SDK_PYTHON, "make bench builds .venv-bench"),):
+    for tool, hint in ((SDK_PYTHON, "make bench builds .venv-sdk"),):
         if shutil.which(tool) is None and not Path(tool).exists():
             sys.exit(f"missing {tool}: {hint}")
     results = {"machine": machine(), "lookup": lookup(), "regeneration": regeneration()}
     results["output_size"] = output_size()
     results["terraform_plan"] = terraform_plan()
     results["scale"] = scale()
+    results["framework_scale"] = framework_scale()
     here = Path(__file__).resolve().parent
     (here / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     (here / "results.md").write_text(report(results))

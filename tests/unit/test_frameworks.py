@@ -152,3 +152,39 @@ def test_the_family_data_round_trips_through_yaml(catalog):
 def test_import_from_the_seed_catalog_gives_the_built_in_images(catalog):
     imported = import_sdk(catalog._replace(images={}), SDK, "2026-11-26")
     assert to_source(imported)["images"] == to_source(catalog)["images"]
+
+
+def test_diff_breaks_on_a_removed_version_and_a_moved_account(catalog):
+    from sagemaker_iac.api import diff
+
+    pytorch = catalog.images["pytorch"]
+    training = dict(pytorch.configs["training"])
+    versions = dict(training["versions"])
+    del versions["2.1.0"]
+    versions["2.2.0"] = {**versions["2.2.0"], "tag_prefix": "2.2.0-x"}
+    training["versions"] = versions
+    changed = catalog._replace(
+        images={
+            **catalog.images,
+            "pytorch": pytorch._replace(configs={**pytorch.configs, "training": training}),
+        }
+    )
+    changes = {(c.subject, c.text): c.breaking for c in diff(catalog, changed)}
+    assert changes[("pytorch", "training versions 2.1.0 removed")] is True
+    assert changes[("pytorch", "training versions 2.2.0 tag_prefix added")] is True
+    added = {(c.subject, c.text): c.breaking for c in diff(changed, catalog)}
+    assert added[("pytorch", "training versions 2.1.0 added")] is False
+    entry = dict(versions["2.2.0"])
+    entry["py_versions"] = [*entry["py_versions"], "py399"]
+    wider = changed.images["pytorch"].configs["training"]["versions"] | {"2.2.0": entry}
+    widened = changed._replace(
+        images={
+            **changed.images,
+            "pytorch": changed.images["pytorch"]._replace(
+                configs={**pytorch.configs, "training": {**training, "versions": wider}}
+            ),
+        }
+    )
+    found = {(c.subject, c.text): c.breaking for c in diff(changed, widened)}
+    assert found == {("pytorch", "training versions 2.2.0 py_versions py399 added"): False}
+    assert diff(catalog, catalog) == []

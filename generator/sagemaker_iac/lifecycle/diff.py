@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..catalog import Algorithm, Catalog, Scope
+from .families import compare, expanded
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,15 @@ def diff(a: Catalog, b: Catalog) -> list[Change]:
     )
     for key in sorted(set(a.algorithms) & set(b.algorithms)):
         changes += _algorithm(a.algorithms[key], b.algorithms[key], a, b)
+    changes += _listed(tuple(sorted(a.images)), tuple(sorted(b.images)), "framework", "catalog")
+    for key in sorted(set(a.images) & set(b.images)):
+        old = expanded(a.images[key], a.registry_groups)
+        new = expanded(b.images[key], b.registry_groups)
+        for d in compare(old, new):
+            text = f"{d.where}: {d.old!r} -> {d.new!r}" if d.kind == "changed" else (
+                f"{d.where} {d.kind}"
+            )  # fmt: skip
+            changes.append(Change(key, text, d.breaking))
     return changes
 
 

@@ -22,6 +22,7 @@ from ..catalog import (
 )
 from ..errors import UserError
 from .botocore_facts import partition_of, training_instance_types
+from .families import compare, expanded
 
 SDK_SOURCE = "sagemaker-sdk"
 
@@ -230,48 +231,17 @@ def verify(catalog: Catalog, folder: Path) -> list[Difference]:
         elif key not in ours:
             found.append(Difference(key, "framework only in the SDK", False))
         else:
-            mine = _expanded(ours[key], catalog.registry_groups)
-            other = _expanded(theirs[key], their_groups)
-            found += [Difference(key, t, conflict) for t, conflict in _tree_diff(mine, other, ())]
+            mine = expanded(ours[key], catalog.registry_groups)
+            other = expanded(theirs[key], their_groups)
+            for d in compare(mine, other):
+                if d.kind == "changed":
+                    found.append(
+                        Difference(key, f"{d.where}: catalog {d.old!r}, SDK {d.new!r}", True)
+                    )
+                else:
+                    side = "the catalog" if d.kind == "removed" else "the SDK"
+                    found.append(Difference(key, f"{d.where}: only in {side}", False))
     return found
-
-
-def _expanded(found: ImageFamily, groups: Mapping[str, RegistryGroup]) -> dict[str, Any]:
-    """A family as the SDK writes it: account maps in place of registry group names."""
-
-    def walk(node: Any) -> Any:
-        if isinstance(node, Mapping):
-            return {
-                ("registries" if k == "registry_group" else k): (
-                    dict(groups[v].accounts) if k == "registry_group" else walk(v)
-                )
-                for k, v in node.items()
-            }
-        return list(node) if isinstance(node, list | tuple) else node
-
-    return {
-        "scopes": list(found.scopes or ()),
-        "default versions": dict(found.latest),
-        **walk(found.configs),
-    }
-
-
-def _tree_diff(ours: Any, theirs: Any, path: tuple[str, ...]) -> list[tuple[str, bool]]:
-    """(what differs, whether an answer changes) for two expanded families."""
-    where = " ".join(path)
-    if isinstance(ours, dict) and isinstance(theirs, dict):
-        out: list[tuple[str, bool]] = []
-        for key in [*ours, *(k for k in theirs if k not in ours)]:
-            if key not in theirs:
-                out.append((f"{where} {key}: only in the catalog".strip(), False))
-            elif key not in ours:
-                out.append((f"{where} {key}: only in the SDK".strip(), False))
-            else:
-                out += _tree_diff(ours[key], theirs[key], (*path, key))
-        return out
-    if ours != theirs:
-        return [(f"{where}: catalog {ours!r}, SDK {theirs!r}", True)]
-    return []
 
 
 def _verify_algorithms(catalog: Catalog, folder: Path) -> list[Difference]:
