@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from click.testing import CliRunner
 
 from conftest import FIXTURES
 from sagemaker_iac.api import (
     UnavailableError,
+    diff,
     dump,
     framework_image,
     import_sdk,
@@ -22,6 +24,7 @@ from sagemaker_iac.api import (
     to_source,
     verify,
 )
+from sagemaker_iac.cli import main
 
 SDK = FIXTURES / "sdk" / "image_uri_config"
 
@@ -155,8 +158,6 @@ def test_import_from_the_seed_catalog_gives_the_built_in_images(catalog):
 
 
 def test_diff_breaks_on_a_removed_version_and_a_moved_account(catalog):
-    from sagemaker_iac.api import diff
-
     pytorch = catalog.images["pytorch"]
     training = dict(pytorch.configs["training"])
     versions = dict(training["versions"])
@@ -188,3 +189,34 @@ def test_diff_breaks_on_a_removed_version_and_a_moved_account(catalog):
     found = {(c.subject, c.text): c.breaking for c in diff(changed, widened)}
     assert found == {("pytorch", "training versions 2.2.0 py_versions py399 added"): False}
     assert diff(catalog, catalog) == []
+
+
+def test_the_cli_answers_a_framework_in_text_and_json():
+    args = ["uri", "pytorch", "--region", "eu-west-1", "--version", "2.1.0", "--scope",
+            "training", "--instance-type", "ml.g5.xlarge"]  # fmt: skip
+    entry = config("pytorch")["training"]["versions"]["2.1.0"]
+    expected = (
+        f"{entry['registries']['eu-west-1']}.dkr.ecr.eu-west-1.amazonaws.com/"
+        "pytorch-training:2.1.0-gpu-py310"
+    )
+    result = CliRunner().invoke(main, args)
+    assert (result.exit_code, result.stdout) == (0, expected + "\n")
+    data = json.loads(CliRunner().invoke(main, [*args, "--json"]).stdout)
+    assert data["uri"] == expected
+    assert (data["version"], data["py_version"], data["processor"]) == ("2.1.0", "py310", "gpu")
+    assert data["registry_id"] == entry["registries"]["eu-west-1"]
+    refused = CliRunner().invoke(main, [*args[:5], "9.9", *args[6:]])
+    assert refused.exit_code == 2
+    assert "unsupported pytorch version '9.9'" in refused.stderr
+    assert "Traceback" not in refused.output
+    tagged = CliRunner().invoke(main, [*args, "--tag", "x"])
+    assert tagged.exit_code == 2 and "--tag is for algorithms" in tagged.stderr
+
+
+def test_the_cli_lists_the_frameworks():
+    data = json.loads(CliRunner().invoke(main, ["frameworks", "--json"]).stdout)
+    assert set(data) == {p.stem for p in SDK.glob("*.json")} - {"instance_gpu_info"}
+    tensorflow = config("tensorflow")
+    assert set(data["tensorflow"]["versions"]) >= set(tensorflow["training"]["versions"])
+    assert set(data["tensorflow"]["versions"]) >= set(tensorflow["training"]["version_aliases"])
+    assert data["tensorflow"]["scopes"] == list(tensorflow)
