@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .catalog import Catalog, Image
+from .catalog.resolve import leaves
 from .catalog.suggest import REGION_SHAPE
 from .errors import UserError
 
@@ -61,6 +62,7 @@ class _Images(NamedTuple):
     # False for a framework's repository of which the catalog keeps one pinned version
     # (TensorFlow's): other tags there are the framework's own, not mistakes.
     all_tags_known: bool
+    of_algorithm: bool = True  # False: only SDK frameworks publish it
 
 
 def _index(catalog: Catalog) -> dict[str, _Images]:
@@ -72,6 +74,18 @@ def _index(catalog: Catalog) -> dict[str, _Images]:
             found.setdefault(image.repository, []).append((algorithm.key, image))
             if algorithm.sdk_version is not None:
                 pinned.add(image.repository)
+    of_algorithms = set(found)
+    # Every SDK framework's repositories too; their tags are composed from a version, a
+    # processor, a Python version and more, so only accounts and regions are checked.
+    for key, family in sorted(catalog.images.items()):
+        for config in family.configs.values():
+            for entry in config["versions"].values():
+                for leaf in leaves(entry):
+                    found.setdefault(leaf["repository"], []).append(
+                        (key, Image(leaf["repository"], leaf["registry_group"], ()))
+                    )
+                    if leaf["repository"] not in of_algorithms:  # else the algorithm's tags
+                        pinned.add(leaf["repository"])
     index = {}
     for repository, images in found.items():
         accounts: dict[str, str] = {}
@@ -79,7 +93,9 @@ def _index(catalog: Catalog) -> dict[str, _Images]:
             accounts.update(catalog.registry_groups[image.registry_group].accounts)
         tags = tuple(dict.fromkeys(t for _, image in images for t in image.tags))
         algorithms = tuple(dict.fromkeys(k for k, _ in images))
-        index[repository] = _Images(algorithms, accounts, tags, repository not in pinned)
+        index[repository] = _Images(
+            algorithms, accounts, tags, repository not in pinned, repository in of_algorithms
+        )
     return index
 
 
@@ -149,7 +165,7 @@ def _check(
         yield (
             ACCOUNT_WITH_VARIABLE_REGION,
             f"account {account} is fixed while the region ({region}) varies; it is "
-            f"{what}'s registry {where}: {_instead(kind)}",
+            f"{what}'s registry {where}: {_instead(kind, images)}",
         )
         return
     if region not in images.accounts:
@@ -172,21 +188,29 @@ def _check(
             f"{catalog.regions[region]}): use {catalog.dns_suffix(region)}",
         )
     if kind != "other":
-        yield (HARD_CODED_REGION, f"region {region} is hard-coded: {_instead(kind)}")
+        yield (HARD_CODED_REGION, f"region {region} is hard-coded: {_instead(kind, images)}")
 
 
-def _instead(kind: str) -> str:
+def _instead(kind: str, images: _Images) -> str:
+    framework = not images.of_algorithm
     if kind == "cloudformation":
+        if framework:
+            return (
+                "take the region from the stack (AWS::Region) and the URI from the "
+                "cloudformation/frameworks template of the framework"
+            )
         return (
             "take the region from the stack (AWS::Region) and the account from the "
             "sagemaker-image-mappings.yaml Mappings"
         )
     if kind == "terraform":
+        module = "sagemaker-framework-image" if framework else "sagemaker-images"
         return (
-            "take the URI from the sagemaker-images module with the provider's region "
+            f"take the URI from the {module} module with the provider's region "
             "(data.aws_region.current)"
         )
-    return "look the URI up per region (sagemaker-iac uri ALGORITHM --region REGION)"
+    name = "FRAMEWORK --version VERSION" if framework else "ALGORITHM"
+    return f"look the URI up per region (sagemaker-iac uri {name} --region REGION)"
 
 
 def scan(catalog: Catalog, paths: list[Path]) -> list[Finding]:

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import other_region_account
-from sagemaker_iac.api import lint
+from sagemaker_iac.api import framework_image, lint
 from sagemaker_iac.cli import main
 
 
@@ -122,3 +122,17 @@ def test_the_command_exits_1_with_findings_and_0_without(catalog, tree, tmp_path
     result = CliRunner().invoke(main, ["lint", str(clean)])
     assert result.exit_code == 0 and result.stdout == ""
     assert CliRunner().invoke(main, ["lint", str(clean / "missing")]).exit_code == 2
+
+
+def test_framework_images_are_checked_for_account_and_region(tmp_path, catalog):
+    found = framework_image(catalog, "pytorch", "us-west-2", "2.1.0", "py310", None,
+                            "training", None, "gpu")  # fmt: skip
+    china = framework_image(catalog, "pytorch", "cn-north-1", "2.1.0", "py310", None,
+                            "training", None, "gpu")  # fmt: skip
+    swapped = china.uri.replace(china.registry, found.registry, 1)
+    write(tmp_path, "train.py", [f'RIGHT = "{found.uri}"', f'SWAPPED = "{swapped}"'])
+    result = CliRunner().invoke(main, ["lint", str(tmp_path)])
+    lines = [line for line in result.stdout.splitlines() if "SMI" in line]
+    assert result.exit_code == 1
+    assert len(lines) == 1 and "train.py:2: SMI001" in lines[0], lines
+    assert f"the catalog's is {china.registry}" in lines[0]
