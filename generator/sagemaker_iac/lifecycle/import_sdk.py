@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,6 +94,32 @@ def images(folder: Path, algorithm: Algorithm, scope: Scope = "training") -> lis
     return found
 
 
+def _placed(
+    catalog: Catalog, account_maps: Iterable[Mapping[str, str]]
+) -> tuple[dict[str, str], dict[str, Partition]]:
+    """The catalog's regions and partitions, with those of every region in the maps
+    (botocore's partition for a region the catalog lacks)."""
+    regions = dict(catalog.regions)
+    partitions = dict(catalog.partitions)
+    for accounts in account_maps:
+        for region in accounts:
+            if region not in regions:
+                partition, suffix = partition_of(region)
+                regions[region] = partition
+                partitions.setdefault(
+                    partition, Partition(partition, suffix, "botocore-partitions")
+                )
+    return regions, partitions
+
+
+def _cited(catalog: Catalog, document: str, date: str) -> dict[str, Source]:
+    sources = dict(catalog.sources)
+    sources[SDK_SOURCE] = Source(
+        SDK_SOURCE, "SageMaker Python SDK image_uri_config", document, date
+    )
+    return sources
+
+
 def _scopes(algorithm: Algorithm) -> tuple[Scope, ...]:
     """The scopes whose images the catalog keeps apart from the training image."""
     return (
@@ -139,20 +165,8 @@ def merge(catalog: Catalog, folder: Path, document: str, date: str) -> Catalog:
                 if scope == "inference"
                 else current._replace(graviton=image)
             )
-    regions = dict(catalog.regions)
-    partitions = dict(catalog.partitions)
-    for accounts in groups.values():
-        for region in accounts:
-            if region not in regions:
-                partition, suffix = partition_of(region)
-                regions[region] = partition
-                partitions.setdefault(
-                    partition, Partition(partition, suffix, "botocore-partitions")
-                )
-    sources = dict(catalog.sources)
-    sources[SDK_SOURCE] = Source(
-        SDK_SOURCE, "SageMaker Python SDK image_uri_config", document, date
-    )
+    regions, partitions = _placed(catalog, groups.values())
+    sources = _cited(catalog, document, date)
     if "botocore-partitions" not in sources:
         sources["botocore-partitions"] = Source(
             "botocore-partitions",
@@ -394,20 +408,8 @@ def import_images(catalog: Catalog, folder: Path, document: str, date: str) -> C
         for k in sorted(groups.accounts)
         if k in catalog.registry_groups or k in groups.used
     }
-    regions = dict(catalog.regions)
-    partitions = dict(catalog.partitions)
-    for group in registry_groups.values():
-        for region in group.accounts:
-            if region not in regions:
-                partition, suffix = partition_of(region)
-                regions[region] = partition
-                partitions.setdefault(
-                    partition, Partition(partition, suffix, "botocore-partitions")
-                )
-    sources = dict(catalog.sources)
-    sources[SDK_SOURCE] = Source(
-        SDK_SOURCE, "SageMaker Python SDK image_uri_config", document, date
-    )
+    regions, partitions = _placed(catalog, (g.accounts for g in registry_groups.values()))
+    sources = _cited(catalog, document, date)
     return catalog._replace(
         sources=sources,
         partitions=dict(sorted(partitions.items())),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from conftest import TERRAFORM, load_hcl, terraform
 from sagemaker_iac.api import framework_image, load_catalog
 from sagemaker_iac.catalog.resolve import ANY, answers
 from sagemaker_iac.targets.terraform.modules import FRAMEWORK_MODULE
+from tf_chunks import plan_outputs
 
 pytestmark = [
     pytest.mark.terraform,
@@ -88,23 +88,6 @@ def _root(tmp_path: Path, out_dir: Path, lookups: dict[str, dict], name: str) ->
     return root
 
 
-def plan(tmp_path: Path, out_dir: Path, lookups: dict[str, dict], chunk: int = 100) -> dict:
-    keys = sorted(lookups)
-    chunks = [keys[i : i + chunk] for i in range(0, len(keys), chunk)]
-
-    def one(index: int) -> dict[str, str]:
-        root = _root(tmp_path, out_dir, {k: lookups[k] for k in chunks[index]}, f"root{index}")
-        terraform("plan", "-out=plan.bin", "-input=false", cwd=root)
-        shown = json.loads(terraform("show", "-json", "plan.bin", cwd=root).stdout)
-        return shown["planned_values"]["outputs"]["uris"]["value"]
-
-    found: dict[str, str] = {}
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for part in pool.map(one, range(len(chunks))):
-            found.update(part)
-    return found
-
-
 def test_terraform_evaluates_every_framework_as_the_catalog_answers(out_dir, tmp_path):
     catalog = load_catalog()
     lookups = sample(catalog)
@@ -128,7 +111,8 @@ def test_terraform_evaluates_every_framework_as_the_catalog_answers(out_dir, tmp
         ).uri
         for key, v in lookups.items()
     }
-    assert plan(tmp_path, out_dir, lookups) == expected
+    found = plan_outputs(lookups, lambda chunk, name: _root(tmp_path, out_dir, chunk, name))
+    assert found == expected
 
 
 def _failed(tmp_path: Path, out_dir: Path, lookup: dict) -> str:

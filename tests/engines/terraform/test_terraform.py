@@ -6,7 +6,6 @@ import json
 import os
 import re
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from sagemaker_iac.targets.terraform.modules import (
     SPEC_MODULE,
     modules,
 )
+from tf_chunks import plan_outputs
 
 MODULES = modules(load_catalog())
 
@@ -134,28 +134,8 @@ def _root(
 
 
 def plan_uris(tmp_path: Path, out_dir: Path, pairs: dict[str, dict[str, str | None]]) -> dict:
-    """The images module's URI for every pair, planned in chunks on two workers.
-
-    Terraform 1.0's plan time grows about as N^1.6 in module instances, so chunks of
-    about 100 in parallel cost a fraction of one plan over all of them.
-    """
-    keys = sorted(pairs)
-    chunks = [keys[i : i + CHUNK] for i in range(0, len(keys), CHUNK)]
-
-    def plan(index: int) -> dict[str, str]:
-        root = _root(tmp_path, out_dir, {k: pairs[k] for k in chunks[index]}, f"root{index}")
-        terraform("plan", "-out=plan.bin", "-input=false", cwd=root)
-        shown = json.loads(terraform("show", "-json", "plan.bin", cwd=root).stdout)
-        return shown["planned_values"]["outputs"]["uris"]["value"]
-
-    uris: dict[str, str] = {}
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for part in pool.map(plan, range(len(chunks))):
-            uris.update(part)
-    return uris
-
-
-CHUNK = 100
+    """The images module's URI for every pair (planned in chunks, tf_chunks)."""
+    return plan_outputs(pairs, lambda chunk, name: _root(tmp_path, out_dir, chunk, name))
 
 
 def test_every_uri_evaluated_by_terraform_equals_the_catalog(out_dir, catalog, tmp_path):

@@ -14,11 +14,10 @@ from typing import Any, NamedTuple
 
 from ...catalog import Catalog
 from ...catalog.resolve import ANY
-from ...errors import OutputLimitError
 from ...outtree import Files
 from .._jinja import render
 from ..answers import answered
-from .mappings import MAX_INLINE_BODY, MAX_KEYS_PER_LEVEL, MAX_MAPPINGS, group_key
+from .mappings import MAX_INLINE_BODY, check_limits, group_key
 
 ROOT = "cloudformation/frameworks"
 NONE = "none"
@@ -151,7 +150,7 @@ def _part(catalog: Catalog, framework: str, scope: str, path: str, table: dict) 
         maps["ProcessorBase"] = {
             c: {i: c + i for i in base_ids.values()} for c in processor_choices
         }
-    _check(path, maps)
+    check_limits(maps, {name: (path, path) for name in maps})
     versions = list(images)
     return Part(
         path,
@@ -201,20 +200,3 @@ def _rules(catalog: Catalog, framework: str, table: dict, allowed: dict) -> list
                 )
             )
     return rules
-
-
-def _check(path: str, maps: dict[str, dict[str, dict[str, Any]]]) -> None:
-    if len(maps) > MAX_MAPPINGS:
-        raise OutputLimitError(f"{path}: {len(maps)} mappings; CloudFormation allows 200")
-    for name, top in maps.items():
-        if len(top) > MAX_KEYS_PER_LEVEL:
-            raise OutputLimitError(
-                f"{path}: mapping {name} has {len(top)} top-level keys; CloudFormation "
-                f"allows {MAX_KEYS_PER_LEVEL}"
-            )
-        for key, second in top.items():
-            if len(second) > MAX_KEYS_PER_LEVEL:
-                raise OutputLimitError(
-                    f"{path}: mapping {name}.{key} has {len(second)} keys; CloudFormation "
-                    f"allows {MAX_KEYS_PER_LEVEL}"
-                )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from ...catalog import Catalog, Scope
 from ...errors import OutputLimitError
@@ -144,11 +145,16 @@ def check_size(name: str, text: str) -> None:
         )
 
 
-def check_limits(maps: dict[str, dict[str, dict[str, str]]]) -> None:
+def check_limits(
+    maps: Mapping[str, Mapping[str, Mapping[str, Any]]],
+    sections: Mapping[str, tuple[str, str]] | None = None,
+) -> None:
+    """CloudFormation's mapping quotas. SECTIONS names, per mapping, what its keys are at
+    the top and one level down (the catalog section that grew), for the message."""
+    if sections is None:
+        sections = {REGISTRIES: ("regions", "registry_groups"), ALGORITHMS: ("algorithms", "")}
     if len(maps) > MAX_MAPPINGS:
         raise OutputLimitError(f"{len(maps)} mappings; CloudFormation allows {MAX_MAPPINGS}")
-    # The catalog section whose entries are a mapping's keys, at the top and one level down.
-    sections = {REGISTRIES: ("regions", "registry_groups"), ALGORITHMS: ("algorithms", "")}
     for name, top in maps.items():
         top_section, second_section = sections.get(name, ("", ""))
         if len(top) > MAX_KEYS_PER_LEVEL:
