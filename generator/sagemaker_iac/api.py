@@ -54,6 +54,7 @@ __all__ = [
     "dump",
     "format_changes",
     "framework_image",
+    "framework_uri_count",
     "generate",
     "image_uri",
     "import_docs",
@@ -97,6 +98,19 @@ def framework_image(
         catalog, framework, region, version, py_version, instance_type, scope,
         base_framework_version, processor,
     )  # fmt: skip
+
+
+def framework_uri_count(catalog: Catalog) -> int:
+    """How many distinct image URIs the catalog's frameworks answer, over every region."""
+    from .catalog.resolve import answers
+
+    uris = set()
+    for key in catalog.images:
+        for located in answers(catalog, key).values():
+            path = f"{located.repository}:{located.tag}"
+            for region, account in catalog.registry_groups[located.registry_group].accounts.items():
+                uris.add(f"{account}.dkr.ecr.{region}.{catalog.dns_suffix(region)}/{path}")
+    return len(uris)
 
 
 def versions_of(found: ImageFamily, scope: str | None = None) -> list[str]:

@@ -403,11 +403,16 @@ def diff(old: Path, new: Path, fmt: str) -> None:
 @user_errors
 def verify(catalog_path: Path | None, sdk: Path | None) -> None:
     """Compare the catalog with the SDK; exit 1 when they disagree on an account."""
-    differences = api.verify(_catalog(catalog_path), api.sdk_config_dir(sdk))
+    catalog = _catalog(catalog_path)
+    differences = api.verify(catalog, api.sdk_config_dir(sdk))
     for d in differences:
         click.echo(f"{'CONFLICT' if d.conflict else 'differs '}  {d.algorithm}: {d.text}")
     conflicts = sum(d.conflict for d in differences)
-    click.echo(f"{len(differences)} differences, {conflicts} account conflicts")
+    click.echo(
+        f"{len(differences)} differences, {conflicts} account conflicts "
+        f"({len(catalog.algorithms)} algorithms; {len(catalog.images)} frameworks, "
+        f"{api.framework_uri_count(catalog):,} image URIs)"
+    )
     if conflicts:
         sys.exit(EXIT_CHECK_FAILED)
 

@@ -170,3 +170,5 @@ def test_every_answer_file_round_trips_to_the_catalog(out_dir):
     hcl = load_hcl(out_dir / FRAMEWORK_MODULE / "catalog.tf")
     frameworks = hcl["locals"][0]["frameworks"]
     assert frameworks == sorted(catalog.images)
+    suffixes = hcl["locals"][0]["dns_suffixes"]
+    assert suffixes == {r: catalog.dns_suffix(r) for r in catalog.regions}
