@@ -11,29 +11,23 @@ def root(context, missing=missing):
     l_0_chunked = resolve('chunked')
     l_0_variant = resolve('variant')
     try:
-        t_1 = environment.filters['join']
+        t_1 = environment.filters['flow']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'flow' found.")
     try:
-        t_2 = environment.filters['map']
+        t_2 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_3 = environment.filters['yaml']
     except KeyError:
         @internalcode
         def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'yaml' found.")
-    try:
-        t_4 = environment.tests['string']
-    except KeyError:
-        @internalcode
-        def t_4(*unused):
-            raise TemplateRuntimeError("No test named 'string' found.")
     pass
     yield 'AWSTemplateFormatVersion: "2010-09-09"\nDescription: '
     yield str(t_3(str_join(("ECR image URI of the SageMaker Python SDK's ", environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'framework'), ' images (', environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'scope'), ' scope', (str_join((', versions ', environment.getitem(environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'versions'), 0), ' to ', environment.getitem(environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'versions'), -1), )) if (undefined(name='chunked') if l_0_chunked is missing else l_0_chunked) else ''), ") in this stack's region, as image_uris.retrieve answers (sagemaker-iac).", ))))
@@ -41,25 +35,25 @@ def root(context, missing=missing):
     if ('default' in environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'versions')):
         pass
         yield '    Default: "default"\n'
-    yield "    Description: Framework version or alias; default takes the SDK's default version.\n    AllowedValues: ["
-    yield str(t_1(context.eval_ctx, t_2(context, environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'versions'), 'yaml'), ', '))
-    yield ']\n    ConstraintDescription: '
-    yield str(t_3(str_join(('Version must be a ', environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'framework'), ' version of this template: ', t_1(context.eval_ctx, environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'versions'), ', '), '.', ))))
-    yield '\n  PyVersion:\n    Type: String\n    Default: "none"\n    Description: Python version, such as py310; none where the image has one or none.\n    AllowedValues: ['
-    yield str(t_1(context.eval_ctx, t_2(context, environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'py_versions'), 'yaml'), ', '))
-    yield ']\n    ConstraintDescription: '
-    yield str(t_3(str_join(('PyVersion must be one of: ', t_1(context.eval_ctx, environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'py_versions'), ', '), '.', ))))
-    yield '\n  Processor:\n    Type: String\n    Default: "none"\n    Description: cpu, gpu, ... (what the SDK reads from an instance type); none where the image is built for one.\n    AllowedValues: ['
-    yield str(t_1(context.eval_ctx, t_2(context, environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'processors'), 'yaml'), ', '))
-    yield ']\n    ConstraintDescription: '
-    yield str(t_3(str_join(('Processor must be one of: ', t_1(context.eval_ctx, environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'processors'), ', '), '.', ))))
+    yield "    Description: Framework version or alias; default takes the SDK's default version.\n    AllowedValues: "
+    yield str(t_1(environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'versions')))
+    yield '\n    ConstraintDescription: '
+    yield str(t_3(str_join(('Version must be a ', environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'framework'), ' version of this template: ', t_2(context.eval_ctx, environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'versions'), ', '), '.', ))))
+    yield '\n  PyVersion:\n    Type: String\n    Default: "none"\n    Description: Python version, such as py310; none where the image has one or none.\n    AllowedValues: '
+    yield str(t_1(environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'py_versions')))
+    yield '\n    ConstraintDescription: '
+    yield str(t_3(str_join(('PyVersion must be one of: ', t_2(context.eval_ctx, environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'py_versions'), ', '), '.', ))))
+    yield '\n  Processor:\n    Type: String\n    Default: "none"\n    Description: cpu, gpu, ... (what the SDK reads from an instance type); none where the image is built for one.\n    AllowedValues: '
+    yield str(t_1(environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'processors')))
+    yield '\n    ConstraintDescription: '
+    yield str(t_3(str_join(('Processor must be one of: ', t_2(context.eval_ctx, environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'processors'), ', '), '.', ))))
     yield '\n'
     if environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'bases'):
         pass
-        yield '  BaseFrameworkVersion:\n    Type: String\n    Default: "none"\n    Description: The framework under the Hugging Face image, such as pytorch2.1.0.\n    AllowedValues: ['
-        yield str(t_1(context.eval_ctx, t_2(context, environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'bases'), 'yaml'), ', '))
-        yield ']\n    ConstraintDescription: '
-        yield str(t_3(str_join(('BaseFrameworkVersion must be one of: ', t_1(context.eval_ctx, environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'bases'), ', '), '.', ))))
+        yield '  BaseFrameworkVersion:\n    Type: String\n    Default: "none"\n    Description: The framework under the Hugging Face image, such as pytorch2.1.0.\n    AllowedValues: '
+        yield str(t_1(environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'bases')))
+        yield '\n    ConstraintDescription: '
+        yield str(t_3(str_join(('BaseFrameworkVersion must be one of: ', t_2(context.eval_ctx, environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'bases'), ', '), '.', ))))
         yield '\n'
     yield '\nRules:\n'
     for l_1_rule in environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'rules'):
@@ -67,50 +61,33 @@ def root(context, missing=missing):
         pass
         yield '  '
         yield str(environment.getattr(l_1_rule, 'name'))
-        yield ':\n    RuleCondition: !Contains [['
-        yield str(t_1(context.eval_ctx, t_2(context, environment.getattr(l_1_rule, 'versions'), 'yaml'), ', '))
-        yield '], !Ref Version]\n    Assertions:\n      - Assert: !Contains [['
-        yield str(t_1(context.eval_ctx, t_2(context, environment.getattr(l_1_rule, 'allowed'), 'yaml'), ', '))
-        yield '], !Ref '
+        yield ':\n    RuleCondition: !Contains ['
+        yield str(t_1(environment.getattr(l_1_rule, 'versions')))
+        yield ', !Ref Version]\n    Assertions:\n      - Assert: !Contains ['
+        yield str(t_1(environment.getattr(l_1_rule, 'allowed')))
+        yield ', !Ref '
         yield str(environment.getattr(l_1_rule, 'parameter'))
         yield ']\n        AssertDescription: '
         yield str(t_3(environment.getattr(l_1_rule, 'description')))
         yield '\n'
     l_1_rule = missing
     yield '\nMappings:\n'
-    l_1_loop = missing
-    for (l_1_name, l_1_top), l_1_loop in LoopContext(context.call(environment.getattr(environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'mappings'), 'items')), undefined):
+    for (l_1_name, l_1_top) in context.call(environment.getattr(environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'mappings'), 'items')):
         _loop_vars = {}
         pass
         yield '  '
         yield str(l_1_name)
         yield ':\n'
-        l_2_loop = missing
-        for (l_2_key, l_2_second), l_2_loop in LoopContext(context.call(environment.getattr(l_1_top, 'items'), _loop_vars=_loop_vars), undefined):
+        for (l_2_key, l_2_second) in context.call(environment.getattr(l_1_top, 'items'), _loop_vars=_loop_vars):
             _loop_vars = {}
             pass
             yield '    '
             yield str(t_3(l_2_key))
-            yield ': {'
-            l_3_loop = missing
-            for (l_3_attribute, l_3_value), l_3_loop in LoopContext(context.call(environment.getattr(l_2_second, 'items'), _loop_vars=_loop_vars), undefined):
-                _loop_vars = {}
-                pass
-                yield str(l_3_attribute)
-                yield ': '
-                if t_4(l_3_value):
-                    pass
-                    yield str(t_3(l_3_value))
-                else:
-                    pass
-                    yield '['
-                    yield str(t_1(context.eval_ctx, t_2(context, l_3_value, 'yaml'), ', '))
-                    yield ']'
-                yield str((', ' if (not environment.getattr(l_3_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 47 in 'cloudformation/frameworks/_framework.yaml' evaluated to false and no else section was defined.")))
-            l_3_loop = l_3_attribute = l_3_value = missing
-            yield '}\n'
-        l_2_loop = l_2_key = l_2_second = missing
-    l_1_loop = l_1_name = l_1_top = missing
+            yield ': '
+            yield str(t_1(l_2_second))
+            yield '\n'
+        l_2_key = l_2_second = missing
+    l_1_name = l_1_top = missing
     yield '\nResources:\n  # CloudFormation requires a resource; this one creates nothing billable.\n  Noop:\n    Type: AWS::CloudFormation::WaitConditionHandle\n\nOutputs:\n  RegistryId:\n    Description: AWS account ID of the registry that hosts the image.\n    Value: !FindInMap [Registries, !Ref AWS::Region, !FindInMap [Groups, !Ref Version, '
     yield str((undefined(name='variant') if l_0_variant is missing else l_0_variant))
     yield ']]\n  Repository:\n    Description: ECR repository name of the image.\n    Value: !Select [0, !FindInMap [Images, !Ref Version, '
@@ -126,4 +103,4 @@ def root(context, missing=missing):
     yield ']]\n'
 
 blocks = {}
-debug_info = '2=39&7=41&11=45&12=47&17=49&18=51&23=53&24=55&25=57&30=60&31=62&35=65&36=69&37=71&39=73&40=77&44=82&45=86&46=89&47=93&59=115&62=117&65=119&68=121&73=123&74=125'
+debug_info = '2=33&7=35&11=39&12=41&17=43&18=45&23=47&24=49&25=51&30=54&31=56&35=59&36=63&37=65&39=67&40=71&44=75&45=79&46=81&47=85&59=92&62=94&65=96&68=98&73=100&74=102'

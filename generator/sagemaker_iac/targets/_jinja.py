@@ -39,7 +39,12 @@ def _new_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         autoescape=False,
     )
     env.filters.update(
-        hcl=hcl_string, yaml=yaml_string, aligned=aligned, hcl_list=hcl_list, md=markdown
+        hcl=hcl_string,
+        yaml=yaml_string,
+        aligned=aligned,
+        hcl_list=hcl_list,
+        md=markdown,
+        flow=yaml_flow,
     )
     return env
 
@@ -138,6 +143,16 @@ _MARKDOWN = re.compile(r"([\\`*_\[\]<>|~])")
 def markdown(value: str) -> str:
     """Text for a Markdown table cell, shown as written: markup escaped, lines joined."""
     return _MARKDOWN.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def yaml_flow(value: Any) -> str:
+    """A YAML flow value: strings double-quoted, lists [..], mappings {key: ..} (their keys
+    bare, as CloudFormation's alphanumeric second-level keys are)."""
+    if isinstance(value, str):
+        return yaml_string(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {yaml_flow(v)}" for k, v in value.items()) + "}"
+    return "[" + ", ".join(yaml_flow(v) for v in value) + "]"
 
 
 def hcl_list(values: Iterable[str]) -> str:
