@@ -55,11 +55,12 @@ def combinations(folder: Path) -> list[dict]:
         subtrees = _subtrees(config)
         if not subtrees:
             continue
-        scopes = [None, *(config.get("scope") or [s for s in subtrees if s])]
+        own = config.get("scope") or [s for s in subtrees if s]
+        # Its own scopes, none, and the usual two where it lacks them (the SDK then
+        # refuses, or defaults to a framework's only scope).
+        scopes = [None, *own, *sorted({"training", "inference"} - set(own))]
         for scope in scopes:
-            trees = list(subtrees.values()) if scope is None or None in subtrees else []
-            if scope in subtrees:
-                trees = [subtrees[scope]]
+            trees = [subtrees[scope]] if scope in subtrees else list(subtrees.values())
             versions: dict[str | None, set] = {None: set()}
             bases: set = {None}
             for tree in trees:
