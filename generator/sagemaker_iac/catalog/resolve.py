@@ -398,16 +398,13 @@ def _options(found: ImageFamily, scope: str | None, version: str | None) -> tupl
             entry = config["versions"].get(name)
             if entry is None:
                 continue
-            if "repository" in entry:
-                leaves = [entry]
-            else:
+            if "repository" not in entry:  # keyed by base framework or Python version
                 keys = [k for k in entry if k != "version_aliases"]
-                leaves = [entry[k] for k in keys]
                 if found.key == HUGGING_FACE:
                     bases.update(keys, entry.get("version_aliases", {}))
                 else:
                     pys.update(keys)
-            for leaf in leaves:
+            for leaf in leaves(entry):
                 pys.update(leaf.get("py_versions", ()))
                 processors.update(leaf.get("processors", ()))
     return pys, bases, processors

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..catalog import Catalog
-from ..catalog.resolve import Located, answers, versions_of
+from ..catalog.resolve import ANY, Located, answers, versions_of
 
 
 def _key(parts: tuple[str | None, ...]) -> str:
@@ -26,21 +26,28 @@ def answered(catalog: Catalog, framework: str) -> dict[tuple[str | None, ...], L
     return tables[framework]
 
 
+def choices(table: dict[tuple[str | None, ...], Located]) -> tuple[list[str], ...]:
+    """The Python versions, processors and base frameworks answers name, sorted (those
+    given; not None, not ANY)."""
+    return tuple(sorted({k[i] for k in table if k[i] not in (None, ANY)}) for i in (2, 4, 3))
+
+
 def framework_table(catalog: Catalog, framework: str) -> dict[str, Any]:
     """One framework's answers, keyed scope|version|py_version|base|processor ("" not
-    given, "*" ignored), with the registry groups they name and the choices for messages."""
+    given, ANY ignored), with the registry groups they name and the choices for messages."""
     found = catalog.images[framework]
     table = answered(catalog, framework)
     images = {
         _key(k): f"{a.registry_group}|{a.repository}|{a.tag}|{a.version}" for k, a in table.items()
     }
     groups = sorted({a.registry_group for a in table.values()})
+    pys, processors, _ = choices(table)
     return {
         "framework": framework,
         "images": images,
         "registries": {g: dict(catalog.registry_groups[g].accounts) for g in groups},
         "scopes": list(found.scopes or ()),
         "versions": versions_of(found),
-        "py_versions": sorted({k[2] for k in table if k[2] not in (None, "*")}),
-        "processors": sorted({k[4] for k in table if k[4] not in (None, "*")}),
+        "py_versions": pys,
+        "processors": processors,
     }

@@ -16,7 +16,7 @@ from ...catalog import Catalog
 from ...catalog.resolve import ANY
 from ...outtree import Files
 from .._jinja import render
-from ..answers import answered
+from ..answers import answered, choices
 from .mappings import MAX_INLINE_BODY, check_limits, group_key
 
 ROOT = "cloudformation/frameworks"
@@ -45,10 +45,6 @@ class Part(NamedTuple):
     bases: list[str]  # Hugging Face only
     mappings: dict[str, dict[str, dict[str, Any]]]
     rules: list[Rule]
-
-    @property
-    def has_base(self) -> bool:
-        return len(self.bases) > 1
 
 
 def _value(value: str | None) -> str:
@@ -101,13 +97,11 @@ def _render(part: Part, chunked: bool) -> str:
 
 
 def _part(catalog: Catalog, framework: str, scope: str, path: str, table: dict) -> Part:
-    pys = sorted({k[2] for k in table if k[2] not in (None, ANY)})
-    processors = sorted({k[4] for k in table if k[4] not in (None, ANY)})
-    bases = sorted({k[3] for k in table if k[3] is not None})
+    pys, processors, bases = choices(table)
     py_choices, processor_choices = [NONE, *pys], [NONE, *processors]
     base_ids = {NONE: "B0", **{b: f"B{i + 1}" for i, b in enumerate(bases)}}
     variants: dict[str, dict[str, str]] = defaultdict(dict)
-    ids: dict[tuple[str, str, str], str] = {}
+    ids: dict[tuple[str, str], str] = {}
     images: dict[str, dict[str, list[str]]] = defaultdict(dict)
     owners: dict[str, dict[str, str]] = defaultdict(dict)
     allowed: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -120,14 +114,14 @@ def _part(catalog: Catalog, framework: str, scope: str, path: str, table: dict) 
         for p in py_choices if py == ANY else [_value(py)]:
             for c in processor_choices if processor == ANY else [_value(processor)]:
                 second = c + base_ids[_value(base)] if bases else c
-                variant = ids.setdefault((p, second, ""), f"V{len(ids) + 1}")
+                variant = ids.setdefault((p, second), f"V{len(ids) + 1}")
                 variants[p][second] = variant
-                path = located.repository + (f":{located.tag}" if located.tag else "")
+                image = located.repository + (f":{located.tag}" if located.tag else "")
                 images[version_key][variant] = [
                     located.repository,
                     located.tag,
                     located.version,
-                    path,
+                    image,
                 ]
                 owners[version_key][variant] = group_key(located.registry_group)
                 allowed[version_key]["PyVersion"].add(p)
@@ -185,18 +179,18 @@ def _rules(catalog: Catalog, framework: str, table: dict, allowed: dict) -> list
         )
     for parameter in ("PyVersion", "Processor", "BaseFrameworkVersion"):
         shared: dict[tuple[str, ...], list[str]] = defaultdict(list)
-        for version, choices in allowed.items():
-            if parameter in choices:
-                shared[tuple(sorted(choices[parameter]))].append(version)
-        for index, (choices, versions) in enumerate(sorted(shared.items()), 1):
+        for version, taken in allowed.items():
+            if parameter in taken:
+                shared[tuple(sorted(taken[parameter]))].append(version)
+        for index, (values, versions) in enumerate(sorted(shared.items()), 1):
             rules.append(
                 Rule(
                     f"{parameter}{index}",
                     sorted(versions),
                     parameter,
-                    list(choices),
+                    list(values),
                     f"{framework} {', '.join(sorted(versions))} takes {parameter} "
-                    f"{', '.join(choices)} ({NONE}: not given).",
+                    f"{', '.join(values)} ({NONE}: not given).",
                 )
             )
     return rules
