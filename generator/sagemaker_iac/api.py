@@ -104,12 +104,10 @@ def framework_uri_count(catalog: Catalog) -> int:
     """How many distinct image URIs the catalog's frameworks answer, over every region."""
     from .catalog.resolve import answers
 
-    uris = set()
+    uris: set[str] = set()
     for key in catalog.images:
         for located in answers(catalog, key).values():
-            path = f"{located.repository}:{located.tag}"
-            for region, account in catalog.registry_groups[located.registry_group].accounts.items():
-                uris.add(f"{account}.dkr.ecr.{region}.{catalog.dns_suffix(region)}/{path}")
+            uris.update(located.uris(catalog).values())
     return len(uris)
 
 

@@ -50,8 +50,15 @@ class Resolved(NamedTuple):
 
     @property
     def uri(self) -> str:
-        path = f"{self.repository}:{self.tag}" if self.tag else self.repository
-        return f"{self.host}/{path}"
+        return f"{self.host}/{_path(self.repository, self.tag)}"
+
+
+def _path(repository: str, tag: str) -> str:
+    return f"{repository}:{tag}" if tag else repository
+
+
+def _host(catalog: Catalog, registry: str, region: str) -> str:
+    return f"{registry}.dkr.ecr.{region}.{catalog.dns_suffix(region)}"
 
 
 def instance_family(instance_type: str | None) -> str:
@@ -175,8 +182,7 @@ def resolve(
     registry = accounts[region]
     return Resolved(
         framework, region, found.scope, found.version, found.py_version, found.processor,
-        registry, f"{registry}.dkr.ecr.{region}.{catalog.dns_suffix(region)}",
-        found.repository, found.tag,
+        registry, _host(catalog, registry, region), found.repository, found.tag,
     )  # fmt: skip
 
 
@@ -190,6 +196,12 @@ class Located(NamedTuple):
     registry_group: str
     repository: str
     tag: str
+
+    def uris(self, catalog: Catalog) -> dict[str, str]:
+        """Region -> this image's URI, wherever it is published."""
+        path = _path(self.repository, self.tag)
+        accounts = catalog.registry_groups[self.registry_group].accounts
+        return {r: f"{_host(catalog, a, r)}/{path}" for r, a in accounts.items()}
 
 
 def locate(
