@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -69,7 +71,12 @@ def load_cfn(path: Path) -> dict[str, Any]:
 
 
 def _run_terraform(
-    binary: Path, args: tuple[str, ...], cwd: Path, env: dict[str, str], check: bool
+    binary: Path,
+    args: tuple[str, ...],
+    cwd: Path,
+    env: dict[str, str],
+    check: bool,
+    stdin: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CHECKPOINT_DISABLE": "1", "TF_IN_AUTOMATION": "1", **env}
     env.pop("TF_CLI_ARGS", None)
@@ -80,6 +87,7 @@ def _run_terraform(
         capture_output=True,
         text=True,
         timeout=600,
+        input=stdin,
     )
     if check and result.returncode != 0:
         raise AssertionError(
@@ -89,9 +97,12 @@ def _run_terraform(
     return result
 
 
-def terraform(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-    """The venv's Terraform 1.0.3."""
-    return _run_terraform(TERRAFORM, args, cwd, {"TF_INPUT": "0", "NO_COLOR": "1"}, check)
+def terraform(
+    *args: str, cwd: Path, check: bool = True, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The venv's Terraform 1.0.3 (STDIN for `console`)."""
+    env = {"TF_INPUT": "0", "NO_COLOR": "1"}
+    return _run_terraform(TERRAFORM, args, cwd, env, check, stdin)
 
 
 def unwrap(text: str) -> str:
@@ -138,6 +149,45 @@ def needs_mirror(test: Any) -> Any:
     return pytest.mark.provider(_skip_without_mirror(test))
 
 
+_PROVIDER: dict[str, Any] = {}
+
+
+def _running_provider() -> str:
+    """TF_REATTACH_PROVIDERS for one mirrored provider process per test worker.
+
+    Terraform starts the 700 MB provider two or three times per command, and those starts
+    were about half of the provider tier's time. Started once with -debug (Terraform's
+    documented way to attach a running provider), the same binary serves every command
+    of this worker in turn; the commands of one worker never overlap.
+    """
+    if "reattach" not in _PROVIDER:
+        binary = next(
+            PLUGINS.glob("registry.terraform.io/hashicorp/aws/*/*/terraform-provider-aws*")
+        )  # type: ignore[union-attr]
+        log = Path(tempfile.mkdtemp(prefix="sagemaker-iac-provider-")) / "provider.log"
+        with open(log, "w") as handle:
+            # Without a CA bundle: the provider adds one to its shared HTTP client on every
+            # configure and refuses the second time; moto is plain HTTP anyway.
+            env = {k: v for k, v in os.environ.items() if k != "AWS_CA_BUNDLE"}
+            process = subprocess.Popen(
+                [str(binary), "-debug"], stdout=handle, stderr=subprocess.STDOUT, env=env
+            )
+        atexit.register(process.kill)
+        for _ in range(600):
+            found = re.search(r"TF_REATTACH_PROVIDERS='(.+)'", log.read_text())
+            if found:
+                _PROVIDER["reattach"] = found[1]
+                break
+            if process.poll() is not None:
+                break
+            time.sleep(0.05)
+        else:
+            process.kill()
+        if "reattach" not in _PROVIDER:
+            raise AssertionError(f"the provider did not start in debug mode:\n{log.read_text()}")
+    return _PROVIDER["reattach"]
+
+
 def provider_terraform(
     *args: str, cwd: Path, data: Path, check: bool = True
 ) -> subprocess.CompletedProcess[str]:
@@ -149,6 +199,7 @@ def provider_terraform(
         "TF_INPUT": "0",
         "TF_CLI_CONFIG_FILE": str(config),
         "TF_DATA_DIR": str(data / "tfdata"),
+        "TF_REATTACH_PROVIDERS": _running_provider(),
     }
     extra = (f"-plugin-dir={PLUGINS}",) if args[0] == "init" else ()
     return _run_terraform(TF, (*args, *extra), cwd, env, check)  # type: ignore[arg-type]

@@ -1,7 +1,8 @@
-"""Planning many module instances with Terraform 1.0.3: in chunks, on two workers.
+"""Evaluating many module instances with Terraform 1.0.3: in chunks, on two threads.
 
-Terraform 1.0's plan time grows about as N^1.6 in module instances, so chunks of about
-100 planned in parallel cost a fraction of one plan over all of them.
+Terraform 1.0's evaluation time grows faster than linearly in module instances, so chunks
+of 50 cost less than one run over all of them; `terraform console` evaluates the
+instances once, where `plan` and then `show -json` cost a third more.
 """
 
 from __future__ import annotations
@@ -14,25 +15,26 @@ from typing import Any
 
 from conftest import terraform
 
-CHUNK = 100
+CHUNK = 50
+# Every root names its module instances module.image, keyed by item.
+URIS = "jsonencode({ for key, m in module.image : key => m.image_uri })"
 
 
-def plan_outputs(
-    items: dict[str, Any], root: Callable[[dict[str, Any], str], Path], output: str = "uris"
-) -> dict[str, Any]:
-    """OUTPUT's value (a map by item key) over every item: ROOT(chunk, name) writes and
-    initializes a root module for one chunk."""
+def evaluated_uris(
+    items: dict[str, Any], root: Callable[[dict[str, Any], str], Path]
+) -> dict[str, str]:
+    """module.image[key].image_uri for every item: ROOT(chunk, name) writes and initializes
+    a root module for one chunk."""
     keys = sorted(items)
     chunks = [keys[i : i + CHUNK] for i in range(0, len(keys), CHUNK)]
 
-    def plan(index: int) -> dict[str, Any]:
+    def evaluate(index: int) -> dict[str, str]:
         folder = root({k: items[k] for k in chunks[index]}, f"root{index}")
-        terraform("plan", "-out=plan.bin", "-input=false", cwd=folder)
-        shown = json.loads(terraform("show", "-json", "plan.bin", cwd=folder).stdout)
-        return shown["planned_values"]["outputs"][output]["value"]
+        shown = terraform("console", cwd=folder, stdin=URIS + "\n").stdout
+        return json.loads(json.loads(shown))
 
-    found: dict[str, Any] = {}
+    found: dict[str, str] = {}
     with ThreadPoolExecutor(max_workers=2) as pool:
-        for part in pool.map(plan, range(len(chunks))):
+        for part in pool.map(evaluate, range(len(chunks))):
             found.update(part)
     return found

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from cfnlint.api import ManualArgs, lint
 
+from cfn_lint import cfn_lint
 from conftest import ROOT, TERRAFORM, terraform
 
 pytestmark = [pytest.mark.terraform, pytest.mark.cfnlint]
@@ -37,10 +37,7 @@ def test_terraform_image_lookup_plans_the_catalog_uris(catalog, tmp_path, monkey
     "path", sorted((EXAMPLES / "cloudformation").glob("*.yaml")), ids=lambda p: p.name
 )
 def test_cloudformation_examples_lint_clean(catalog, path):
-    matches = lint(
-        path.read_text(), config=ManualArgs(regions=sorted(catalog.for_algorithms().regions))
-    )
-    assert [str(m) for m in matches] == []
+    assert cfn_lint(path.read_text(), catalog.for_algorithms().regions) == []
 
 
 @pytest.mark.skipif(not TERRAFORM.exists(), reason="needs the venv's terraform")

@@ -13,9 +13,9 @@ from typing import Any
 import hcl2
 import pytest
 import yaml
-from cfnlint.api import ManualArgs, lint
 from click.testing import CliRunner
 
+from cfn_lint import cfn_lint
 from conftest import FIXTURES, TERRAFORM, terraform
 from sagemaker_iac.cli import main
 from sagemaker_iac.outtree import read_tree
@@ -145,5 +145,4 @@ def test_accepted_templates_lint_clean_and_keep_string_keys(corpus):
         loaded = yaml.load(text, Loader=_Yaml11Keys)
         assert all(isinstance(k, str) for k in _keys(loaded)), text[:200]
         if "AWSTemplateFormatVersion" in text:
-            matches = lint(text, config=ManualArgs(regions=["us-east-1"]))
-            assert [str(m) for m in matches] == [], text[:300]
+            assert cfn_lint(text) == [], text[:300]

@@ -8,12 +8,15 @@ URI that image_uris.retrieve returns or the type of what it raised.
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 import logging
 import sys
+import types
 from pathlib import Path
 
 from sagemaker.core import common_utils, image_uris
+from sagemaker.core.workflow import utilities as workflow_utilities
 
 # Instance types that reach each of retrieve's branches: CPU, GPU, the p4d container suffix,
 # the p2 deprecation, Inferentia 1 and 2, Trainium, Graviton, local mode.
@@ -110,6 +113,10 @@ def main() -> None:
     image_uris.config_for_framework = functools.lru_cache(None)(image_uris.config_for_framework)
     resolver = common_utils._botocore_resolver()
     common_utils._botocore_resolver = lambda: resolver
+    # retrieve's pipeline-parameter decorator takes the function's signature on every call
+    # (half the run); a function's signature never changes.
+    signature = functools.lru_cache(None)(inspect.signature)
+    workflow_utilities.inspect = types.SimpleNamespace(signature=signature)
     regions = sorted(
         {r for p in folder.glob("*.json") for r in _regions(json.loads(p.read_text()))}
     )

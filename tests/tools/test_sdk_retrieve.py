@@ -104,7 +104,7 @@ def test_a_full_lookup_in_every_region_matches_the_sdk(oracle):
     """resolve() (the CLI's path, region included) on answered combinations, all regions."""
     catalog = load_catalog()
     checked = 0
-    for answer in oracle["answers"][::50]:
+    for answer in oracle["answers"][::125]:
         for region in (*oracle["hosts"], "us-west-9"):
             accounts = oracle["registries"][answer["registries"]] if "path" in answer else {}
             expected = (
@@ -118,4 +118,4 @@ def test_a_full_lookup_in_every_region_matches_the_sdk(oracle):
                 got = None
             assert got == expected, (answer, region)
             checked += 1
-    assert checked > 100_000
+    assert checked > 40_000

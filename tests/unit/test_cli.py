@@ -70,26 +70,28 @@ def test_regions_lists_all_or_one_algorithms(catalog):
 
 def test_generate_then_check_then_stale(tmp_path):
     out = tmp_path / "out"
-    assert run("generate", "--out", str(out)).exit_code == 0
+    # A two-algorithm catalog: what is tested is the folder, and it is 15x faster to write.
+    minimal = ("--catalog", str(ROOT / "tests" / "fixtures" / "catalogs" / "good" / "minimal.yaml"))
+    assert run("generate", "--out", str(out), *minimal).exit_code == 0
     first = read_tree(out)
-    assert run("generate", "--out", str(out), "--check").exit_code == 0
+    assert run("generate", "--out", str(out), "--check", *minimal).exit_code == 0
 
     victim = out / "terraform" / "sagemaker-images" / "main.tf"
     victim.write_text(victim.read_text().replace("local.tag", "var.image_tag", 1))
     (out / "stray.txt").write_text("left over\n")
     before = read_tree(out)
-    result = run("generate", "--out", str(out), "--check")
+    result = run("generate", "--out", str(out), "--check", *minimal)
     assert result.exit_code == 1
     assert "--- a/terraform/sagemaker-images/main.tf" in result.stdout
     assert "+++ b/terraform/sagemaker-images/main.tf" in result.stdout
     assert "--- a/stray.txt" in result.stdout and "+++ /dev/null" in result.stdout
     assert read_tree(out) == before  # --check writes nothing
 
-    refused = run("generate", "--out", str(out))
+    refused = run("generate", "--out", str(out), *minimal)
     assert refused.exit_code == 2 and "did not write (stray.txt)" in refused.output
     assert read_tree(out) == before  # never a file the tool did not write
     (out / "stray.txt").unlink()
-    assert run("generate", "--out", str(out)).exit_code == 0
+    assert run("generate", "--out", str(out), *minimal).exit_code == 0
     assert read_tree(out) == first
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import FIXTURES
@@ -19,11 +20,19 @@ def refresh(catalog, out, *extra: str):
     return CliRunner().invoke(main, [*args, "--date", "2026-11-26", *extra])
 
 
-def test_refresh_updates_the_catalog_regenerates_and_reports(tmp_path):
-    catalog, out, body = tmp_path / "catalog.yaml", tmp_path / "out", tmp_path / "pr.md"
+@pytest.fixture(scope="module")
+def refreshed(tmp_path_factory):
+    """The seed catalog refreshed once: its folder (catalog, out/, the diff) and the run."""
+    folder = tmp_path_factory.mktemp("refreshed")
+    catalog, out, body = folder / "catalog.yaml", folder / "out", folder / "pr.md"
     shutil.copy(SEED, catalog)
-    before = load_catalog(catalog)
-    result = refresh(catalog, out, "--diff-file", str(body))
+    return folder, refresh(catalog, out, "--diff-file", str(body))
+
+
+def test_refresh_updates_the_catalog_regenerates_and_reports(refreshed):
+    folder, result = refreshed
+    catalog, out, body = folder / "catalog.yaml", folder / "out", folder / "pr.md"
+    before = load_catalog(SEED)
     assert result.exit_code in (1, 4), result.stderr
     refreshed = load_catalog(catalog)
     # out/ is exactly what generate writes from the updated catalog.
@@ -40,10 +49,9 @@ def test_refresh_updates_the_catalog_regenerates_and_reports(tmp_path):
     assert (result.exit_code == 4) == any(flags)
 
 
-def test_a_second_refresh_changes_nothing_and_exits_0(tmp_path):
+def test_a_second_refresh_changes_nothing_and_exits_0(refreshed, tmp_path):
+    shutil.copytree(refreshed[0], tmp_path, dirs_exist_ok=True)
     catalog, out = tmp_path / "catalog.yaml", tmp_path / "out"
-    shutil.copy(SEED, catalog)
-    refresh(catalog, out)
     text, tree = catalog.read_bytes(), read_tree(out)
     result = refresh(catalog, out)
     assert result.exit_code == 0, result.stderr

@@ -13,7 +13,7 @@ from conftest import TERRAFORM, load_hcl, terraform
 from sagemaker_iac.api import framework_image, load_catalog
 from sagemaker_iac.catalog.resolve import ANY, answers
 from sagemaker_iac.targets.terraform.modules import FRAMEWORK_MODULE
-from tf_chunks import plan_outputs
+from tf_chunks import evaluated_uris
 
 pytestmark = [
     pytest.mark.terraform,
@@ -111,7 +111,7 @@ def test_terraform_evaluates_every_framework_as_the_catalog_answers(out_dir, tmp
         ).uri
         for key, v in lookups.items()
     }
-    found = plan_outputs(lookups, lambda chunk, name: _root(tmp_path, out_dir, chunk, name))
+    found = evaluated_uris(lookups, lambda chunk, name: _root(tmp_path, out_dir, chunk, name))
     assert found == expected
 
 

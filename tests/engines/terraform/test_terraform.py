@@ -18,7 +18,7 @@ from sagemaker_iac.targets.terraform.modules import (
     SPEC_MODULE,
     modules,
 )
-from tf_chunks import plan_outputs
+from tf_chunks import evaluated_uris
 
 MODULES = modules(load_catalog())
 
@@ -134,8 +134,8 @@ def _root(
 
 
 def plan_uris(tmp_path: Path, out_dir: Path, pairs: dict[str, dict[str, str | None]]) -> dict:
-    """The images module's URI for every pair (planned in chunks, tf_chunks)."""
-    return plan_outputs(pairs, lambda chunk, name: _root(tmp_path, out_dir, chunk, name))
+    """The images module's URI for every pair (evaluated in chunks, tf_chunks)."""
+    return evaluated_uris(pairs, lambda chunk, name: _root(tmp_path, out_dir, chunk, name))
 
 
 def test_every_uri_evaluated_by_terraform_equals_the_catalog(out_dir, catalog, tmp_path):
