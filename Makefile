@@ -58,7 +58,7 @@ test: venv $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed lint
 
 # The inner loop: no Terraform, provider, moto, cfn-lint, checkov or pip.
 test-fast: venv
-	$(BIN)/python -m pytest -n 2 -m "not (terraform or provider or moto or cfnlint or checkov or packaging or sdk)"
+	$(BIN)/python -m pytest -n 2 --dist worksteal -m "not (terraform or provider or moto or cfnlint or checkov or packaging or sdk)"
 
 # Not part of `make test`: timings, ratios and sizes into benchmarks/results.json.
 bench: venv $(SDK_VENV)/.installed

@@ -312,48 +312,51 @@ def test_kill_9_at_any_moment_leaves_old_or_new_and_the_next_run_cleans_up(tmp_p
     """Seeded random kills of generate, alternating two catalogs whose trees differ."""
     import random
 
-    minimal = MINIMAL
+    seed = ROOT / "tests" / "fixtures" / "catalogs" / "good" / "seed.yaml"
+    catalogs = {"seed": ["--catalog", str(seed)], "minimal": ["--catalog", str(MINIMAL)]}
     out = tmp_path / "out"
     trees = {}
-    for name, catalog in (("builtin", []), ("minimal", ["--catalog", str(minimal)])):
+    for name, catalog in catalogs.items():
         subprocess.run(_cli("generate", "--out", str(out), *catalog), check=True)
         trees[name] = read_tree(out)
-    assert trees["builtin"] != trees["minimal"]
+    assert trees["seed"] != trees["minimal"]
     rng = random.Random(20261126)
     for attempt in range(16):
-        catalog = ["--catalog", str(minimal)] if attempt % 2 else []
+        catalog = catalogs["minimal" if attempt % 2 else "seed"]
         process = subprocess.Popen(
             _cli("generate", "--out", str(out), *catalog),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(rng.uniform(0.0, 0.4))
+        # A run lasts about 0.3 s here: any moment of it, writing included.
+        time.sleep(rng.uniform(0.0, 0.35))
         process.kill()
         process.wait()
         if out.exists():
             assert read_tree(out) in trees.values(), attempt
         else:  # killed between the two renames: the old tree waits beside it
             assert list(tmp_path.glob(".out.old-*")), attempt
-    subprocess.run(_cli("generate", "--out", str(out)), check=True)
-    assert read_tree(out) == trees["builtin"]
+    subprocess.run(_cli("generate", "--out", str(out), *catalogs["seed"]), check=True)
+    assert read_tree(out) == trees["seed"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
 def test_two_generate_processes_at_once_leave_one_whole_tree(tmp_path):
-    minimal = MINIMAL
+    seed = ["--catalog", str(ROOT / "tests" / "fixtures" / "catalogs" / "good" / "seed.yaml")]
+    minimal = ["--catalog", str(MINIMAL)]
     out = tmp_path / "out"
     runs = [
         subprocess.Popen(_cli("generate", "--out", str(out), *extra), stderr=subprocess.PIPE)
-        for extra in ([], ["--catalog", str(minimal)], [], ["--catalog", str(minimal)])
+        for extra in (seed, minimal, seed, minimal)
     ]
     for run_ in runs:
         _, err = run_.communicate(timeout=60)
         assert run_.returncode == 0, err
     written = read_tree(out)
-    reference = tmp_path / "reference"
-    subprocess.run(_cli("generate", "--out", str(reference)), check=True)
-    subprocess.run(
-        _cli("generate", "--out", str(tmp_path / "ref2"), "--catalog", str(minimal)), check=True
-    )
-    assert written in (read_tree(reference), read_tree(tmp_path / "ref2"))
+    references = []
+    for name, extra in (("ref1", seed), ("ref2", minimal)):
+        assert run("generate", "--out", str(tmp_path / name), *extra).exit_code == 0
+        references.append(read_tree(tmp_path / name))
+    assert references[0] != references[1]
+    assert written in references
     assert not list(tmp_path.glob(".out.*"))

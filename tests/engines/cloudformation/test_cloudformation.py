@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from cfn_eval import Stack, url_suffix
 from cfn_lint import cfn_lint
-from conftest import load_cfn
+from conftest import ROOT, load_cfn
 from sagemaker_iac.api import parse_catalog
 from sagemaker_iac.cli import main
 from sagemaker_iac.targets.cloudformation.mappings import MAX_INLINE_BODY
@@ -152,6 +152,20 @@ Outputs:
     Value: !FindInMap [SageMakerRegistries, !Ref AWS::Region,
                        !FindInMap [SageMakerAlgorithms, !Ref Algorithm, Group]]
 """
+
+
+def test_cfn_yaml_reads_as_cfn_lint_does(out_dir):
+    """conftest.load_cfn (libyaml) equals cfn-lint's decoder on every template we ship."""
+    from cfnlint.decode import cfn_yaml
+
+    paths = [*sorted((out_dir / "cloudformation").rglob("*.yaml"))]
+    paths += sorted((ROOT / "examples" / "cloudformation").glob("*.yaml"))
+    assert len(paths) > 100
+    for path in paths:
+        assert load_cfn(path) == json.loads(json.dumps(cfn_yaml.load(str(path)))), path.name
+    # Every short form we write, and the one GetAtt spelling that differs.
+    tags = {t for p in paths for t in re.findall(r"!([A-Za-z]+)", p.read_text())}
+    assert {"Ref", "Sub", "GetAtt", "FindInMap", "If", "Condition", "Select"} <= tags
 
 
 @pytest.mark.parametrize("name", [TEMPLATE_FILE, MAPPINGS_FILE])

@@ -12,6 +12,7 @@ reads exists, and nothing deprecated is used.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -72,12 +73,18 @@ def check_block(where: str, body: dict[str, Any], schema: dict[str, Any]) -> lis
     return problems
 
 
+@functools.cache
+def _parsed(path: Path, text: str) -> dict[str, Any]:
+    """python-hcl2's reading of a file, once per content: several tests read each module."""
+    return load_hcl(path)
+
+
 def check_module(folder: Path, schema: dict[str, Any]) -> list[str]:
     """Every aws_* block of a module's .tf files, and every attribute they read."""
     problems: list[str] = []
     declared: dict[tuple[str, str], str] = {}
     for path in sorted(folder.glob("*.tf")):
-        body = load_hcl(path)
+        body = _parsed(path, path.read_text())
         for kind in ("resource", "data"):
             for block in body.get(kind, []):
                 for rtype, instances in block.items():
@@ -97,6 +104,7 @@ def check_module(folder: Path, schema: dict[str, Any]) -> list[str]:
     return problems
 
 
+@functools.cache
 def schema_62() -> dict[str, Any]:
     return json.loads(SCHEMA_62.read_text())
 
@@ -109,7 +117,7 @@ def test_the_fixture_is_provider_6_62_0_and_covers_every_type_used():
         for folder in ROOTS
         for path in folder.glob("*.tf")
         for kind in ("resource", "data")
-        for block in load_hcl(path).get(kind, [])
+        for block in _parsed(path, path.read_text()).get(kind, [])
         for rtype in block
     }
     assert used == {(k, t) for k in ("resource", "data") for t in schema[k]}
