@@ -109,12 +109,6 @@ class Root:
         """Plan and apply in one command, where the test needs no plan of its own."""
         self.run("apply", "-auto-approve", *variables)
 
-    def plan_is_empty(self, *variables: str) -> bool:
-        """One command where a plan must change nothing (exit 0; 2 means changes)."""
-        result = self.run("plan", "-detailed-exitcode", *variables, check=False)
-        assert result.returncode in (0, 2), result.stderr
-        return result.returncode == 0
-
     def managed_types(self) -> set[str]:
         """The resource types in the state (the local backend's file): no command needed."""
         state = json.loads((self.folder / "terraform.tfstate").read_text())

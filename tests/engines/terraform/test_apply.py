@@ -1,0 +1,405 @@
+"""The example root and the model and pipeline modules, applied as shipped against moto's
+server with the mirrored hashicorp/aws provider: apply, plan, update, destroy; and the
+plans that must fail, saying why.
+
+One root: the example folder, unedited, with two files added (the provider override and
+the modules under test), so that each Terraform command (a few seconds each, for the
+provider's schema) serves both. Elsewhere these tests skip and say why.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from apply_helpers import KMS_KEY, REGION, Root, unexplained, user_tree
+from conftest import MIRROR_MARKS
+from training_inputs import valid_job
+
+pytestmark = MIRROR_MARKS
+
+EXAMPLE = Path("examples") / "terraform" / "train-and-host-kmeans"
+
+
+MODELS = {
+    # name: (algorithm, instance type, expected scope)
+    "kmeans-host": ("kmeans", "ml.m5.large", "inference"),
+    "xgboost-gpu": ("xgboost", "ml.g4dn.xlarge", "inference"),
+    "ic-tensorflow": ("image-classification-tensorflow", "ml.g4dn.xlarge", "inference"),
+    "xgboost-arm": ("xgboost", "ml.c6g.xlarge", "inference_graviton"),
+    # The longest valid name: every name derived from it stays within its limit.
+    "k" * 62 + "9": ("kmeans", "ml.c5.large", "inference"),
+}
+# moto's CreateEndpointConfig knows an old list of instance types without Graviton ones
+# (botocore's ProductionVariantInstanceType has them), so the Arm model gets no endpoint.
+NO_ENDPOINT = {"xgboost-arm"}
+PIPELINES = ("kmeans", "xgboost", "linear-learner")
+
+
+def _modules_under_test(folder: Path, catalog) -> None:
+    """The modules under test, written beside the example's own files."""
+    pipelines = {}
+    for key in PIPELINES:
+        job = valid_job(catalog, key, REGION)
+        pipelines[key] = {
+            k: job[k] for k in ("instance_type", "input_mode", "output_s3_path", "hyperparameters")
+        } | {"channels": job["channels"]}
+    models = "\n".join(
+        f"""
+module "{name}" {{
+  source = "../../../out/terraform/sagemaker-model"
+
+  algorithm                     = "{algorithm}"
+  name                          = "{name}"
+  instance_type                 = lookup(var.instance_types, "{name}", "{instance}")
+  model_data_url                = "s3://models/{name}/model.tar.gz"
+  model_data_kms_key_arn        = {KMS_KEY}
+  create_role                   = true
+  role_path                     = "/sagemaker/"
+  create_endpoint_configuration = {str(name not in NO_ENDPOINT).lower()}
+  create_endpoint               = {str(name not in NO_ENDPOINT).lower()}
+  kms_key_arn                   = {KMS_KEY}
+}}
+
+output "{name}" {{
+  value = {{
+    image_uri    = module.{name}.image_uri
+    image_scope  = module.{name}.image_scope
+    model        = module.{name}.model_name
+    role         = module.{name}.role_arn
+    config       = module.{name}.endpoint_configuration_name
+    endpoint     = module.{name}.endpoint_name
+  }}
+}}
+"""
+        for name, (algorithm, instance, _) in MODELS.items()
+    )
+    (folder / "modules_under_test.tf").write_text(
+        f"""resource "aws_kms_key" "test" {{
+  description             = "sagemaker-iac apply test"
+  deletion_window_in_days = 7
+  enable_key_rotation     = true
+}}
+
+variable "instance_types" {{
+  type    = map(string)
+  default = {{}}
+}}
+
+variable "pipelines" {{
+  type = any
+}}
+{models}
+module "pipeline" {{
+  source   = "../../../out/terraform/sagemaker-training-pipeline"
+  for_each = var.pipelines
+
+  algorithm       = each.key
+  pipeline_name   = "train-${{each.key}}"
+  create_role     = true
+  instance_type   = each.value.instance_type
+  input_mode      = each.value.input_mode
+  output_s3_path  = each.value.output_s3_path
+  hyperparameters = each.value.hyperparameters
+  channels        = each.value.channels
+}}
+
+output "pipelines" {{
+  value = {{
+    for k, m in module.pipeline : k => {{ image_uri = m.image_uri, role = m.role_arn }}
+  }}
+}}
+"""
+    )
+    (folder / "terraform.tfvars.json").write_text(json.dumps({"pipelines": pipelines}))
+
+
+@pytest.fixture(scope="module")
+def applied(tmp_path_factory, moto_server, catalog):
+    """Step 1 of the example (no model yet) and every module under test, applied."""
+    tmp = tmp_path_factory.mktemp("apply")
+    folder = user_tree(tmp) / EXAMPLE
+    _modules_under_test(folder, catalog)
+    root = Root(folder, tmp, moto_server)
+    key = root.client("kms").create_key()["KeyMetadata"]["Arn"]
+    variables = ("-var=bucket=kmeans-data", f"-var=kms_key_arn={key}")
+    first_plan = root.apply(*variables)
+    yield root, variables, first_plan
+    root.run("destroy", "-auto-approve", "-refresh=false", *variables, MODEL_DATA_VAR)
+    assert root.managed_types() == set()  # destroy leaves nothing in the state
+
+
+MODEL_URL = "s3://kmeans-data/kmeans/output/pipelines-abc-Train-x/output/model.tar.gz"
+MODEL_DATA_VAR = f"-var=model_data_url={MODEL_URL}"
+
+
+@pytest.fixture(scope="module")
+def second_step(applied):
+    """Step 2 of the example (the model, from a pipeline run's artifacts) and a new
+    instance type for one model module, in one apply; the outputs before and after."""
+    root, variables, _ = applied
+    before = root.outputs()
+    root.apply_now(
+        *variables, MODEL_DATA_VAR, '-var=instance_types={"kmeans-host" = "ml.c5.large"}'
+    )
+    return before, root.outputs()
+
+
+def _example_changes(plan):
+    return [
+        c
+        for c in plan["resource_changes"]
+        if c["address"].startswith(("module.training.", "module.model["))
+    ]
+
+
+def test_the_example_plans_only_its_pipeline_first(applied):
+    _, _, plan = applied
+    changes = _example_changes(plan)
+    assert {c["type"] for c in changes if c["mode"] == "managed"} == {
+        "aws_iam_role",
+        "aws_iam_role_policy",
+        "aws_sagemaker_pipeline",
+    }
+
+
+def test_models_are_created_with_the_catalog_image_role_and_key(applied, catalog):
+    root, _, _ = applied
+    outputs = root.outputs()
+    sagemaker, iam = root.client("sagemaker"), root.client("iam")
+    for name, (algorithm, instance, scope) in MODELS.items():
+        out = outputs[name]
+        tag = catalog.default_tag(algorithm, scope, instance)
+        expected = catalog.image_uri(algorithm, REGION, tag, scope)
+        assert out["image_scope"] == scope
+        assert out["image_uri"] == expected
+        model = sagemaker.describe_model(ModelName=out["model"])
+        assert model["PrimaryContainer"]["Image"] == expected
+        assert model["PrimaryContainer"]["ModelDataUrl"] == f"s3://models/{name}/model.tar.gz"
+        assert model["ExecutionRoleArn"] == out["role"]
+        role = iam.get_role(RoleName=out["role"].rsplit("/", 1)[1])["Role"]
+        assert role["Path"] == "/sagemaker/" and len(role["RoleName"]) <= 64
+        policy = iam.get_role_policy(RoleName=role["RoleName"], PolicyName="sagemaker-model")
+        sids = {s["Sid"] for s in policy["PolicyDocument"]["Statement"]}
+        assert {"ReadModel", "PullImage", "WriteLogs", "DecryptModel"} <= sids
+        if name in NO_ENDPOINT:
+            assert out["config"] is None and out["endpoint"] is None
+            continue
+        config = sagemaker.describe_endpoint_config(EndpointConfigName=out["config"])
+        assert config["KmsKeyId"].startswith("arn:aws:kms:")
+        (variant,) = config["ProductionVariants"]
+        assert variant["InstanceType"] == instance and variant["ModelName"] == out["model"]
+        endpoint = sagemaker.describe_endpoint(EndpointName=out["endpoint"])
+        assert endpoint["EndpointConfigName"] == out["config"] and out["endpoint"] == name
+
+
+def test_xgboost_on_gpu_takes_the_newest_tag(applied, catalog):
+    outputs = applied[0].outputs()
+    newest = catalog.algorithm("xgboost").default_tag
+    assert outputs["xgboost-gpu"]["image_uri"].endswith(f"/sagemaker-xgboost:{newest}")
+    assert outputs["xgboost-arm"]["image_uri"].endswith(":1.5-1-arm64")
+
+
+def test_network_isolation_is_planned_on(applied):
+    _, _, plan = applied
+    models = [c for c in plan["resource_changes"] if c["type"] == "aws_sagemaker_model"]
+    assert len(models) == len(MODELS)
+    assert all(c["change"]["after"]["enable_network_isolation"] is True for c in models)
+
+
+def test_pipelines_carry_the_catalog_request(applied, catalog):
+    root, _, _ = applied
+    outputs = root.outputs()["pipelines"]
+    sagemaker, iam = root.client("sagemaker"), root.client("iam")
+    assert sorted(outputs) == sorted(PIPELINES)
+    for key, out in outputs.items():
+        described = sagemaker.describe_pipeline(PipelineName=f"train-{key}")
+        assert described["RoleArn"] == out["role"]
+        (step,) = json.loads(described["PipelineDefinition"])["Steps"]
+        image = step["Arguments"]["AlgorithmSpecification"]["TrainingImage"]
+        tag = catalog.default_tag(key, "training", valid_job(catalog, key)["instance_type"])
+        assert image == out["image_uri"] == catalog.image_uri(key, REGION, tag)
+        role = out["role"].rsplit("/", 1)[1]
+        policy = iam.get_role_policy(RoleName=role, PolicyName="sagemaker-training-pipeline")
+        statements = {s["Sid"]: s for s in policy["PolicyDocument"]["Statement"]}
+        assert {"ReadInputs", "WriteOutput", "PullImage", "PutMetrics", "PassOwnRole"} <= set(
+            statements
+        )
+        assert statements["PassOwnRole"]["Resource"] == out["role"]
+        metric = statements["PutMetrics"]["Condition"]["StringLike"]["cloudwatch:namespace"]
+        assert metric == "/aws/sagemaker/*"
+
+
+def test_a_plan_after_apply_changes_nothing_but_emulator_answers(applied):
+    root, variables, _ = applied
+    assert unexplained(root.plan(*variables)) == []
+
+
+def test_the_plan_check_is_able_to_fail():
+    plan = {
+        "resource_changes": [
+            {
+                "address": "x.aws_sagemaker_model.this",
+                "type": "aws_sagemaker_model",
+                "change": {
+                    "actions": ["update"],
+                    "before": {"execution_role_arn": "a", "tags": {}},
+                    "after": {"execution_role_arn": "b", "tags": None},
+                    "after_unknown": {},
+                },
+            },
+            {
+                "address": "x.aws_iam_role.this",
+                "type": "aws_iam_role",
+                "change": {"actions": ["delete"], "before": {}, "after": None},
+            },
+        ]
+    }
+    assert unexplained(plan) == [
+        "x.aws_sagemaker_model.this: ['update'] execution_role_arn",
+        "x.aws_iam_role.this: ['delete'] <deleted>",
+    ]
+
+
+def test_the_example_hosts_the_trained_model_in_step_two(applied, second_step, catalog):
+    root, _, _ = applied
+    outputs = second_step[1]
+    assert outputs["model_data_url_pattern"] == (
+        "s3://kmeans-data/kmeans/output/JOB/output/model.tar.gz"
+    )
+    assert outputs["model_data_url_pattern"].replace("JOB", "pipelines-abc-Train-x") == MODEL_URL
+    sagemaker = root.client("sagemaker")
+    endpoint = sagemaker.describe_endpoint(EndpointName="kmeans-example")
+    config = sagemaker.describe_endpoint_config(EndpointConfigName=endpoint["EndpointConfigName"])
+    model = sagemaker.describe_model(ModelName=config["ProductionVariants"][0]["ModelName"])
+    assert model["PrimaryContainer"]["ModelDataUrl"] == MODEL_URL
+    assert model["PrimaryContainer"]["Image"] == catalog.image_uri(
+        "kmeans", REGION, scope="inference"
+    )
+    step = json.loads(
+        sagemaker.describe_pipeline(PipelineName="kmeans-example")["PipelineDefinition"]
+    )
+    assert step["Steps"][0]["Arguments"]["OutputDataConfig"]["S3OutputPath"] == (
+        "s3://kmeans-data/kmeans/output"
+    )
+
+
+def test_a_new_instance_type_rolls_the_endpoint_to_a_new_configuration(applied, second_step):
+    root, _, _ = applied
+    sagemaker = root.client("sagemaker")
+    before, after = (o["kmeans-host"] for o in second_step)
+    assert after["config"] != before["config"]
+    endpoint = sagemaker.describe_endpoint(EndpointName="kmeans-host")
+    assert endpoint["EndpointConfigName"] == after["config"]
+    config = sagemaker.describe_endpoint_config(EndpointConfigName=after["config"])
+    assert config["ProductionVariants"][0]["InstanceType"] == "ml.c5.large"
+    names = {c["EndpointConfigName"] for c in sagemaker.list_endpoint_configs()["EndpointConfigs"]}
+    assert before["config"] not in names and after["config"] in names
+
+
+def test_a_plan_after_step_two_changes_nothing_but_emulator_answers(applied, second_step):
+    """The example's part. Step 2 also carried out the replacements that moto's answers
+    ask of the module models (see EMULATOR_DIFFERENCES); a replacement keeps the model's
+    name, and moto, unlike SageMaker, lets the new model overwrite the old one and then
+    deletes it with the old. Their plan after apply is checked after step 1."""
+    root, variables, _ = applied
+    changed = ('-var=instance_types={"kmeans-host" = "ml.c5.large"}', MODEL_DATA_VAR)
+    plan = root.plan(*variables, *changed)
+    example = {**plan, "resource_changes": _example_changes(plan)}
+    assert [c["type"] for c in example["resource_changes"] if c["mode"] == "managed"]
+    assert unexplained(example) == []
+
+
+# module name: (module, arguments, what the plan must say). Variable validation stops a
+# plan before anything is evaluated, so those cases are one root and the rest another.
+FAILING_VALIDATION = {
+    "model_name_64": (
+        "sagemaker-model",
+        {"algorithm": "kmeans", "name": "m" * 64, "model_data_url": "s3://b/m.tar.gz"},
+        "The name must be 1-63 letters, digits and hyphens, starting and ending with a letter "
+        "or digit (SageMaker's limit for an endpoint name)",
+    ),
+    "spec_job_name_64": (
+        "sagemaker-training-spec",
+        {"job_name": "j" * 64, "region": REGION, "role_arn": "arn:aws:iam::123456789012:role/r"},
+        "The job_name must be 1-63 letters, digits and hyphens, starting and ending with a "
+        "letter or digit (SageMaker's limit for a training job name)",
+    ),
+    "pipeline_name_257": (
+        "sagemaker-training-pipeline",
+        {"pipeline_name": "p" * 257},
+        "The pipeline_name must be 1-256 letters, digits and hyphens",
+    ),
+}
+FAILING_EVALUATION = {
+    "xgboost_cpu_tag_on_gpu": (
+        "sagemaker-model",
+        {
+            "algorithm": "xgboost",
+            "name": "xgb",
+            "model_data_url": "s3://b/m.tar.gz",
+            "image_tag": "1.0-1-cpu-py3",
+            "instance_type": "ml.g4dn.xlarge",
+        },
+        "image tag 1.0-1-cpu-py3 of SageMaker algorithm xgboost is not built for GPU",
+    ),
+    "xgboost_cpu_tag_trains_on_gpu": (
+        "sagemaker-training-pipeline",
+        {"algorithm": "xgboost", "image_tag": "1.0-1-cpu-py3", "instance_type": "ml.p3.2xlarge"},
+        "image tag 1.0-1-cpu-py3 is not built for GPU; instance type ml.p3.2xlarge is GPU",
+    ),
+    "kmeans_on_graviton": (
+        "sagemaker-model",
+        {
+            "algorithm": "kmeans",
+            "name": "km",
+            "model_data_url": "s3://b/m.tar.gz",
+            "instance_type": "ml.c6g.large",
+        },
+        "instance type ml.c6g.large is Arm (Graviton) and SageMaker algorithm kmeans has no "
+        "Arm inference image; algorithms with one: xgboost",
+    ),
+    "kmeans_trains_on_graviton": (
+        "sagemaker-training-pipeline",
+        {"algorithm": "kmeans", "instance_type": "ml.c6g.xlarge"},
+        "instance type ml.c6g.xlarge is Arm (Graviton); SageMaker trains on x86_64 instances",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "cases", [FAILING_VALIDATION, FAILING_EVALUATION], ids=["validation", "evaluation"]
+)
+def test_plans_that_must_fail_say_why(tmp_path, moto_server, catalog, cases):
+    tree = user_tree(tmp_path)
+    folder = tree / "failing"
+    folder.mkdir()
+    blocks = []
+    for name, (module, arguments, _) in cases.items():
+        # Every other input valid, so that each case makes exactly its own error.
+        base = {"execution_role_arn": "arn:aws:iam::123456789012:role/r"}
+        if module != "sagemaker-model":
+            job = valid_job(catalog, arguments.get("algorithm", "kmeans"), REGION)
+            base = {
+                k: job[k]
+                for k in ("algorithm", "instance_type", "output_s3_path", "hyperparameters")
+            }
+            base["channels"] = job["channels"]
+            base["pipeline_name" if module.endswith("pipeline") else "job_name"] = name.replace(
+                "_", "-"
+            )
+        body = "".join(f"  {k} = {json.dumps(v)}\n" for k, v in {**base, **arguments}.items())
+        blocks.append(f'module "{name}" {{\n  source = "../out/terraform/{module}"\n{body}}}\n')
+    (folder / "main.tf").write_text("\n".join(blocks))
+    root = Root(folder, tmp_path, moto_server)
+    result = root.run("plan", check=False)
+    assert result.returncode == 1
+    errors = " ".join(result.stderr.split())
+    for name, (_, _, message) in cases.items():
+        assert message in errors, name
+    # Each case is one error, stated by a variable's validation or a precondition:
+    # nothing surfaces through Terraform 1.0's file() idiom in these modules.
+    assert result.stderr.count("Error: ") == len(cases), result.stderr
+    assert 'Invalid value for "path" parameter' not in errors
