@@ -51,6 +51,12 @@ def out_dir(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def out_templates(out_dir: Path) -> dict[Path, dict[str, Any]]:
+    """Every CloudFormation file of the shared out/, parsed once per worker (read-only)."""
+    return {p: load_cfn(p) for p in sorted((out_dir / "cloudformation").rglob("*.yaml"))}
+
+
 def load_hcl(path: Path) -> dict[str, Any]:
     with open(path, encoding="utf-8") as handle:
         return hcl2.load(handle, serialization_options=HCL_OPTIONS)

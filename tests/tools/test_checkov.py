@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, load_cfn
+from conftest import ROOT
 
 pytestmark = pytest.mark.checkov
 
@@ -103,11 +103,11 @@ def test_checkov_is_able_to_fail(reports):
     assert len(failed(reports)) == len(_under(reports, "bad"))
 
 
-def test_the_skipped_paths_hold_no_resources(out_dir):
+def test_the_skipped_paths_hold_no_resources(out_dir, out_templates):
     templates = sorted((out_dir / "cloudformation" / "frameworks").glob("*"))
     assert len(templates) > 100 and all(p.suffix == ".yaml" for p in templates)
     for path in templates:
-        resources = load_cfn(path)["Resources"]
+        resources = out_templates[path]["Resources"]
         assert {r["Type"] for r in resources.values()} == {
             "AWS::CloudFormation::WaitConditionHandle"
         }

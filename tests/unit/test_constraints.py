@@ -82,11 +82,10 @@ def test_the_s3_pattern_refuses_what_breaks_the_pipeline_json(out_dir):
     assert not re.search(pattern, "https://bucket/x")
 
 
-def test_every_constrained_parameter_says_what_is_allowed(out_dir):
-    templates = sorted((out_dir / "cloudformation").rglob("*.yaml"))
+def test_every_constrained_parameter_says_what_is_allowed(out_templates):
     checked = 0
-    for path in templates:
-        for name, parameter in load_cfn(path).get("Parameters", {}).items():
+    for path, template in out_templates.items():
+        for name, parameter in template.get("Parameters", {}).items():
             if "AllowedPattern" in parameter or "AllowedValues" in parameter:
                 description = parameter.get("ConstraintDescription", "")
                 assert description.startswith(name) or name in description, (path.name, name)
@@ -107,10 +106,9 @@ def described_regions(text: str, catalog) -> tuple[list[str], set[str]]:
     return algorithms, set(everywhere) - set(missing.split(", ") if missing else [])
 
 
-def test_every_rule_assertion_names_its_choices(out_dir, catalog):
+def test_every_rule_assertion_names_its_choices(out_templates, catalog):
     seen = 0
-    for path in sorted((out_dir / "cloudformation").rglob("*.yaml")):
-        template = load_cfn(path)
+    for path, template in out_templates.items():
         for name, rule in template.get("Rules", {}).items():
             for assertion in rule["Assertions"]:
                 text = assertion["AssertDescription"]

@@ -7,7 +7,6 @@ import pytest
 
 from cfn_eval import Stack
 from cfn_lint import cfn_lint
-from conftest import load_cfn
 from sagemaker_iac.api import UnavailableError, framework_image, load_catalog
 from sagemaker_iac.catalog.resolve import ANY, answers
 from sagemaker_iac.targets.cloudformation.frameworks import DEFAULT, NONE, ROOT
@@ -23,8 +22,8 @@ REGIONS = ("us-east-1", "cn-north-1", "us-gov-west-1", "us-iso-east-1", "eu-west
 
 
 @pytest.fixture(scope="module")
-def templates(out_dir):
-    return {p.name: load_cfn(p) for p in sorted((out_dir / ROOT).glob("*.yaml"))}
+def templates(out_dir, out_templates):
+    return {p.name: t for p, t in out_templates.items() if p.parent == out_dir / ROOT}
 
 
 def test_cfn_lint_is_clean_on_every_framework_template(out_dir):
