@@ -115,6 +115,25 @@ def test_there_is_no_import_circle():
     assert circles(graph()) == []
 
 
+def reached_in(edges: dict[str, set[str]]) -> list[str]:
+    """Imports of a _private module from outside its folder (the build step aside)."""
+    return sorted(
+        f"{a} -> {b}"
+        for a, targets in edges.items()
+        for b in targets
+        if b.rsplit(".", 1)[-1].startswith("_")
+        and a != "_compile"
+        and not a.startswith(b.rsplit(".", 1)[0] + ".")
+        and "." in b
+    )
+
+
+def test_private_modules_are_imported_only_in_their_folder():
+    assert reached_in(graph()) == []
+    assert reached_in({"lint": {"catalog._yamlsource"}}) == ["lint -> catalog._yamlsource"]
+    assert reached_in({"catalog.validate": {"catalog._yamlsource"}}) == []
+
+
 def test_lifecycle_and_targets_do_not_import_each_other():
     edges = graph()
     crossing = {

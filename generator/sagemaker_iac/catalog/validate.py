@@ -22,7 +22,7 @@ from .names import (
 from .resources import PARTITIONS_SOURCE, known_partitions, schema
 
 if TYPE_CHECKING:
-    from .yamlsource import Located, Path_
+    from ._yamlsource import Located, Path_
 
 # Text that HCL would interpolate (${, %{) or that would need escaping in HCL or
 # YAML strings (quotes, backslashes, control characters). The renderers escape
@@ -32,9 +32,9 @@ _UNSAFE = re.compile(r'\$\{|%\{|["\\]|[\x00-\x1f\x7f]')
 
 def validated(text: str, name: str) -> dict[str, Any]:
     """The document's data once every check has passed (PyYAML and jsonschema load here)."""
-    from . import yamlsource
+    from . import _yamlsource
 
-    doc = yamlsource.load(text, name)
+    doc = _yamlsource.load(text, name)
     _check_schema(doc)
     _check_strings(doc, doc.data, ())
     _check_references(doc)

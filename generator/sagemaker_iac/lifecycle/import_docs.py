@@ -17,7 +17,7 @@ from ..catalog import (
     Source,
 )
 from ..errors import CatalogError
-from .botocore_facts import partition_of
+from ._botocore_facts import partition_of
 
 SOURCE = "docs"
 MAIN_HEADER = (

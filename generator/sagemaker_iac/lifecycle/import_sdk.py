@@ -21,7 +21,7 @@ from ..catalog import (
     Source,
 )
 from ..errors import UserError
-from .botocore_facts import partition_of, training_instance_types
+from ._botocore_facts import partition_of, training_instance_types
 from .families import compare, expanded
 
 SDK_SOURCE = "sagemaker-sdk"
