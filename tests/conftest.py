@@ -187,10 +187,10 @@ _PROVIDER_LOGS = ("", "_PROVIDER", "_SDK", "_SDK_PROTO", "_SDK_FRAMEWORK")
 def _running_provider() -> str:
     """TF_REATTACH_PROVIDERS for one mirrored provider process per test worker.
 
-    Terraform starts the 700 MB provider two or three times per command, and those starts
-    were about half of the provider tier's time. Started once with -debug (Terraform's
-    documented way to attach a running provider), the same binary serves every command
-    of this worker in turn; the commands of one worker never overlap.
+    Terraform started the 700 MB provider afresh for every command; started once with
+    -debug (Terraform's documented way to attach a running provider), the same binary
+    serves every command of this worker in turn (they never overlap), and the apply tests
+    took 116 s of CPU instead of 161 s. The provider is the one a user's init installs.
     """
     if "reattach" not in _PROVIDER:
         binary = next(

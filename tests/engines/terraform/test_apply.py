@@ -3,8 +3,8 @@ server with the mirrored hashicorp/aws provider: apply, plan, update, destroy; a
 plans that must fail, saying why.
 
 One root: the example folder, unedited, with two files added (the provider override and
-the modules under test), so that each Terraform command (a few seconds each, for the
-provider's schema) serves both. Elsewhere these tests skip and say why.
+the modules under test), so that each Terraform command (seconds each, mostly the
+provider's CPU) serves both. Elsewhere these tests skip and say why.
 """
 
 from __future__ import annotations

@@ -133,7 +133,7 @@ def _root(
     return root
 
 
-def plan_uris(tmp_path: Path, out_dir: Path, pairs: dict[str, dict[str, str | None]]) -> dict:
+def module_uris(tmp_path: Path, out_dir: Path, pairs: dict[str, dict[str, str | None]]) -> dict:
     """The images module's URI for every pair (evaluated in chunks, tf_chunks)."""
     return evaluated_uris(pairs, lambda chunk, name: _root(tmp_path, out_dir, chunk, name))
 
@@ -147,7 +147,7 @@ def test_every_uri_evaluated_by_terraform_equals_the_catalog(out_dir, catalog, t
         key: dict(zip(("scope", "algorithm", "region"), key.split("|"), strict=True), tag=None)
         for key in expected
     }
-    uris = plan_uris(tmp_path, out_dir, pairs)
+    uris = module_uris(tmp_path, out_dir, pairs)
     assert uris == expected
     newest = catalog.algorithm("xgboost").default_tag
     assert uris["training|xgboost|cn-north-1"].endswith(
@@ -180,7 +180,7 @@ def test_instance_types_pick_the_image_the_catalog_picks(out_dir, catalog, tmp_p
             }
             tag = catalog.default_tag(key, scope, instance)
             expected[name] = catalog.image_uri(key, "us-east-1", tag, scope)
-    uris = plan_uris(tmp_path, out_dir, pairs)
+    uris = module_uris(tmp_path, out_dir, pairs)
     assert uris == expected
     assert uris["image-classification-tensorflow|ml.g4dn.xlarge"].endswith("-gpu")
     assert uris["image-classification-tensorflow|ml.m5.large"].endswith("-cpu")
