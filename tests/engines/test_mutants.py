@@ -129,7 +129,8 @@ def test_accepted_modules_validate(corpus, tmp_path):
         digest, folder = item
         copy = tmp_path / digest
         shutil.copytree(folder, copy)
-        terraform("init", "-backend=false", cwd=copy)
+        # No init: both modules call no module and need no provider (validate would say
+        # "not installed" if one ever did).
         result = terraform("validate", cwd=copy, check=False)
         return "" if result.returncode == 0 else f"{folder}: {result.stdout}{result.stderr}"
 
