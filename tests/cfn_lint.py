@@ -8,6 +8,7 @@ does what the command line does for each template: decode, then run the shared r
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -24,12 +25,19 @@ def _rules() -> Any:
 
 def cfn_lint(text: str, regions: Iterable[str] = ("us-east-1",)) -> list[str]:
     """cfn-lint's findings on one template, as the command line prints them."""
+    return decoded_and_linted(text, regions)[1]
+
+
+def decoded_and_linted(text: str, regions: Iterable[str] = ("us-east-1",)) -> tuple[Any, list[str]]:
+    """cfn-lint's reading of one template (plain JSON data, None if unreadable) and its
+    findings: one decode serves the tests that compare readers and the lint."""
     from cfnlint.config import ConfigMixIn
     from cfnlint.decode.decode import decode_str
     from cfnlint.runner import run_template_by_data
 
     template, errors = decode_str(text)
     if errors:
-        return [str(m) for m in errors]
+        return None, [str(m) for m in errors]
+    plain = json.loads(json.dumps(template))  # before the rules see it
     config = ConfigMixIn(regions=sorted(regions))
-    return [str(m) for m in run_template_by_data(template, config, _rules())]
+    return plain, [str(m) for m in run_template_by_data(template, config, _rules())]
