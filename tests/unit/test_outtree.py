@@ -12,12 +12,14 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT
+from conftest import FIXTURES
 from sagemaker_iac import outtree
 from sagemaker_iac.cli import main
 from sagemaker_iac.outtree import MANIFEST, OutputFolderError, read_tree, write_tree
 
-MINIMAL = ROOT / "tests" / "fixtures" / "catalogs" / "good" / "minimal.yaml"
+# Two small catalogs whose trees differ (the built-in one takes 15x longer to write).
+MINIMAL = FIXTURES / "catalogs" / "good" / "minimal.yaml"
+SEED = FIXTURES / "catalogs" / "good" / "seed.yaml"
 
 
 def run(*args: str, env: dict[str, str] | None = None):
@@ -312,8 +314,7 @@ def test_kill_9_at_any_moment_leaves_old_or_new_and_the_next_run_cleans_up(tmp_p
     """Seeded random kills of generate, alternating two catalogs whose trees differ."""
     import random
 
-    seed = ROOT / "tests" / "fixtures" / "catalogs" / "good" / "seed.yaml"
-    catalogs = {"seed": ["--catalog", str(seed)], "minimal": ["--catalog", str(MINIMAL)]}
+    catalogs = {"seed": ["--catalog", str(SEED)], "minimal": ["--catalog", str(MINIMAL)]}
     out = tmp_path / "out"
     trees = {}
     for name, catalog in catalogs.items():
@@ -342,7 +343,7 @@ def test_kill_9_at_any_moment_leaves_old_or_new_and_the_next_run_cleans_up(tmp_p
 
 
 def test_two_generate_processes_at_once_leave_one_whole_tree(tmp_path):
-    seed = ["--catalog", str(ROOT / "tests" / "fixtures" / "catalogs" / "good" / "seed.yaml")]
+    seed = ["--catalog", str(SEED)]
     minimal = ["--catalog", str(MINIMAL)]
     out = tmp_path / "out"
     runs = [

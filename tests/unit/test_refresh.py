@@ -34,12 +34,12 @@ def test_refresh_updates_the_catalog_regenerates_and_reports(refreshed):
     catalog, out, body = folder / "catalog.yaml", folder / "out", folder / "pr.md"
     before = load_catalog(SEED)
     assert result.exit_code in (1, 4), result.stderr
-    refreshed = load_catalog(catalog)
+    updated = load_catalog(catalog)
     # out/ is exactly what generate writes from the updated catalog.
     written = {k: v for k, v in read_tree(out).items() if k != ".sagemaker-iac-manifest"}
-    assert written == {k: v.encode() for k, v in build(refreshed).items()}
+    assert written == {k: v.encode() for k, v in build(updated).items()}
     # The SDK's regions arrived: the seed lacks some that the built-in catalog has.
-    assert set(refreshed.regions) > set(before.regions)
+    assert set(updated.regions) > set(before.regions)
     text = body.read_text()
     assert text == result.stdout
     rows = [line for line in text.splitlines() if line.startswith("| ") and "Subject" not in line]
