@@ -89,7 +89,7 @@ class Root:
     def __init__(self, folder: Path, data: Path, url: str) -> None:
         """Writes the provider override (the only file a user's copy changes) and inits."""
         self.folder, self.data, self.url = folder, data, url
-        (folder / "moto_override.tf").write_text(provider_override(url, REGION))
+        (folder / "moto_override.tf").write_text(provider_override(REGION))
         provider_terraform("init", cwd=folder, data=data)
 
     def run(self, *args: str, check: bool = True) -> Any:
