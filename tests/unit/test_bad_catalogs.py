@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES
+from conftest import FIXTURES, MINIMAL
 from sagemaker_iac.cli import main
 
 BAD = sorted((FIXTURES / "catalogs" / "bad").glob("*.yaml"))
@@ -116,9 +116,6 @@ def test_a_bug_exits_3_never_1(tmp_path):
     result = subprocess.run([sys.executable, "-c", crash], capture_output=True, text=True)
     assert result.returncode == 3
     assert "RuntimeError: boom" in result.stderr and "internal error" in result.stderr
-
-
-MINIMAL = FIXTURES / "catalogs" / "good" / "minimal.yaml"
 
 
 def _bytes_cases() -> dict[str, tuple[bytes, str]]:

@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES, ROOT
+from conftest import MINIMAL, ROOT
 from sagemaker_iac.api import builtin_path, read_tree
 from sagemaker_iac.cli import main
 
@@ -71,7 +71,7 @@ def test_regions_lists_all_or_one_algorithms(catalog):
 def test_generate_then_check_then_stale(tmp_path):
     out = tmp_path / "out"
     # A two-algorithm catalog: what is tested is the folder, and it is 15x faster to write.
-    minimal = ("--catalog", str(FIXTURES / "catalogs" / "good" / "minimal.yaml"))
+    minimal = ("--catalog", str(MINIMAL))
     assert run("generate", "--out", str(out), *minimal).exit_code == 0
     first = read_tree(out)
     assert run("generate", "--out", str(out), "--check", *minimal).exit_code == 0

@@ -8,7 +8,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES
+from conftest import FIXTURES, MINIMAL, SEED
 from sagemaker_iac.api import (
     RegistryGroup,
     build,
@@ -24,7 +24,6 @@ from sagemaker_iac.cli import main
 
 DOCS = FIXTURES / "docs" / "seed_000_tables.md"
 SDK = FIXTURES / "sdk" / "image_uri_config"
-SEED = FIXTURES / "catalogs" / "good" / "seed.yaml"
 FACTS = (
     "repository",
     "tags",
@@ -181,7 +180,7 @@ def test_verify_reports_an_account_conflict(tmp_path):
 )
 def test_diff_reports_exactly_the_hand_made_change(path):
     expected = re.findall(r"^# expect: (.*)$", path.read_text(), re.M)
-    result = run("diff", str(FIXTURES / "catalogs" / "good" / "minimal.yaml"), str(path))
+    result = run("diff", str(MINIMAL), str(path))
     lines = result.stdout.splitlines()
     assert lines[:-1] == expected
     breaking = sum(line.startswith("BREAKING") for line in expected)
@@ -189,7 +188,7 @@ def test_diff_reports_exactly_the_hand_made_change(path):
     assert result.exit_code == (1 if breaking else 0)
     markdown = run(
         "diff",
-        str(FIXTURES / "catalogs" / "good" / "minimal.yaml"),
+        str(MINIMAL),
         str(path),
         "--format",
         "markdown",

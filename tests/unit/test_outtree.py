@@ -12,14 +12,12 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES
+from conftest import MINIMAL, SEED
 from sagemaker_iac import outtree
 from sagemaker_iac.cli import main
 from sagemaker_iac.outtree import MANIFEST, OutputFolderError, read_tree, write_tree
 
 # Two small catalogs whose trees differ (the built-in one takes 15x longer to write).
-MINIMAL = FIXTURES / "catalogs" / "good" / "minimal.yaml"
-SEED = FIXTURES / "catalogs" / "good" / "seed.yaml"
 
 
 def run(*args: str, env: dict[str, str] | None = None):

@@ -7,12 +7,11 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES
+from conftest import FIXTURES, SEED
 from sagemaker_iac.api import build, load_catalog, read_tree
 from sagemaker_iac.cli import main
 
 SDK = FIXTURES / "sdk" / "image_uri_config"
-SEED = FIXTURES / "catalogs" / "good" / "seed.yaml"
 
 
 def refresh(catalog, out, *extra: str):

@@ -9,8 +9,8 @@ from importlib.metadata import version
 
 from click.testing import CliRunner
 
-from conftest import FIXTURES
-from sagemaker_iac.api import build, builtin_path, parse_catalog
+from conftest import FIXTURES, SEED
+from sagemaker_iac.api import build, parse_catalog
 from sagemaker_iac.cli import main
 
 STAMP = re.compile(
@@ -44,13 +44,15 @@ def test_every_generated_file_starts_with_the_stamp(catalog):
 
 
 def test_the_digest_follows_the_facts_not_the_formatting():
-    text = builtin_path().read_text(encoding="utf-8")
+    # The seed catalog: the built-in one is 4 times the files, 7 times the bytes, to the same end.
+    text = SEED.read_text(encoding="utf-8")
     digest = set(d for _, d in stamps(build(parse_catalog(text, "a"))).values())
     # Comments and blank lines are not facts.
     reformatted = "# a comment\n\n" + text.replace("\nsources:", "\n\n# sources\nsources:", 1)
+    assert reformatted != text
     assert set(d for _, d in stamps(build(parse_catalog(reformatted, "b"))).values()) == digest
     # A tag is.
-    changed = text.replace("    tags:\n    - '1'\n", "    tags:\n    - '1'\n    - '2'\n", 1)
+    changed = text.replace('    tags: ["1"]\n', '    tags: ["1", "2"]\n', 1)
     assert changed != text
     other = set(d for _, d in stamps(build(parse_catalog(changed, "c"))).values())
     assert other != digest and len(other) == 1
@@ -58,10 +60,9 @@ def test_the_digest_follows_the_facts_not_the_formatting():
 
 def test_check_names_the_catalog_a_stale_out_came_from(tmp_path, catalog):
     out = tmp_path / "out"
-    seed = FIXTURES / "catalogs" / "good" / "seed.yaml"
     runner = CliRunner()
     assert (
-        runner.invoke(main, ["generate", "--catalog", str(seed), "--out", str(out)]).exit_code == 0
+        runner.invoke(main, ["generate", "--catalog", str(SEED), "--out", str(out)]).exit_code == 0
     )
     seed_digest = next(iter(stamps({"a.md": (out / "availability.md").read_text()}).values()))[1]
     ours = next(iter(stamps(build(catalog)).values()))[1]

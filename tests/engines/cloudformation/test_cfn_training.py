@@ -10,7 +10,7 @@ import pytest
 
 from cfn_eval import Stack
 from cfn_lint import cfn_lint
-from conftest import FIXTURES, load_cfn
+from conftest import MINIMAL, load_cfn
 from sagemaker_iac.api import build, parse_catalog
 from sagemaker_iac.catalog.names import camel
 from sagemaker_iac.targets.cloudformation.render import MODEL_FILE
@@ -255,7 +255,7 @@ def test_training_instance_pattern_refuses_arm(out_dir, catalog):
 
 def test_names_with_dots_and_colons_become_parameters_cloudformation_accepts(tmp_path):
     """Channel and hyperparameter names the catalog admits, whatever their punctuation."""
-    base = (FIXTURES / "catalogs" / "good" / "minimal.yaml").read_text()
+    base = (MINIMAL).read_text()
     text = base.replace(
         "channels: {required: [train], optional: [test]}",
         "channels: {required: [train.x], optional: [test_1]}\n"
