@@ -64,7 +64,7 @@ test-fast: venv
 bench: venv $(SDK_VENV)/.installed
 	$(BIN)/python benchmarks/run.py
 
-# The test lanes timed once each into benchmarks/test_times.json (make bench reports it).
+# The test lanes, three runs each, into benchmarks/test_times.json and results.md.
 test-times: venv $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed
 	$(BIN)/python benchmarks/test_times.py
 
