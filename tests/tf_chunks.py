@@ -8,6 +8,7 @@ instances once, where `plan` and then `show -json` cost a third more.
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -21,15 +22,23 @@ URIS = "jsonencode({ for key, m in module.image : key => m.image_uri })"
 
 
 def evaluated_uris(
-    items: dict[str, Any], root: Callable[[dict[str, Any], str], Path]
+    items: dict[str, Any], root: Callable[[dict[str, Any], str, bool], Path]
 ) -> dict[str, str]:
-    """module.image[key].image_uri for every item: ROOT(chunk, name) writes and initializes
-    a root module for one chunk."""
+    """module.image[key].image_uri for every item: ROOT(chunk, name, init) writes a root
+    module for one chunk, and initializes it if asked.
+
+    Only the first root is initialized: the roots are siblings that call the module by the
+    same relative path, so its .terraform (the module manifest) serves every one of them.
+    """
     keys = sorted(items)
-    chunks = [keys[i : i + CHUNK] for i in range(0, len(keys), CHUNK)]
+    chunks = [{k: items[k] for k in keys[i : i + CHUNK]} for i in range(0, len(keys), CHUNK)]
+    first = root(chunks[0], "root0", True)
 
     def evaluate(index: int) -> dict[str, str]:
-        folder = root({k: items[k] for k in chunks[index]}, f"root{index}")
+        folder = first
+        if index:
+            folder = root(chunks[index], f"root{index}", False)
+            shutil.copytree(first / ".terraform", folder / ".terraform")
         shown = terraform("console", cwd=folder, stdin=URIS + "\n").stdout
         return json.loads(json.loads(shown))
 

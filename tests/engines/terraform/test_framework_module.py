@@ -59,7 +59,9 @@ def sample(catalog, per_framework: int = 7) -> dict[str, dict]:
     return chosen
 
 
-def _root(tmp_path: Path, out_dir: Path, lookups: dict[str, dict], name: str) -> Path:
+def _root(
+    tmp_path: Path, out_dir: Path, lookups: dict[str, dict], name: str, init: bool = True
+) -> Path:
     root = tmp_path / name
     root.mkdir()
     source = Path(os.path.relpath(out_dir / FRAMEWORK_MODULE, root)).as_posix()
@@ -84,7 +86,8 @@ def _root(tmp_path: Path, out_dir: Path, lookups: dict[str, dict], name: str) ->
         "}\n"
     )
     (root / "terraform.tfvars.json").write_text(json.dumps({"lookups": lookups}))
-    terraform("init", "-backend=false", cwd=root)
+    if init:
+        terraform("init", "-backend=false", cwd=root)
     return root
 
 
@@ -111,7 +114,9 @@ def test_terraform_evaluates_every_framework_as_the_catalog_answers(out_dir, tmp
         ).uri
         for key, v in lookups.items()
     }
-    found = evaluated_uris(lookups, lambda chunk, name: _root(tmp_path, out_dir, chunk, name))
+    found = evaluated_uris(
+        lookups, lambda chunk, name, init: _root(tmp_path, out_dir, chunk, name, init)
+    )
     assert found == expected
 
 

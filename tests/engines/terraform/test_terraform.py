@@ -99,7 +99,11 @@ def test_init_and_validate(out_dir, tmp_path):
 
 
 def _root(
-    tmp_path: Path, out_dir: Path, pairs: dict[str, dict[str, str | None]], name: str = "root"
+    tmp_path: Path,
+    out_dir: Path,
+    pairs: dict[str, dict[str, str | None]],
+    name: str = "root",
+    init: bool = True,
 ) -> Path:
     """A root module calling the images module once per (algorithm, region[, tag])."""
     root = tmp_path / name
@@ -129,13 +133,16 @@ def _root(
     )
     pairs = {k: {"instance_type": None, **v} for k, v in pairs.items()}
     (root / "terraform.tfvars.json").write_text(json.dumps({"pairs": pairs}))
-    terraform("init", "-backend=false", cwd=root)
+    if init:
+        terraform("init", "-backend=false", cwd=root)
     return root
 
 
 def module_uris(tmp_path: Path, out_dir: Path, pairs: dict[str, dict[str, str | None]]) -> dict:
     """The images module's URI for every pair (evaluated in chunks, tf_chunks)."""
-    return evaluated_uris(pairs, lambda chunk, name: _root(tmp_path, out_dir, chunk, name))
+    return evaluated_uris(
+        pairs, lambda chunk, name, init: _root(tmp_path, out_dir, chunk, name, init)
+    )
 
 
 def test_every_uri_evaluated_by_terraform_equals_the_catalog(out_dir, catalog, tmp_path):
