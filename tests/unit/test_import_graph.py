@@ -123,15 +123,58 @@ def reached_in(edges: dict[str, set[str]]) -> list[str]:
         for b in targets
         if b.rsplit(".", 1)[-1].startswith("_")
         and a != "_compile"
-        and not a.startswith(b.rsplit(".", 1)[0] + ".")
         and "." in b
+        and a != b.rsplit(".", 1)[0]  # the folder's own __init__
+        and not a.startswith(b.rsplit(".", 1)[0] + ".")
     )
+
+
+def _package_imports(path: Path) -> set[str]:
+    """The sagemaker_iac modules a file outside the package imports."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        found |= {n for n in names if n.split(".")[0] == "sagemaker_iac"}
+    return found
+
+
+def test_the_cli_and_the_benchmarks_reach_the_package_only_through_api():
+    assert graph()["cli"] == {"api"}
+    benchmarks = sorted((PACKAGE.parents[1] / "benchmarks").glob("*.py"))
+    assert benchmarks
+    assert set().union(*map(_package_imports, benchmarks)) == {"sagemaker_iac.api"}
 
 
 def test_private_modules_are_imported_only_in_their_folder():
     assert reached_in(graph()) == []
     assert reached_in({"lint": {"catalog._yamlsource"}}) == ["lint -> catalog._yamlsource"]
-    assert reached_in({"catalog.validate": {"catalog._yamlsource"}}) == []
+    assert reached_in({"catalog.load": {"catalog._yamlsource"}}) == []
+    assert reached_in({"catalog": {"catalog._model"}}) == []
+
+
+def kept_in(edges: dict[str, set[str]]) -> list[str]:
+    """Modules without the _ that no module outside their folder imports."""
+    packages = {m.rsplit(".", 1)[0] for m in edges if "." in m}
+    found = []
+    for module in sorted(edges):
+        folder, _, name = module.rpartition(".")
+        if not folder or name.startswith("_") or module in packages:
+            continue
+        users = {a for a, targets in edges.items() if module in targets}
+        if all(a == folder or a.startswith(folder + ".") for a in users):
+            found.append(module)
+    return found
+
+
+def test_every_module_used_only_in_its_folder_is_named_private():
+    assert kept_in(graph()) == []
+    assert kept_in({"build": set(), "targets.x": set(), "targets.y": {"targets.x"}}) == [
+        "targets.x",
+        "targets.y",
+    ]
+    assert kept_in({"build": {"targets.x"}, "targets.x": set()}) == []
 
 
 def test_lifecycle_and_targets_do_not_import_each_other():

@@ -1,7 +1,6 @@
 """Stage 1, YAML -> validated model: model (the facts), load and validate (the gate), serialize."""
 
-from .load import compile_builtin, load_catalog, parse_catalog
-from .model import (
+from ._model import (
     SCOPES,
     Algorithm,
     Catalog,
@@ -14,6 +13,7 @@ from .model import (
     Scope,
     Source,
 )
+from .load import compile_builtin, load_catalog, parse_catalog
 from .resources import builtin_path, known_partitions
 
 __all__ = [

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CatalogError
-from .model import (
+from ._model import (
     Algorithm,
     Catalog,
     Image,
@@ -82,7 +82,7 @@ def _compiled(raw: bytes) -> dict[str, Any] | None:
 
 def compile_builtin() -> str:
     """The compiled form of the built-in catalog: its validated data and its digest."""
-    from .validate import validated
+    from ._validate import validated
 
     raw = builtin_path().read_bytes()
     data = validated(raw.decode("utf-8"), str(builtin_path()))
@@ -94,7 +94,7 @@ def compile_builtin() -> str:
 
 def parse_catalog(text: str, name: str) -> Catalog:
     """A catalog from text, validated (the validator loads here, off the built-in path)."""
-    from .validate import validated
+    from ._validate import validated
 
     return _build(validated(text, name), name)
 

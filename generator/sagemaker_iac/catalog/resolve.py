@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from typing import Any, NamedTuple
 
 from ..errors import UnavailableError
-from .model import Catalog, ImageFamily
+from ._model import Catalog, ImageFamily
 
 FLAT = "all"  # the configs key of a family whose one config serves every scope
 OTHER_SCOPE = "*"  # ImageFamily.latest's key for a scope argument the family lacks

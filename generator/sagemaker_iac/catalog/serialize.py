@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from .load import parse_catalog
 
 if TYPE_CHECKING:
-    from .model import Catalog, ImageFamily, Scope
+    from ._model import Catalog, ImageFamily, Scope
 
 HEADER = (
     "# yaml-language-server: $schema=catalog.schema.json\n"

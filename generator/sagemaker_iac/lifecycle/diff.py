@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..catalog import Algorithm, Catalog, Scope
-from .families import compare, expanded
+from ._families import compare, expanded
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from ..catalog import (
 )
 from ..errors import UserError
 from ._botocore_facts import partition_of, training_instance_types
-from .families import compare, expanded
+from ._families import compare, expanded
 
 SDK_SOURCE = "sagemaker-sdk"
 

@@ -9,8 +9,8 @@ from cfn_eval import Stack
 from cfn_lint import cfn_lint, decoded_and_linted
 from sagemaker_iac.api import UnavailableError, framework_image, load_catalog
 from sagemaker_iac.catalog.resolve import ANY, answers
-from sagemaker_iac.targets.cloudformation.frameworks import DEFAULT, NONE, ROOT
-from sagemaker_iac.targets.cloudformation.mappings import (
+from sagemaker_iac.targets.cloudformation._frameworks import DEFAULT, NONE, ROOT
+from sagemaker_iac.targets.cloudformation._mappings import (
     MAX_INLINE_BODY,
     MAX_KEYS_PER_LEVEL,
     MAX_MAPPINGS,

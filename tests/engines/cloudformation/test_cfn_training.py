@@ -13,8 +13,8 @@ from cfn_lint import cfn_lint
 from conftest import MINIMAL, load_cfn
 from sagemaker_iac.api import build, parse_catalog
 from sagemaker_iac.catalog.names import camel
+from sagemaker_iac.targets.cloudformation._training import TRAINING_DIR, single_instance
 from sagemaker_iac.targets.cloudformation.render import MODEL_FILE
-from sagemaker_iac.targets.cloudformation.training import TRAINING_DIR, single_instance
 from training_inputs import CPU_TYPE, GPU_TYPE, ROLE, botocore_errors, sagemaker_model
 
 pytestmark = [pytest.mark.cfnlint, pytest.mark.moto]

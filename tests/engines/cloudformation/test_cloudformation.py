@@ -15,7 +15,7 @@ from cfn_lint import cfn_lint
 from conftest import ROOT, load_cfn
 from sagemaker_iac.api import parse_catalog
 from sagemaker_iac.cli import main
-from sagemaker_iac.targets.cloudformation.mappings import MAX_INLINE_BODY
+from sagemaker_iac.targets.cloudformation._mappings import MAX_INLINE_BODY
 from sagemaker_iac.targets.cloudformation.render import MAPPINGS_FILE, MODEL_FILE, TEMPLATE_FILE
 
 pytestmark = [pytest.mark.cfnlint, pytest.mark.moto]

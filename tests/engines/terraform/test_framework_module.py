@@ -12,7 +12,7 @@ import pytest
 from conftest import TERRAFORM, load_hcl, terraform
 from sagemaker_iac.api import framework_image, load_catalog
 from sagemaker_iac.catalog.resolve import ANY, answers
-from sagemaker_iac.targets.terraform.modules import FRAMEWORK_MODULE
+from sagemaker_iac.targets.terraform._modules import FRAMEWORK_MODULE
 from tf_chunks import evaluated_uris
 
 pytestmark = [

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import TERRAFORM, hcl_locals, load_hcl, terraform, unwrap
 from sagemaker_iac.api import SCOPES, load_catalog
-from sagemaker_iac.targets.terraform.modules import (
+from sagemaker_iac.targets.terraform._modules import (
     IMAGES_MODULE,
     LOCALS_FILE,
     SPEC_MODULE,

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from conftest import TERRAFORM, hcl_locals, terraform
-from sagemaker_iac.targets.terraform.modules import SPEC_MODULE
+from sagemaker_iac.targets.terraform._modules import SPEC_MODULE
 from training_inputs import CPU_TYPE, GPU_TYPE, botocore_errors, valid_job
 
 pytestmark = [
@@ -240,7 +240,7 @@ def test_default_tag_follows_the_instance_processor(matrix, catalog):
 
 
 def test_the_matrix_covers_every_rule(matrix):
-    from sagemaker_iac.targets.terraform.rules import SPEC_RULES
+    from sagemaker_iac.targets.terraform._rules import SPEC_RULES
 
     cases, _ = matrix
     failing = [n for n, (_, expected) in cases.items() if expected]

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from ...catalog import Catalog
 from ...outtree import Files
-from .._jinja import render
-from ..constraints import (
+from .._constraints import (
     HOSTING_INSTANCE_TYPE,
     KMS_KEY_ARN,
     ROLE_ARN,
     S3_OBJECT,
     sagemaker_name,
 )
-from .frameworks import render_frameworks
-from .mappings import (
+from .._jinja import render
+from ._frameworks import render_frameworks
+from ._mappings import (
     ALGORITHMS,
     REGISTRIES,
     check_limits,
@@ -24,7 +24,7 @@ from .mappings import (
     tag_rules,
     training_only,
 )
-from .training import render_training
+from ._training import render_training
 
 MAPPINGS_FILE = "cloudformation/sagemaker-image-mappings.yaml"
 TEMPLATE_FILE = "cloudformation/sagemaker-images.yaml"

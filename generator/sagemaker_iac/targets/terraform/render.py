@@ -9,9 +9,9 @@ from typing import Any
 from ...catalog import Algorithm, Catalog, Image, Source
 from ...catalog.resolve import versions_of
 from ...outtree import Files
+from .._answers import framework_table
 from .._jinja import hcl_list, hcl_string, render
-from ..answers import framework_table
-from .modules import FRAMEWORK_MODULE, LOCALS_FILE, ROOT, modules
+from ._modules import FRAMEWORK_MODULE, LOCALS_FILE, ROOT, modules
 
 
 def algorithm_fields(algorithm: Algorithm, kept: tuple[str, ...]) -> list[tuple[str, str]]:

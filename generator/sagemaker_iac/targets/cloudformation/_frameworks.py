@@ -15,9 +15,9 @@ from typing import Any, NamedTuple
 from ...catalog import Catalog
 from ...catalog.resolve import ANY
 from ...outtree import Files
+from .._answers import answered, choices
 from .._jinja import render
-from ..answers import answered, choices
-from .mappings import MAX_INLINE_BODY, check_limits, group_key
+from ._mappings import MAX_INLINE_BODY, check_limits, group_key
 
 ROOT = "cloudformation/frameworks"
 NONE = "none"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ...catalog import Catalog
-from .interface import (
+from ._interface import (
     FAIL_ON_ERROR,
     FRAMEWORK_OUTPUTS,
     FRAMEWORK_VARIABLES,
@@ -26,7 +26,7 @@ from .interface import (
     training_job_variables,
     training_pipeline_variables,
 )
-from .rules import SPEC_RULES, Rule
+from ._rules import SPEC_RULES, Rule
 
 ROOT = "terraform"
 IMAGES_MODULE = f"{ROOT}/sagemaker-images"

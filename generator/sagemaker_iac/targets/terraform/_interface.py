@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ...catalog import Catalog
+from .._constraints import ROLE_ARN, S3_OBJECT, S3_URI, Constraint, region, sagemaker_name
 from .._jinja import hcl_list, hcl_string
-from ..constraints import ROLE_ARN, S3_OBJECT, S3_URI, Constraint, region, sagemaker_name
 
 # Terraform 1.0: validation may read only its own variable; its message is a literal sentence.
 

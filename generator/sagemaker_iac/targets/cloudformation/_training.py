@@ -10,8 +10,7 @@ from ...catalog import Algorithm, Catalog
 from ...catalog.names import camel, hyperparameter_parameter
 from ...errors import OutputLimitError
 from ...outtree import Files
-from .._jinja import render
-from ..constraints import (
+from .._constraints import (
     ROLE_ARN,
     S3_URI,
     Constraint,
@@ -19,7 +18,8 @@ from ..constraints import (
     sagemaker_name,
     single_instance,
 )
-from .mappings import ALGORITHMS, REGISTRIES, check_size, for_algorithm, published_where
+from .._jinja import render
+from ._mappings import ALGORITHMS, REGISTRIES, check_size, for_algorithm, published_where
 
 TRAINING_DIR = "cloudformation/training"
 VALUE = r'^[^"\\]+$'

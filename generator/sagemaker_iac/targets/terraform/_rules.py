@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .._constraints import S3_URI
 from .._jinja import hcl_string
-from ..constraints import S3_URI
 
 
 class Rule(NamedTuple):
