@@ -48,7 +48,8 @@ def time_lane(command: list[str], env: dict[str, str]) -> dict[str, object]:
         result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
         seconds.append(round(time.perf_counter() - start, 1))
         exits.append(result.returncode)
-        passed.add(int(re.findall(r"(\d+) passed", result.stdout)[-1]))
+        counts = re.findall(r"(\d+) passed", result.stdout)
+        passed.add(int(counts[-1]) if counts else 0)  # none: the run broke before tests
     return {
         "seconds": statistics.median(seconds),
         "runs": seconds,

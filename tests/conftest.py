@@ -267,8 +267,8 @@ _MOTO_PORT: list[int] = []
 
 
 def moto_port() -> int:
-    """This worker's moto server port, chosen once: the provider starts pointing at it
-    before the server itself need run."""
+    """This worker's moto server port, chosen once, so that the provider can start
+    pointing at it before the server runs."""
     if not _MOTO_PORT:
         _MOTO_PORT.append(_free_port())
     return _MOTO_PORT[0]
