@@ -48,10 +48,16 @@ def catalog() -> Catalog:
 
 
 @pytest.fixture(scope="session")
-def out_dir(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> Path:
+def built(catalog: Catalog) -> dict[str, str]:
+    """Every file of the built-in catalog's build, by out/ path: read-only for the tests."""
+    return build(catalog)
+
+
+@pytest.fixture(scope="session")
+def out_dir(tmp_path_factory: pytest.TempPathFactory, built: dict[str, str]) -> Path:
     """A fresh generate of the built-in catalog, shared read-only by the tests."""
     out = tmp_path_factory.mktemp("generated") / "out"
-    write_tree(build(catalog), out)
+    write_tree(built, out)
     return out
 
 

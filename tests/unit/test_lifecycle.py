@@ -202,8 +202,7 @@ def test_diff_of_a_catalog_with_itself_is_empty():
     assert (result.exit_code, result.stdout) == (0, "no changes\n")
 
 
-def test_a_one_region_addition_changes_only_lines_about_it():
-    catalog = load_catalog()
+def test_a_one_region_addition_changes_only_lines_about_it(catalog, built):
     region, account = "eu-test-1", "123412341234"
     general = catalog.registry_groups["general"]
     grown = catalog._replace(
@@ -216,7 +215,7 @@ def test_a_one_region_addition_changes_only_lines_about_it():
         },
     )
     grown = parse_catalog(dump(grown), "grown")  # as a user's edited file would load
-    before, after = build(catalog), build(grown)
+    before, after = built, build(grown)
     assert set(before) == set(after)
     changed = 0
     # The heatmap is a picture (every column after the new one moves), so is the

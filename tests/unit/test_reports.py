@@ -37,8 +37,8 @@ def stamps(files: dict[str, str]) -> dict[str, tuple[str, str]]:
     return found
 
 
-def test_every_generated_file_starts_with_the_stamp(catalog):
-    found = stamps(build(catalog))
+def test_every_generated_file_starts_with_the_stamp(built):
+    found = stamps(built)
     assert {v for v, _ in found.values()} == {version("sagemaker-iac")}
     assert len({d for _, d in found.values()}) == 1
 
@@ -58,14 +58,14 @@ def test_the_digest_follows_the_facts_not_the_formatting():
     assert other != digest and len(other) == 1
 
 
-def test_check_names_the_catalog_a_stale_out_came_from(tmp_path, catalog):
+def test_check_names_the_catalog_a_stale_out_came_from(tmp_path, built):
     out = tmp_path / "out"
     runner = CliRunner()
     assert (
         runner.invoke(main, ["generate", "--catalog", str(SEED), "--out", str(out)]).exit_code == 0
     )
     seed_digest = next(iter(stamps({"a.md": (out / "availability.md").read_text()}).values()))[1]
-    ours = next(iter(stamps(build(catalog)).values()))[1]
+    ours = next(iter(stamps(built).values()))[1]
     result = runner.invoke(main, ["generate", "--check", "--out", str(out)])
     assert result.exit_code == 1
     assert (
@@ -75,9 +75,9 @@ def test_check_names_the_catalog_a_stale_out_came_from(tmp_path, catalog):
     assert f"is sha256:{ours}" in result.stderr
 
 
-def test_the_heatmap_parses_and_its_cells_are_the_catalog(catalog):
+def test_the_heatmap_parses_and_its_cells_are_the_catalog(catalog, built):
     ns = "{http://www.w3.org/2000/svg}"
-    svg = ET.fromstring(build(catalog)["availability.svg"])
+    svg = ET.fromstring(built["availability.svg"])
     bands = {
         e.get("data-partition"): (float(e.get("x")), float(e.get("x")) + float(e.get("width")))
         for e in svg.iter(f"{ns}rect")
@@ -100,10 +100,8 @@ def test_the_heatmap_parses_and_its_cells_are_the_catalog(catalog):
     }
 
 
-def test_module_readmes_keep_their_tables_between_terraform_docs_markers(catalog):
-    readmes = {
-        p: t for p, t in build(catalog).items() if p.endswith("README.md") and "/sagemaker-" in p
-    }
+def test_module_readmes_keep_their_tables_between_terraform_docs_markers(built):
+    readmes = {p: t for p, t in built.items() if p.endswith("README.md") and "/sagemaker-" in p}
     assert readmes
     for path, text in readmes.items():
         assert text.count("<!-- BEGIN_TF_DOCS -->") == 1 and text.count("<!-- END_TF_DOCS -->") == 1
@@ -112,9 +110,9 @@ def test_module_readmes_keep_their_tables_between_terraform_docs_markers(catalog
         assert "//out/terraform/" in text and "?ref=" in text, path
 
 
-def test_framework_availability_rows_are_the_sdk_configs_registries(catalog):
+def test_framework_availability_rows_are_the_sdk_configs_registries(catalog, built):
     """Each row's x cells: the regions of its versions' registries in the SDK's own JSON."""
-    text = build(catalog)["availability-frameworks.md"]
+    text = built["availability-frameworks.md"]
     sdk = FIXTURES / "sdk" / "image_uri_config"
     checked = 0
     for section in text.split("\n## ")[1:]:
