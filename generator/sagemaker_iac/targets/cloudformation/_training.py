@@ -170,7 +170,16 @@ def parameters(
             allowed_values=list(algorithm.input_modes),
         ),
     ]
-    content_types = ["", *algorithm.content_types]
+
+    def content_type(channel: str) -> Parameter:
+        return Parameter(
+            f"{camel(channel)}ContentType",
+            "String",
+            f"Content type of the {channel} channel (empty: unset).",
+            "",
+            allowed_values=["", *algorithm.content_types],
+        )
+
     for name in algorithm.required_channels:
         found += [
             Parameter(
@@ -179,13 +188,7 @@ def parameters(
                 f"S3 URI of the {name} channel.",
                 **constrained(S3_URI),
             ),
-            Parameter(
-                f"{camel(name)}ContentType",
-                "String",
-                f"Content type of the {name} channel (empty: unset).",
-                "",
-                allowed_values=content_types,
-            ),
+            content_type(name),
         ]
     for name in algorithm.optional_channels:
         found += [
@@ -196,13 +199,7 @@ def parameters(
                 "",
                 **constrained(S3_URI.optional("empty for no channel")),
             ),
-            Parameter(
-                f"{camel(name)}ContentType",
-                "String",
-                f"Content type of the {name} channel (empty: unset).",
-                "",
-                allowed_values=content_types,
-            ),
+            content_type(name),
         ]
     for name in algorithm.required_hyperparameters:
         found.append(
