@@ -4,13 +4,12 @@ check that a plan after apply changes nothing but what the emulator answers diff
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 import boto3
 
-from conftest import ROOT, provider_override, provider_terraform
+from conftest import provider_override, provider_terraform
 
 REGION = "us-east-1"
 KMS_KEY = "aws_kms_key.test.arn"
@@ -73,14 +72,6 @@ def unexplained(plan: dict[str, Any]) -> list[str]:
         for name in sorted(changed - set(allowed) - (_COMPUTED & set(unknown))):
             problems.append(f"{change['address']}: {actions} {name}")
     return problems
-
-
-def user_tree(tmp_path: Path) -> Path:
-    """out/ and examples/ laid out as in the repository, as a user's checkout has them."""
-    tree = tmp_path / "tree"
-    shutil.copytree(ROOT / "out" / "terraform", tree / "out" / "terraform")
-    shutil.copytree(ROOT / "examples" / "terraform", tree / "examples" / "terraform")
-    return tree
 
 
 class Root:

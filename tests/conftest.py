@@ -314,6 +314,14 @@ def moto_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         process.wait(timeout=10)
 
 
+def user_tree(tmp_path: Path) -> Path:
+    """out/ and examples/ laid out as in the repository, as a user's checkout has them."""
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "out" / "terraform", tree / "out" / "terraform")
+    shutil.copytree(ROOT / "examples" / "terraform", tree / "examples" / "terraform")
+    return tree
+
+
 def provider_override(region: str = "us-east-1") -> str:
     """The provider block of a root applied against moto: test credentials, not validated;
     the provider process itself sends every service to moto (moto_port)."""

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from apply_helpers import KMS_KEY, REGION, Root, unexplained, user_tree
-from conftest import MIRROR_MARKS
+from apply_helpers import KMS_KEY, REGION, Root, unexplained
+from conftest import MIRROR_MARKS, user_tree
 from training_inputs import valid_job
 
 pytestmark = MIRROR_MARKS

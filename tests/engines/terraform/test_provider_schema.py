@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURES, ROOT, load_hcl, needs_mirror, provider_terraform
+from conftest import FIXTURES, ROOT, load_hcl, needs_mirror, provider_terraform, user_tree
 
 SCHEMA_62 = FIXTURES / "provider_schema" / "aws-6.62.0.json"
 EXAMPLE = "examples/terraform/train-and-host-kmeans"
@@ -232,9 +232,7 @@ def test_the_training_job_module_is_the_one_that_needs_6x(schema_5100):
     ],
 )
 def test_validates_unedited_against_the_real_provider(path, tmp_path):
-    tree = tmp_path / "tree"
-    shutil.copytree(ROOT / "out" / "terraform", tree / "out" / "terraform")
-    shutil.copytree(ROOT / "examples" / "terraform", tree / "examples" / "terraform")
+    tree = user_tree(tmp_path)
     provider_terraform("init", "-backend=false", cwd=tree / path, data=tmp_path)
     result = provider_terraform("validate", cwd=tree / path, data=tmp_path, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
