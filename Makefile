@@ -33,8 +33,9 @@ $(SDK_VENV)/.installed: Makefile
 	$(SDK_VENV)/bin/python -m pip install --quiet '$(SDK_SPEC)'
 	touch $@
 
-# The built-in catalog ships validated (data/catalog.compiled.json); rerun after editing
-# catalog.yaml or its schema (a test fails while it is stale).
+# The built-in catalog ships validated (data/catalog.compiled.json), the templates compiled
+# and the built-in catalog's build prebuilt (data/out.compiled.zlib); rerun after any change
+# to the package or the templates (a test fails while any is stale).
 compile: venv
 	$(BIN)/python -m sagemaker_iac._compile
 

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from .catalog import Catalog
-from .catalog.serialize import to_dict
-from .errors import OutputLimitError
+from . import _prebuilt
+from .catalog import Catalog, is_builtin
 from .outtree import Files
 from .targets import TARGET_ROOTS, TARGETS
-from .targets.cloudformation.render import render_cloudformation
-from .targets.headers import stamp, stamped
-from .targets.reports import REPORTS, render_reports
-from .targets.terraform.render import render_terraform
 
 
 def owned_by(targets: tuple[str, ...]) -> tuple[str, ...]:
     """Path prefixes written by these targets (the reports always are)."""
+    from .targets.reports import REPORTS
+
     return (*(p for t in targets for p in TARGET_ROOTS[t]), *REPORTS)
 
 
@@ -24,6 +21,22 @@ def kept_by(targets: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def build(catalog: Catalog, targets: tuple[str, ...] = TARGETS) -> Files:
+    if targets == TARGETS and is_builtin(catalog):
+        prebuilt = _prebuilt.read()  # None when any input changed since make compile
+        if prebuilt is not None:
+            return prebuilt
+    return render(catalog, targets)
+
+
+def render(catalog: Catalog, targets: tuple[str, ...] = TARGETS) -> Files:
+    """The chosen targets' files rendered afresh (the renderers load here, on first use)."""
+    from .catalog.serialize import to_dict
+    from .errors import OutputLimitError
+    from .targets.cloudformation.render import render_cloudformation
+    from .targets.headers import stamp, stamped
+    from .targets.reports import render_reports
+    from .targets.terraform.render import render_terraform
+
     files: Files = {}
     algorithms = catalog.for_algorithms()
     if "terraform" in targets:

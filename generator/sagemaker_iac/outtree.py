@@ -205,7 +205,9 @@ def _swap(files: Files, carried: list[str], root: Path) -> None:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
             # Bytes as rendered: \n on every platform, so output is byte-identical.
-            target.write_bytes(text.encode("utf-8"))
+            data = text.encode("utf-8")
+            if not _link_unchanged(root.joinpath(*relative.parts), target, data, 0o666 & ~umask):
+                target.write_bytes(data)
         for name in carried:
             (staging / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(root / name, staging / name)
@@ -222,6 +224,26 @@ def _swap(files: Files, carried: list[str], root: Path) -> None:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(backup, ignore_errors=True)
+
+
+def _link_unchanged(old: Path, new: Path, data: bytes, mode: int) -> bool:
+    """Hard-link the old folder's file as the new one where it already holds `data`, as a
+    file of its own with the mode a fresh write gets: a regenerate then writes only what
+    changed (disks are slow to write and free), and unchanged files keep their mtime."""
+    try:
+        status = old.lstat()
+        if not (
+            stat.S_ISREG(status.st_mode)
+            and status.st_nlink == 1  # a link elsewhere would tie that file to ours
+            and stat.S_IMODE(status.st_mode) == mode
+            and status.st_size == len(data)
+            and old.read_bytes() == data
+        ):
+            return False
+        os.link(old, new)
+    except OSError:  # no old file, or a file system without hard links: write it
+        return False
+    return True
 
 
 @contextmanager

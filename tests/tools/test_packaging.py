@@ -36,6 +36,7 @@ def test_wheel_in_a_fresh_venv_generates_the_same_out(tmp_path):
     assert "sagemaker_iac/data/catalog.yaml" in names
     assert "sagemaker_iac/data/catalog.schema.json" in names
     assert "sagemaker_iac/data/catalog.compiled.json" in names
+    assert "sagemaker_iac/data/out.compiled.zlib" in names
     assert "sagemaker_iac/templates/terraform/sagemaker-images/main.tf" in names
 
     venv = tmp_path / "venv"
@@ -50,21 +51,35 @@ def test_wheel_in_a_fresh_venv_generates_the_same_out(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    result = subprocess.run(
-        [str(venv / "bin" / "sagemaker-iac"), "generate", "--out", "out"],
-        cwd=empty,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    assert read_tree(empty / "out") == read_tree(ROOT / "out")
+
+    def generate(*args: str) -> dict[str, bytes]:
+        folder = f"out-{len(args)}"
+        result = subprocess.run(
+            [str(venv / "bin" / "sagemaker-iac"), "generate", "--out", folder, *args],
+            cwd=empty,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        return read_tree(empty / folder)
+
+    expected = read_tree(ROOT / "out")
+    assert generate() == expected
+
+    # A partial generate renders afresh: the packaged templates and their compiled forms.
+    def terraform(tree: dict[str, bytes]) -> dict[str, bytes]:
+        return {k: v for k, v in tree.items() if k.startswith("terraform/")}
+
+    assert terraform(generate("--target", "terraform")) == terraform(expected)
     where = subprocess.run(
         [
             python,
             "-c",
-            "import sagemaker_iac.targets._jinja as r; print(r.templates_dir())",
+            "from sagemaker_iac import _prebuilt, targets; from sagemaker_iac.targets import "
+            "_jinja; print(targets.templates_dir(), _prebuilt.read() is not None, "
+            "_jinja._compiled_loader() is not None)",
         ],
         cwd=empty,
         env=env,
@@ -72,4 +87,6 @@ def test_wheel_in_a_fresh_venv_generates_the_same_out(tmp_path):
         text=True,
         check=True,
     )
-    assert str(venv) in where.stdout  # the packaged templates, not the repository's
+    templates, prebuilt, compiled = where.stdout.split()
+    assert str(venv) in templates  # the packaged templates, not the repository's
+    assert (prebuilt, compiled) == ("True", "True")  # both compiled forms current in a wheel

@@ -1,4 +1,5 @@
-"""The package's imports run one way: YAML -> catalog -> lifecycle | targets -> build -> api -> cli.
+"""The package's imports run one way: YAML -> catalog -> lifecycle | targets -> (the prebuilt
+build) -> build -> api -> cli.
 
 Every import counts, deferred ones too: a circle hidden inside a function is still a circle.
 """
@@ -21,10 +22,11 @@ RANKS = {
     "lifecycle": 2,
     "targets": 2,
     "lint": 2,
-    "build": 3,
-    "api": 4,
-    "_compile": 4,
-    "cli": 5,
+    "_prebuilt": 3,
+    "build": 4,
+    "api": 5,
+    "_compile": 5,
+    "cli": 6,
 }
 
 

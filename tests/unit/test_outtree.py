@@ -87,6 +87,56 @@ def test_write_tree_failure_while_writing_leaves_the_old_tree(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
+def test_a_regenerate_rewrites_only_the_files_that_changed(tmp_path):
+    root = tmp_path / "out"
+    write_tree({"same.txt": "1\n", "d/changed.txt": "old\n", "gone.txt": "x\n"}, root)
+    before = {n: (root / n).stat() for n in ("same.txt", "d/changed.txt")}
+    time.sleep(0.01)  # so that a rewrite would show in the mtime
+    write_tree({"same.txt": "1\n", "d/changed.txt": "new\n", "added.txt": "2\n"}, root)
+    same, changed = (root / "same.txt").stat(), (root / "d/changed.txt").stat()
+    assert (same.st_ino, same.st_mtime_ns) == (
+        before["same.txt"].st_ino,
+        before["same.txt"].st_mtime_ns,
+    )
+    assert same.st_nlink == 1  # the old folder's link is gone with it
+    assert changed.st_ino != before["d/changed.txt"].st_ino
+    assert read_tree(root) == {
+        "added.txt": b"2\n",
+        "d/changed.txt": b"new\n",
+        "same.txt": b"1\n",
+        MANIFEST: outtree.manifest(["added.txt", "d/changed.txt", "same.txt"]).encode(),
+    }
+
+
+def test_a_file_linked_elsewhere_or_given_another_mode_is_written_afresh(tmp_path):
+    root = tmp_path / "out"
+    write_tree({"linked.txt": "1\n", "mode.txt": "2\n"}, root)
+    elsewhere = tmp_path / "backup.txt"
+    os.link(root / "linked.txt", elsewhere)
+    os.chmod(root / "mode.txt", 0o400)
+    umask = os.umask(0)
+    os.umask(umask)
+    write_tree({"linked.txt": "1\n", "mode.txt": "2\n"}, root)
+    assert (root / "linked.txt").stat().st_ino != elsewhere.stat().st_ino
+    assert (root / "linked.txt").stat().st_nlink == 1
+    assert elsewhere.read_bytes() == b"1\n"
+    assert stat.S_IMODE((root / "mode.txt").stat().st_mode) == 0o666 & ~umask
+
+
+def test_without_hard_links_every_file_is_written(tmp_path, monkeypatch):
+    root = tmp_path / "out"
+    write_tree({"a.txt": "1\n"}, root)
+    inode = (root / "a.txt").stat().st_ino
+
+    def no_links(src, dst):
+        raise OSError(1, "Operation not permitted")  # as on FAT or some network shares
+
+    monkeypatch.setattr(outtree.os, "link", no_links)
+    write_tree({"a.txt": "1\n"}, root)
+    assert (root / "a.txt").read_bytes() == b"1\n"
+    assert (root / "a.txt").stat().st_ino != inode
+
+
 def test_current_folder_and_repository_root_are_refused(tmp_path, monkeypatch):
     repo = tmp_path / "myrepo"
     (repo / ".git").mkdir(parents=True)

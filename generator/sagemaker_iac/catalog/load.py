@@ -55,8 +55,22 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
         raise CatalogError(name, line, "", f"column {column}: a NUL character")
     compiled = _compiled(raw) if path is None else None
     if compiled is not None:
-        return _build(compiled, name)
+        global _builtin
+        _builtin = _build(compiled, name)
+        return _builtin
     return parse_catalog(text, name)
+
+
+# The catalog the last load_catalog() built from the compiled built-in form: a Catalog is
+# never changed in place (changes make copies, as for_algorithms does), so this very
+# object is the built-in catalog, unchanged (see is_builtin).
+_builtin: Catalog | None = None
+
+
+def is_builtin(catalog: Catalog) -> bool:
+    """Whether `catalog` is the built-in catalog as load_catalog() returned it (a copy with
+    any field replaced, or one parsed from other text, is not)."""
+    return catalog is _builtin
 
 
 try:  # CPython's own BLAKE2: hashlib would load OpenSSL, a tenth of a lookup's time

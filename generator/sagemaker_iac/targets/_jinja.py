@@ -13,13 +13,7 @@ from typing import Any
 
 import jinja2
 
-
-def templates_dir() -> Path:
-    """The packaged templates, or the repository's templates/ in a source checkout."""
-    package = Path(__file__).resolve().parents[1]
-    packaged = package / "templates"
-    return packaged if packaged.is_dir() else package.parents[1] / "templates"
-
+from . import templates_dir
 
 # The templates compiled to Python when the package is built (make compile), with the
 # digests of the sources they came from: used only while every source still matches.
