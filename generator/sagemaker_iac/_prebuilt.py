@@ -13,18 +13,13 @@ import json
 import zlib
 from pathlib import Path
 
-from .catalog.resources import DATA
+from .catalog.resources import DATA, new_digest
 from .outtree import Files
 from .targets import templates_dir
 
 PREBUILT = "out.compiled.zlib"
 _PACKAGE = Path(__file__).resolve().parent
 _MAGIC = b"sagemaker-iac prebuilt build, inputs blake2b "
-
-try:  # CPython's own BLAKE2: hashlib would load OpenSSL (see catalog.load)
-    from _blake2 import blake2b as _blake2b
-except ImportError:  # pragma: no cover - other interpreters
-    from hashlib import blake2b as _blake2b
 
 
 def _inputs(package: Path, templates: Path) -> list[tuple[str, Path]]:
@@ -46,7 +41,7 @@ def _inputs(package: Path, templates: Path) -> list[tuple[str, Path]]:
 
 
 def inputs_digest(package: Path = _PACKAGE, templates: Path | None = None) -> str:
-    digest = _blake2b()
+    digest = new_digest()
     for name, path in _inputs(package, templates or templates_dir()):
         data = path.read_bytes()
         digest.update(f"{name}\0{len(data)}\0".encode())

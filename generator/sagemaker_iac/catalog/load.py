@@ -19,7 +19,7 @@ from ._model import (
     RegistryGroup,
     Source,
 )
-from .resources import COMPILED, DATA, SCHEMA, builtin_path
+from .resources import COMPILED, DATA, SCHEMA, builtin_path, new_digest
 
 
 def load_catalog(path: str | Path | None = None) -> Catalog:
@@ -73,14 +73,8 @@ def is_builtin(catalog: Catalog) -> bool:
     return catalog is _builtin
 
 
-try:  # CPython's own BLAKE2: hashlib would load OpenSSL, a tenth of a lookup's time
-    from _blake2 import blake2b as _blake2b
-except ImportError:  # pragma: no cover - other interpreters
-    from hashlib import blake2b as _blake2b
-
-
 def _digest(raw: bytes) -> str:
-    return _blake2b(raw + b"\0" + (DATA / SCHEMA).read_bytes()).hexdigest()
+    return new_digest(raw + b"\0" + (DATA / SCHEMA).read_bytes()).hexdigest()
 
 
 def _compiled(raw: bytes) -> dict[str, Any] | None:
