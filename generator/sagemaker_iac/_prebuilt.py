@@ -66,10 +66,13 @@ def read() -> Files | None:
     head, _, packed = raw.partition(b"\n")
     if head != _MAGIC + inputs_digest().encode():
         return None
-    index, _, body = zlib.decompress(packed).partition(b"\n")
-    files: Files = {}
-    start = 0
-    for name, size in json.loads(index):
-        files[name] = body[start : start + size].decode("utf-8")
-        start += size
-    return files
+    try:  # a damaged file (a truncated install, say) is rendered around, not trusted
+        index, _, body = zlib.decompress(packed).partition(b"\n")
+        files: Files = {}
+        start = 0
+        for name, size in json.loads(index):
+            files[name] = body[start : start + size].decode("utf-8")
+            start += size
+    except (zlib.error, ValueError, TypeError):
+        return None
+    return files if start == len(body) else None

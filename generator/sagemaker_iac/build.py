@@ -21,6 +21,8 @@ def kept_by(targets: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def build(catalog: Catalog, targets: tuple[str, ...] = TARGETS) -> Files:
+    """The chosen targets' files: for the built-in catalog and every target, the prebuilt
+    build while it is current (make compile); else rendered."""
     if targets == TARGETS and is_builtin(catalog):
         prebuilt = _prebuilt.read()  # None when any input changed since make compile
         if prebuilt is not None:

@@ -4,6 +4,7 @@ only for the very catalog and inputs it was rendered from."""
 from __future__ import annotations
 
 import shutil
+import zlib
 
 import pytest
 
@@ -70,6 +71,24 @@ def test_a_stale_prebuilt_build_is_not_read(monkeypatch):
     assert _prebuilt.read() is not None
     monkeypatch.setattr(_prebuilt, "inputs_digest", lambda: "0" * 128)
     assert _prebuilt.read() is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda packed: packed[: len(packed) // 2],  # truncated
+        lambda packed: zlib.compress(b"not json\nbody"),
+        lambda packed: zlib.compress(b'[["a.txt", 3]]\nabcdef'),  # sizes do not add up
+        lambda packed: zlib.compress(b'[["a.txt", 2]]\n\xff\xfe'),  # not UTF-8
+    ],
+)
+def test_a_damaged_prebuilt_build_is_not_read(tmp_path, monkeypatch, damage):
+    head, _, packed = (_prebuilt.DATA / _prebuilt.PREBUILT).read_bytes().partition(b"\n")
+    (tmp_path / _prebuilt.PREBUILT).write_bytes(head + b"\n" + damage(packed))
+    monkeypatch.setattr(_prebuilt, "DATA", tmp_path)
+    assert _prebuilt.read() is None
+    (tmp_path / _prebuilt.PREBUILT).write_bytes(head + b"\n" + packed)  # the same, whole
+    assert _prebuilt.read() is not None
 
 
 @pytest.fixture
