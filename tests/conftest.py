@@ -136,11 +136,17 @@ def _run_terraform(
     return result
 
 
+# Go's runtime for Terraform 1.0.3, whose commands here are short and run two at a time on
+# two busy CPUs: one thread and a larger heap before each collection took a `console` of
+# 50 lookups from 0.53 s of CPU to 0.41 s (median of six runs each).
+TF_1_0_GO = {"GOGC": "400", "GOMAXPROCS": "1"}
+
+
 def terraform(
     *args: str, cwd: Path, check: bool = True, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     """The venv's Terraform 1.0.3 (STDIN for `console`)."""
-    env = {"TF_INPUT": "0", "NO_COLOR": "1"}
+    env = {"TF_INPUT": "0", "NO_COLOR": "1", **TF_1_0_GO}
     return _run_terraform(TERRAFORM, args, cwd, env, check, stdin)
 
 

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from conftest import HCL_OPTIONS, TERRAFORM
+from conftest import HCL_OPTIONS, TERRAFORM, TF_1_0_GO
 from sagemaker_iac.api import build, load_catalog
 from sagemaker_iac.targets import _jinja as render
 
@@ -77,7 +77,7 @@ def terraform_reads(tmp_path, values: list[str]) -> list[str]:
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, "CHECKPOINT_DISABLE": "1"},
+        env={**os.environ, "CHECKPOINT_DISABLE": "1", **TF_1_0_GO},
     )
     assert out.returncode == 0, out.stderr
     # base64 keeps the console's own escaping of unprintable characters out of the way.
