@@ -74,6 +74,7 @@ def refresh_report() -> None:
 
 def main() -> None:
     env = {**os.environ, "CHECKOV": str(ROOT / ".venv-checkov" / "bin" / "checkov")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as make test runs pytest
     found: dict[str, object] = {name: time_lane(cmd, env) for name, cmd in LANES.items()}
     found["machine"] = {
         "python": platform.python_version(),
