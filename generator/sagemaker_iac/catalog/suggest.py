@@ -29,9 +29,10 @@ def partition_of(region: str) -> str | None:
 
 def region_problem(region: str, known: Iterable[str]) -> str | None:
     """Why REGION cannot be a region at all (malformed, or no partition has it), or None."""
-    hint = did_you_mean(region.strip().lower(), list(known))
     if not REGION_SHAPE.match(region):
-        return f"{region!r} is not a region name like us-east-1{hint}"
-    if partition_of(region) is None:
-        return f"no AWS partition has a region named {region!r}{hint}"
-    return None
+        problem = f"{region!r} is not a region name like us-east-1"
+    elif partition_of(region) is None:
+        problem = f"no AWS partition has a region named {region!r}"
+    else:
+        return None  # a region: the hint (a difflib search) is for problems only
+    return problem + did_you_mean(region.strip().lower(), list(known))
