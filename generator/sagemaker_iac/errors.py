@@ -30,7 +30,14 @@ class CatalogError(UserError):
 
 
 class UnavailableError(UserError):
-    """An algorithm, region or tag that the catalog does not publish."""
+    """An algorithm, region or tag that the catalog does not publish. The message may come
+    as a function, called once when the error is shown."""
+
+    def __str__(self) -> str:
+        # No __init__ of its own: answers() raises refusals by the thousand, unread.
+        if len(self.args) == 1 and callable(self.args[0]):
+            self.args = (self.args[0](),)
+        return super().__str__()
 
 
 class OutputLimitError(UserError):

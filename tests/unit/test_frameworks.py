@@ -109,6 +109,22 @@ def test_refusals_name_the_choices(catalog, args, message):
     assert message in str(caught.value)
 
 
+def test_a_refusal_writes_its_message_once_and_only_when_shown(catalog, monkeypatch):
+    from sagemaker_iac.catalog import resolve
+
+    written = []
+    real = resolve._unsupported
+    monkeypatch.setattr(resolve, "_unsupported", lambda *a: written.append(a) or real(*a))
+    with pytest.raises(UnavailableError) as caught:
+        framework_image(catalog, "pytorch", "us-east-1", version="9.9", scope="training")
+    assert written == []  # refused: the did-you-mean search has not run
+    text = str(caught.value)
+    assert text.startswith("unsupported pytorch version '9.9' (did you mean 2.9?); supported:")
+    assert str(caught.value) == text
+    assert len(written) == 1
+    assert str(UnavailableError("as given")) == "as given"
+
+
 def test_a_region_without_the_image_lists_where_it_is(catalog):
     latest = catalog.images["djl-lmi"].latest[""]
     registries = config("djl-lmi")["versions"][latest]["registries"]

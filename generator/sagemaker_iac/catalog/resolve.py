@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from contextvars import ContextVar
 from typing import Any, NamedTuple
 
 from ..errors import UnavailableError
@@ -67,21 +66,19 @@ def instance_family(instance_type: str | None) -> str:
     return match.group(1) if match else ""
 
 
-# False while answers() enumerates: a refusal there needs no message (difflib is slow).
-_EXPLAIN: ContextVar[bool] = ContextVar("explain", default=True)
-
-
 def _choose(value: object, options: Sequence[str], what: str) -> None:
     if value not in options:
-        if not _EXPLAIN.get():
-            raise UnavailableError(what)
-        from .suggest import did_you_mean
+        # Written only when shown: answers() and the SDK comparison meet thousands of
+        # refusals and read none, and the did-you-mean search (difflib) is slow.
+        raise UnavailableError(lambda: _unsupported(value, options, what))
 
-        hint = did_you_mean(value, options) if isinstance(value, str) else ""
-        shown = "(none given)" if value is None else repr(value)
-        raise UnavailableError(
-            f"unsupported {what} {shown}{hint}; supported: {', '.join(options) or '(none)'}"
-        )
+
+def _unsupported(value: object, options: Sequence[str], what: str) -> str:
+    from .suggest import did_you_mean
+
+    hint = did_you_mean(value, options) if isinstance(value, str) else ""
+    shown = "(none given)" if value is None else repr(value)
+    return f"unsupported {what} {shown}{hint}; supported: {', '.join(options) or '(none)'}"
 
 
 def family(catalog: Catalog, key: str) -> ImageFamily:
@@ -427,11 +424,7 @@ def answers(catalog: Catalog, framework: str) -> dict[tuple[str | None, ...], Lo
     None where not given, ANY where any value is ignored) the lookup accepts, answered."""
     found = family(catalog, framework)
     out: dict[tuple[str | None, ...], Located] = {}
-    token = _EXPLAIN.set(False)
-    try:
-        _enumerate(catalog, found, out)
-    finally:
-        _EXPLAIN.reset(token)
+    _enumerate(catalog, found, out)
     return out
 
 
