@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 import botocore.loaders
 
 
+@functools.cache
+def _partitions() -> list[dict[str, Any]]:
+    return botocore.loaders.Loader().load_data("partitions")["partitions"]
+
+
 def url_suffix(region: str) -> str:
     """What AWS::URLSuffix resolves to, from botocore's partition data (not the catalog)."""
-    for partition in botocore.loaders.Loader().load_data("partitions")["partitions"]:
+    for partition in _partitions():
         if region in partition["regions"] or re.match(partition["regionRegex"], region):
             return partition["outputs"]["dnsSuffix"]
     raise AssertionError(f"botocore knows no partition for {region}")

@@ -37,13 +37,8 @@ def oracle():
         text=True,
         check=True,
         timeout=300,
-    ).stdout.splitlines()
-    return {
-        "hosts": json.loads(out[0])["hosts"],
-        "answers": [json.loads(line) for line in out[1:-2]],
-        "registries": json.loads(out[-2])["registries"],
-        "factoring": json.loads(out[-1]),
-    }
+    ).stdout
+    return json.loads(out)
 
 
 def _args(answer):

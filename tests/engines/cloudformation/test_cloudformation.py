@@ -219,6 +219,21 @@ def test_moto_deploys_the_template_and_outputs_the_catalog_uri(out_dir, catalog,
                 assert outputs["RegistryId"] == catalog.registry_id(key, region)
 
 
+def test_moto_reads_as_with_pure_python(out_dir):
+    # The tests give moto libyaml's build of its own loader (moto_libyaml); every template
+    # they deploy reads the same through both, and the swap is in place.
+    from moto.cloudformation import models
+    from moto.cloudformation.utils import yaml_tag_constructor
+
+    assert models.yaml.Loader is yaml.CLoader
+    yaml.add_multi_constructor("", yaml_tag_constructor, Loader=yaml.Loader)
+    for name in (TEMPLATE_FILE, MODEL_FILE, "cloudformation/frameworks/pytorch-training.yaml"):
+        text = (out_dir / name).read_text()
+        fast = models.Stack.parse_template(text)
+        assert fast == yaml.load(text, Loader=yaml.Loader), name
+        assert fast["Outputs"]["ImageUri"], name
+
+
 def _synthetic(regions: int) -> str:
     """A catalog with more regions than one CloudFormation mapping may hold."""
     names = [f"ap-test-{i}" for i in range(1, regions + 1)]  # names the aws partition could have
