@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import copy
 import functools
+import gc
 import os
 import re
 import shutil
@@ -27,6 +28,11 @@ from moto_libyaml import use_libyaml
 from sagemaker_iac.api import Catalog, load_catalog
 from sagemaker_iac.build import render
 from sagemaker_iac.outtree import write_tree
+
+# The suite makes millions of short-lived objects (cfn-lint, PyYAML, python-hcl2, moto);
+# collecting cycles every 700 allocations cost 10-20% of their CPU (cfn-lint over the
+# framework templates: 4.1-4.6 s -> 3.7 s), and no test relies on prompt collection.
+gc.set_threshold(50_000, 50, 100)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
