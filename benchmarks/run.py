@@ -316,6 +316,11 @@ def machine() -> dict[str, str]:
     }
 
 
+def _described(machine: dict[str, str]) -> str:
+    """A machine record as one line of text: `python 3.11.7, cpus 2, ...`."""
+    return ", ".join(f"{key} {value}" for key, value in machine.items())
+
+
 def _listed(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
@@ -413,7 +418,7 @@ def report(r: dict[str, Any]) -> str:
     lines = [
         "# Benchmark results",
         "",
-        f"Machine: {r['machine']}",
+        f"Machine: {_described(r['machine'])}.",
         "",
         "| Measure | Result | Goal | Met |",
         "|---|---|---|---|",
@@ -434,7 +439,7 @@ def report(r: dict[str, Any]) -> str:
         lanes = json.loads(times.read_text())
         lines += [
             "",
-            f"Test lanes (`make test-times`, {lanes.pop('machine')}):",
+            f"Test lanes (`make test-times`; {_described(lanes.pop('machine'))}):",
             "",
             "| Lane | Tests passed | Median (s) | Runs (s) | Goal | Met | Speed index (s) |",
             "|---|---:|---:|---|---|---|---|",
