@@ -11,7 +11,19 @@ CHECKOV_SPEC := checkov>=3.3.30,<3.4
 SDK_VENV := .venv-sdk
 SDK_SPEC := sagemaker-core==2.27.0
 
-.PHONY: venv compile generate check test test-fast test-times lint fmt bench clean
+# The lowest versions pyproject.toml allows of the run-time dependencies (make test-lowest).
+LOWEST_VENV := .venv-lowest
+LOWEST_SPEC := jinja2==3.1.0 markupsafe==2.0.1 pyyaml==6.0.1 click==8.1.0 jsonschema==4.20.0
+
+# Compiled forms (never tracked): remade when any package file or template changes.
+COMPILED := generator/sagemaker_iac/_compiled/.made
+SOURCES  := $(shell find generator/sagemaker_iac templates -type f \
+              -not -path '*/_compiled/*' -not -path '*/__pycache__/*') pyproject.toml
+
+FAST := not (terraform or provider or moto or cfnlint or checkov or packaging or sdk)
+
+.PHONY: venv compile generate check test test-fast test-lowest test-times lint fmt bench dist \
+	clean
 
 venv: $(VENV)/.installed
 
@@ -33,11 +45,14 @@ $(SDK_VENV)/.installed: Makefile
 	$(SDK_VENV)/bin/python -m pip install --quiet '$(SDK_SPEC)'
 	touch $@
 
-# The built-in catalog ships validated (data/catalog.compiled.json), the templates compiled
-# and the built-in catalog's build prebuilt (data/out.compiled.zlib); rerun after any change
-# to the package or the templates (a test fails while any is stale).
-compile: venv
+# The built-in catalog validated, the templates compiled and the built-in build prebuilt,
+# into the package's git-ignored _compiled/ (the wheel's build hook does the same). A stale
+# or missing form is never used, so this only makes the CLI faster.
+compile: $(COMPILED)
+
+$(COMPILED): $(VENV)/.installed $(SOURCES)
 	$(BIN)/python -m sagemaker_iac._compile
+	touch $@
 
 generate: compile
 	$(BIN)/sagemaker-iac generate --out out
@@ -46,27 +61,46 @@ check: venv
 	$(BIN)/sagemaker-iac generate --out out --check
 
 lint: venv
-	$(BIN)/ruff check generator tests benchmarks scripts
-	$(BIN)/ruff format --check generator tests benchmarks scripts
+	$(BIN)/ruff check generator tests benchmarks scripts hatch_build.py
+	$(BIN)/ruff format --check generator tests benchmarks scripts hatch_build.py
+	$(BIN)/mypy
 
 fmt: venv
-	$(BIN)/ruff format generator tests benchmarks scripts
-	$(BIN)/ruff check --fix generator tests benchmarks scripts
+	$(BIN)/ruff format generator tests benchmarks scripts hatch_build.py
+	$(BIN)/ruff check --fix generator tests benchmarks scripts hatch_build.py
 
 # Two workers, each test file on one (the apply files share a moto server per worker).
 # Bytecode is written as a default Python writes it (some shells turn that off): the tests
 # start the CLI in many processes, and each would compile the package and its compiled
 # templates again (a fresh clone's run took 99 s without bytecode, 90 s with it).
-test: venv $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed lint
+test: venv compile $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed lint
 	unset PYTHONDONTWRITEBYTECODE; \
 	CHECKOV=$(abspath $(CHECKOV_VENV))/bin/checkov $(BIN)/python -m pytest -n 2 --dist loadfile
 
 # The inner loop: no Terraform, provider, moto, cfn-lint, checkov or pip.
-test-fast: venv
-	unset PYTHONDONTWRITEBYTECODE; $(BIN)/python -m pytest -n 2 --dist worksteal -m "not (terraform or provider or moto or cfnlint or checkov or packaging or sdk)"
+test-fast: venv compile
+	unset PYTHONDONTWRITEBYTECODE; $(BIN)/python -m pytest -n 2 --dist worksteal -m "$(FAST)"
+
+# The fast lane against the lowest dependency versions pyproject.toml allows, in a venv
+# of its own (the package from source, not its compiled forms: those name other versions).
+test-lowest: $(LOWEST_VENV)/.installed
+	unset PYTHONDONTWRITEBYTECODE; $(LOWEST_VENV)/bin/python -m pytest -n 2 --dist worksteal \
+		-m "$(FAST)" -p no:cacheprovider
+
+$(LOWEST_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(LOWEST_VENV)
+	$(LOWEST_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LOWEST_VENV)/bin/python -m pip install --quiet -e '.[test-fast]' $(LOWEST_SPEC)
+	touch $@
+
+# The sdist and the wheel into dist/, checked with twine.
+dist: venv
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist
+	$(BIN)/twine check --strict dist/*
 
 # Not part of `make test`: timings, ratios and sizes into benchmarks/results.json.
-bench: venv $(SDK_VENV)/.installed
+bench: venv compile $(SDK_VENV)/.installed
 	$(BIN)/python benchmarks/run.py
 
 # The test lanes, three runs each, into benchmarks/test_times.json and results.md.
@@ -74,4 +108,5 @@ test-times: venv $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed
 	$(BIN)/python benchmarks/test_times.py
 
 clean:
-	rm -rf $(VENV) $(CHECKOV_VENV) $(SDK_VENV) build dist .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(CHECKOV_VENV) $(SDK_VENV) $(LOWEST_VENV) build dist .pytest_cache \
+		.ruff_cache .mypy_cache .hypothesis generator/sagemaker_iac/_compiled

@@ -1,21 +1,29 @@
-"""The build step: compile the built-in catalog, the templates and its build into the package.
+"""The build step: compile the built-in catalog, the templates and its whole build.
 
-`python -m sagemaker_iac._compile` (make compile). Each compiled form records digests of
-its sources and is used only while they match; the tests fail while any is stale.
+`python -m sagemaker_iac._compile [FOLDER]`: `make compile` in a checkout (into the
+package's git-ignored `_compiled/`), the wheel's build hook (into the folder it packs).
+Each form records what it was made from and is used only while that still matches.
 """
 
 from __future__ import annotations
 
-from . import _prebuilt
-from .build import render
-from .catalog import load_catalog
+import sys
+from pathlib import Path
+
+from .build import compile_builtin_build
 from .catalog.load import compile_builtin
-from .catalog.resources import COMPILED, DATA
-from .targets._jinja import COMPILED_TEMPLATES, compile_templates
+from .catalog.resources import COMPILED_DIR
+from .targets._jinja import compile_templates
+
+
+def compile_all(folder: Path = COMPILED_DIR) -> list[Path]:
+    """Write every compiled form into FOLDER; the templates first, so that the whole
+    build is rendered through them."""
+    templates = folder / "templates"
+    compile_templates(templates)
+    return [compile_builtin(folder), templates, compile_builtin_build(folder)]
+
 
 if __name__ == "__main__":
-    (DATA / COMPILED).write_text(compile_builtin(), encoding="utf-8")
-    compile_templates()
-    # Rendered last, from the forms just written (the prebuilt build's digest covers them).
-    (DATA / _prebuilt.PREBUILT).write_bytes(_prebuilt.encode(render(load_catalog())))
-    print(f"wrote {DATA / COMPILED}, {COMPILED_TEMPLATES} and {DATA / _prebuilt.PREBUILT}")
+    written = compile_all(Path(sys.argv[1]) if len(sys.argv) > 1 else COMPILED_DIR)
+    print("wrote " + ", ".join(str(p) for p in written))

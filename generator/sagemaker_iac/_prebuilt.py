@@ -1,10 +1,10 @@
-"""The built-in catalog's whole build, rendered when the package is built (make compile).
+"""The built-in catalog's whole build, rendered by the build (the wheel's build hook, or
+`make compile` in a checkout) and never tracked.
 
-A generate or --check of the built-in catalog with every target reads these files instead
-of rendering them again. They are used only while every file they were rendered from (the
-package's code and data, and the templates) is byte-identical to what it was; the tests
-fail while they are stale. Dependencies' versions are not inputs: like a committed out/,
-the files are what the tested tool wrote.
+A generate or --check with every target reads this file instead of rendering again when
+the catalog's content is the one it was rendered from, every file it was rendered from
+(the package's code and data, and the templates) is byte-identical to what it was, and the
+same libraries are installed. Anything else, or a damaged file, renders afresh.
 """
 
 from __future__ import annotations
@@ -13,13 +13,17 @@ import json
 import zlib
 from pathlib import Path
 
-from .catalog.resources import DATA, new_digest
+from .catalog.resources import COMPILED_DIR, dependency_versions, new_digest
 from .outtree import Files
 from .targets import templates_dir
 
-PREBUILT = "out.compiled.zlib"
+PREBUILT = "out.zlib"
 _PACKAGE = Path(__file__).resolve().parent
-_MAGIC = b"sagemaker-iac prebuilt build, inputs blake2b "
+_MAGIC = b"sagemaker-iac prebuilt build "
+# What rendering runs on besides the package itself.
+LIBRARIES = ("jinja2", "pyyaml", "jsonschema")
+# Package folders that are not inputs: the templates (named apart) and the compiled forms.
+_NOT_INPUTS = ("templates", COMPILED_DIR.name)
 
 
 def _inputs(package: Path, templates: Path) -> list[tuple[str, Path]]:
@@ -29,8 +33,7 @@ def _inputs(package: Path, templates: Path) -> list[tuple[str, Path]]:
         for p in package.rglob("*")
         if p.is_file()
         and "__pycache__" not in p.parts
-        and p.parts[len(package.parts)] != "templates"
-        and p != package / "data" / PREBUILT
+        and p.parts[len(package.parts)] not in _NOT_INPUTS
     ]
     found += [
         ("templates/" + p.relative_to(templates).as_posix(), p)
@@ -49,22 +52,35 @@ def inputs_digest(package: Path = _PACKAGE, templates: Path | None = None) -> st
     return digest.hexdigest()
 
 
-def encode(files: Files) -> bytes:
-    """The file's bytes: a header naming the inputs' digest, then the files compressed."""
+def _header(catalog_sha256: str) -> bytes:
+    return _MAGIC + f"{inputs_digest()} {catalog_sha256} {dependency_versions(*LIBRARIES)}".encode()
+
+
+def encode(files: Files, catalog_sha256: str) -> bytes:
+    """The file's bytes: a header naming what it was rendered from, then the files packed."""
     bodies = [text.encode("utf-8") for text in files.values()]
     index = json.dumps([[name, len(body)] for name, body in zip(files, bodies, strict=True)])
     packed = zlib.compress(index.encode() + b"\n" + b"".join(bodies), 9)
-    return _MAGIC + inputs_digest().encode() + b"\n" + packed
+    return _header(catalog_sha256) + b"\n" + packed
 
 
-def read() -> Files | None:
-    """The prebuilt files, or None when there are none or any input has changed since."""
+def write(files: Files, catalog_sha256: str, folder: Path | None = None) -> Path:
+    folder = folder or COMPILED_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / PREBUILT
+    target.write_bytes(encode(files, catalog_sha256))
+    return target
+
+
+def read(catalog_sha256: str, folder: Path | None = None) -> Files | None:
+    """The prebuilt files of the catalog with this digest, or None when there are none, they
+    are of another catalog, or any input or library has changed since."""
     try:
-        raw = (DATA / PREBUILT).read_bytes()
+        raw = ((folder or COMPILED_DIR) / PREBUILT).read_bytes()
     except OSError:
         return None
     head, _, packed = raw.partition(b"\n")
-    if head != _MAGIC + inputs_digest().encode():
+    if head != _header(catalog_sha256):
         return None
     try:  # a damaged file (a truncated install, say) is rendered around, not trusted
         index, _, body = zlib.decompress(packed).partition(b"\n")

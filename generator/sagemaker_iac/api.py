@@ -22,6 +22,7 @@ from .catalog import (
     parse_catalog,
 )
 from .errors import CatalogError, OutputLimitError, UnavailableError, UserError
+from .outtree import Files
 from .targets import TARGETS
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from .lint import Finding
     from .targets.headers import Stamp
 
-Files = dict[str, str]  # out/-relative POSIX path -> text
 
 __all__ = [
     "SCOPES",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from . import _prebuilt
-from .catalog import Catalog, is_builtin
+from .catalog import Catalog
 from .outtree import Files
 from .targets import TARGET_ROOTS, TARGETS
 
@@ -21,13 +23,24 @@ def kept_by(targets: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def build(catalog: Catalog, targets: tuple[str, ...] = TARGETS) -> Files:
-    """The chosen targets' files: for the built-in catalog and every target, the prebuilt
-    build while it is current (make compile); else rendered."""
-    if targets == TARGETS and is_builtin(catalog):
-        prebuilt = _prebuilt.read()  # None when any input changed since make compile
+    """The chosen targets' files: with every target, the prebuilt build where the build made
+    one from a catalog of this content and every input is unchanged; else rendered."""
+    if targets == TARGETS:
+        from .targets.headers import stamp
+
+        prebuilt = _prebuilt.read(stamp(catalog).catalog_sha256)
         if prebuilt is not None:
             return prebuilt
     return render(catalog, targets)
+
+
+def compile_builtin_build(folder: Path | None = None) -> Path:
+    """Render the built-in catalog's whole build into the prebuilt file (the build step)."""
+    from .catalog import load_catalog
+    from .targets.headers import stamp
+
+    catalog = load_catalog()
+    return _prebuilt.write(render(catalog), stamp(catalog).catalog_sha256, folder)
 
 
 def render(catalog: Catalog, targets: tuple[str, ...] = TARGETS) -> Files:

@@ -228,19 +228,19 @@ def _algorithm_uri(
 ) -> None:
     if scope not in SCOPES:
         raise UserError(f"unknown scope {scope!r} for an algorithm; known: {', '.join(SCOPES)}")
-    found = api.image_uri(catalog, algorithm, region, tag, scope)  # type: ignore[arg-type]
+    found = api.image_uri(catalog, algorithm, region, tag, scope)
     if not as_json:
         click.echo(found)
         return
-    image = catalog.algorithm(algorithm).image(scope)  # type: ignore[arg-type]
+    image = catalog.algorithm(algorithm).image(scope)
     _echo_json(
         {
             "algorithm": algorithm,
             "region": region,
             "scope": scope,
             "uri": found,
-            "registry_id": catalog.registry_id(algorithm, region, scope),  # type: ignore[arg-type]
-            "registry_host": catalog.registry_host(algorithm, region, scope),  # type: ignore[arg-type]
+            "registry_id": catalog.registry_id(algorithm, region, scope),
+            "registry_host": catalog.registry_host(algorithm, region, scope),
             "repository": image.repository,
             "tag": tag or image.default_tag,
         }

@@ -6,8 +6,9 @@ import json
 
 import pytest
 
-from cfn_lint import cfn_lint
-from conftest import ROOT, TERRAFORM, terraform
+from support.cfn_lint import cfn_lint
+from support.paths import ROOT
+from support.terraform import TERRAFORM, terraform
 
 pytestmark = [pytest.mark.terraform, pytest.mark.cfnlint]
 

@@ -15,16 +15,13 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from cfn_lint import cfn_lint
-from conftest import FIXTURES, TERRAFORM, terraform
 from sagemaker_iac.cli import main
 from sagemaker_iac.outtree import read_tree
+from support.cfn_lint import cfn_lint
+from support.paths import FIXTURES
+from support.terraform import TERRAFORM_MARKS, terraform
 
-pytestmark = [
-    pytest.mark.terraform,
-    pytest.mark.cfnlint,
-    pytest.mark.skipif(not TERRAFORM.exists(), reason="needs the venv's terraform"),
-]
+pytestmark = [*TERRAFORM_MARKS, pytest.mark.cfnlint]
 
 MUTANTS = sorted((FIXTURES / "catalogs" / "mutants").glob("mutant_*.yaml"))
 REFUSAL = re.compile(r"error: (?P<file>[^\n]+?):(?P<line>\d+): (?P<key>[^\n]*?): [^\n]+\n")

@@ -8,8 +8,8 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT
 from sagemaker_iac.api import read_tree
+from support.paths import ROOT
 
 pytestmark = pytest.mark.packaging
 

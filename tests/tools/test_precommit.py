@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, other_region_account
+from support.catalogs import other_region_account
+from support.paths import ROOT
 
 pytestmark = pytest.mark.packaging
 

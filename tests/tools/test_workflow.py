@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
+from support.paths import ROOT
 
 WORKFLOW = ROOT / "examples" / "ci" / "github-actions-refresh.yml"
 ACTIONLINT = Path(sys.executable).parent / "actionlint"

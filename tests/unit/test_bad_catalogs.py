@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES, MINIMAL
 from sagemaker_iac.cli import main
+from support.paths import FIXTURES, MINIMAL
 
 BAD = sorted((FIXTURES / "catalogs" / "bad").glob("*.yaml"))
 

@@ -11,19 +11,17 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import FIXTURES
 from sagemaker_iac.api import (
     UnavailableError,
-    build,
     builtin_path,
     load_catalog,
-    parse_catalog,
     to_dict,
 )
-from sagemaker_iac.catalog.load import _compiled, compile_builtin
+from sagemaker_iac.catalog import compile_builtin
 from sagemaker_iac.catalog.names import WINDOWS_RESERVED, YAML11_WORDS
-from sagemaker_iac.catalog.resources import COMPILED, DATA, known_partitions, schema
-from training_inputs import sagemaker_model
+from sagemaker_iac.catalog.resources import known_partitions, schema
+from support.paths import FIXTURES
+from support.training_inputs import sagemaker_model
 
 
 def test_seed_registry_paths_are_reproduced_exactly(catalog):
@@ -201,23 +199,12 @@ def test_arm64_families_host_but_never_train():
     assert catalog.architecture("ml.g4dn.xlarge") == "x86_64"
 
 
-def test_the_compiled_builtin_catalog_is_current_and_equal_to_a_validated_load():
-    assert (DATA / COMPILED).read_text(encoding="utf-8") == compile_builtin(), "run: make compile"
-    validated = parse_catalog(builtin_path().read_text(encoding="utf-8"), str(builtin_path()))
-    assert to_dict(load_catalog()) == to_dict(validated)
-    # Order is data too (default tags, rendering order): the outputs are byte-identical.
-    assert build(load_catalog()) == build(validated)
-
-
-def test_a_stale_compiled_form_is_not_used():
-    raw = builtin_path().read_bytes()
-    assert _compiled(raw) is not None
-    assert _compiled(raw + b"\n# edited\n") is None  # validated from the YAML instead
-
-
 LOOKUP = """
 import sys
+from pathlib import Path
+from sagemaker_iac.catalog import load
 from sagemaker_iac.cli import main
+load.COMPILED_DIR = Path(sys.argv[1])
 try:
     main(["uri", "kmeans", "--region", "us-west-2"])
 except SystemExit as exit:
@@ -227,9 +214,11 @@ print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in heavy or m in
 """
 
 
-def test_a_lookup_loads_no_parser_validator_or_renderer():
+def test_a_lookup_loads_no_parser_validator_or_renderer(tmp_path):
+    """With the compiled catalog the build makes (made here, for this Python's libraries)."""
+    compile_builtin(tmp_path)
     out = subprocess.run(
-        [sys.executable, "-c", LOOKUP], capture_output=True, text=True, check=True
+        [sys.executable, "-c", LOOKUP, str(tmp_path)], capture_output=True, text=True, check=True
     ).stdout.splitlines()
     assert out[0].endswith("/kmeans:1")
     assert out[1:] == [""]  # nothing heavy was imported

@@ -7,9 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from conftest import MINIMAL, ROOT
 from sagemaker_iac.api import builtin_path, read_tree
 from sagemaker_iac.cli import main
+from support.paths import MINIMAL, ROOT
 
 
 def run(*args: str):

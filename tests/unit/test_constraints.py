@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import load_cfn, load_hcl
+from support.readers import load_cfn, load_hcl
 
 TRAINING = "cloudformation/training/kmeans.yaml"
 MODEL = "cloudformation/sagemaker-model.yaml"

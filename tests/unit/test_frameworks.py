@@ -12,7 +12,6 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES
 from sagemaker_iac.api import (
     UnavailableError,
     diff,
@@ -25,6 +24,7 @@ from sagemaker_iac.api import (
     verify,
 )
 from sagemaker_iac.cli import main
+from support.paths import FIXTURES
 
 SDK = FIXTURES / "sdk" / "image_uri_config"
 

@@ -56,7 +56,7 @@ def imports(path: Path, root: Path = PACKAGE) -> set[str]:
 
 
 def graph(root: Path = PACKAGE) -> dict[str, set[str]]:
-    files = [p for p in root.rglob("*.py") if "_compiled_templates" not in p.parts]
+    files = [p for p in root.rglob("*.py") if "_compiled" not in p.parts]
     modules = {module_name(p, root) for p in files}
     edges = {}
     for path in files:

@@ -8,7 +8,6 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES, MINIMAL, SEED
 from sagemaker_iac.api import (
     RegistryGroup,
     build,
@@ -21,6 +20,7 @@ from sagemaker_iac.api import (
     verify,
 )
 from sagemaker_iac.cli import main
+from support.paths import FIXTURES, MINIMAL, SEED
 
 DOCS = FIXTURES / "docs" / "seed_000_tables.md"
 SDK = FIXTURES / "sdk" / "image_uri_config"

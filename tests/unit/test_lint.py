@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import other_region_account
 from sagemaker_iac.api import framework_image, lint
 from sagemaker_iac.cli import main
+from support.catalogs import other_region_account
 
 
 def write(folder: Path, name: str, lines: list[str]) -> Path:

@@ -12,10 +12,10 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from conftest import MINIMAL, SEED
 from sagemaker_iac import outtree
 from sagemaker_iac.cli import main
 from sagemaker_iac.outtree import MANIFEST, OutputFolderError, read_tree, write_tree
+from support.paths import MINIMAL, SEED
 
 # Two small catalogs whose trees differ (the built-in one takes 15x longer to write).
 

@@ -7,9 +7,9 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES, SEED
 from sagemaker_iac.api import build, load_catalog, read_tree
 from sagemaker_iac.cli import main
+from support.paths import FIXTURES, SEED
 
 SDK = FIXTURES / "sdk" / "image_uri_config"
 

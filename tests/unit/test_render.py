@@ -10,16 +10,15 @@ import subprocess
 import unicodedata
 
 import hcl2
-import jinja2
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from conftest import HCL_OPTIONS, TERRAFORM, TF_1_0_GO
-from sagemaker_iac.api import build, load_catalog
 from sagemaker_iac.targets import _jinja as render
+from support.readers import HCL_OPTIONS
+from support.terraform import TERRAFORM, TERRAFORM_MARKS, TF_1_0_GO
 
 TRICKY = [
     "${var.x}",
@@ -85,8 +84,9 @@ def terraform_reads(tmp_path, values: list[str]) -> list[str]:
 
 
 def needs_terraform(test):
-    skip = pytest.mark.skipif(not TERRAFORM.exists(), reason="needs the venv's terraform")
-    return pytest.mark.terraform(skip(test))
+    for mark in TERRAFORM_MARKS:
+        test = mark(test)
+    return test
 
 
 @needs_terraform
@@ -109,27 +109,6 @@ def test_hcl_string_round_trips_through_terraform(tmp_path_factory, values):
 def test_aligned_pads_keys_to_one_column():
     rows = render.aligned([("a", 1), ("long-key", 2)])
     assert [k for k, _ in rows] == ['"a"       ', '"long-key"']
-
-
-def test_compiled_templates_are_current_and_render_as_the_sources(monkeypatch):
-    assert render._compiled_loader() is not None, "run: make compile"
-    catalog = load_catalog()
-    monkeypatch.setattr(render, "_ENV", None)
-    compiled = build(catalog)
-    assert isinstance(render.environment().loader, jinja2.ModuleLoader)
-    sources = jinja2.FileSystemLoader(str(render.templates_dir()))
-    monkeypatch.setattr(render, "_ENV", render._new_environment(sources))
-    assert build(catalog) == compiled
-
-
-def test_stale_compiled_templates_are_not_used(monkeypatch, tmp_path):
-    sources = json.loads((render.COMPILED_TEMPLATES / render.SOURCES).read_text())
-    sources["terraform/_catalog.tf"] = "0" * 64
-    stale = tmp_path / "compiled"
-    stale.mkdir()
-    (stale / render.SOURCES).write_text(json.dumps(sources))
-    monkeypatch.setattr(render, "COMPILED_TEMPLATES", stale)
-    assert render._compiled_loader() is None
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from ._model import (
     Scope,
     Source,
 )
-from .load import compile_builtin, is_builtin, load_catalog, parse_catalog
+from .load import compile_builtin, load_catalog, parse_catalog
 from .resources import builtin_path, known_partitions
 
 __all__ = [
@@ -30,7 +30,6 @@ __all__ = [
     "Source",
     "builtin_path",
     "compile_builtin",
-    "is_builtin",
     "known_partitions",
     "load_catalog",
     "parse_catalog",

@@ -20,9 +20,10 @@ from .names import (
     hyperparameter_parameter,
 )
 from .resources import PARTITIONS_SOURCE, known_partitions, schema
+from .sentinels import FLAT
 
 if TYPE_CHECKING:
-    from ._yamlsource import Located, Path_
+    from ._yamlsource import Path_, YamlDocument
 
 # Text that HCL would interpolate (${, %{) or that would need escaping in HCL or
 # YAML strings (quotes, backslashes, control characters). The renderers escape
@@ -41,7 +42,7 @@ def validated(text: str, name: str) -> dict[str, Any]:
     return doc.data
 
 
-def _check_schema(doc: Located) -> None:
+def _check_schema(doc: YamlDocument) -> None:
     import jsonschema  # Only loading pays for it; the model itself does not need it.
 
     rules = schema()
@@ -111,7 +112,7 @@ def _explain(error: Any, defs: dict[str, Any]) -> str:
     return error.message
 
 
-def _check_strings(doc: Located, value: Any, path: Path_) -> None:
+def _check_strings(doc: YamlDocument, value: Any, path: Path_) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
             _check_strings(doc, key, (*path, key))
@@ -130,7 +131,7 @@ def _check_strings(doc: Located, value: Any, path: Path_) -> None:
         raise doc.error(path, f"{shown(value)!r} is not in Unicode normal form C")
 
 
-def _check_references(doc: Located) -> None:
+def _check_references(doc: YamlDocument) -> None:
     data = doc.data
     sources = data["sources"]
 
@@ -178,6 +179,7 @@ def _check_references(doc: Located) -> None:
         if "arm64" in families:
             source_ref(("instance_families", "arm64", "source"), families["arm64"]["source"])
             for index, name in enumerate(families["arm64"]["families"]):
+                # ignore: the schema's pattern makes every arm64 family start with letters.
                 if re.match("[a-z]+", name)[0] not in families["families"]:  # type: ignore[index]
                     raise doc.error(
                         ("instance_families", "arm64", "families", index),
@@ -255,7 +257,7 @@ def _check_references(doc: Located) -> None:
 
 
 def _check_derived(
-    doc: Located,
+    doc: YamlDocument,
     path: Path_,
     algorithm: dict[str, Any],
     lists: list[tuple[str, str]],
@@ -285,11 +287,11 @@ def _check_derived(
             seen[derived] = name
 
 
-def _check_family(doc: Located, key: str, found: dict[str, Any], source_ref: Any) -> None:
+def _check_family(doc: YamlDocument, key: str, found: dict[str, Any], source_ref: Any) -> None:
     """A family's configs: flat ones under 'all', others under their scopes; known groups."""
     where: Path_ = ("images", key)
     source_ref((*where, "source"), found["source"])
-    expected = ["all"] if found["flat"] else found.get("scopes", [])
+    expected = [FLAT] if found["flat"] else found.get("scopes", [])
     if list(found["configs"]) != expected:
         raise doc.error(
             (*where, "configs"),

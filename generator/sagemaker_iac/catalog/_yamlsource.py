@@ -14,7 +14,9 @@ from ..errors import CatalogError, shown
 
 Path_ = tuple[str | int, ...]
 
-try:  # The C composer is several times faster; fall back when libyaml is absent.
+# The C composer is several times faster; fall back when libyaml is absent. ignore: the
+# stubs type CSafeLoader apart from SafeLoader, which it is at run time.
+try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
@@ -29,7 +31,7 @@ def dotted(path: Path_) -> str:
     return out
 
 
-class Located:
+class YamlDocument:
     """Plain data from a YAML document and the 1-based line of each key path."""
 
     def __init__(self, file: str, data: Any, lines: dict[Path_, int]) -> None:
@@ -54,7 +56,7 @@ MAX_DEPTH = 32
 MAX_NODES = 1_000_000
 
 
-def load(text: str, file: str) -> Located:
+def load(text: str, file: str) -> YamlDocument:
     """Parse one YAML document; syntax errors and duplicate keys raise CatalogError."""
     loader = _Loader(text)
     try:
@@ -70,7 +72,7 @@ def load(text: str, file: str) -> Located:
         raise CatalogError(file, None, "", f"invalid YAML: {exc}") from None
     finally:
         loader.dispose()
-    return Located(file, data, lines)
+    return YamlDocument(file, data, lines)
 
 
 def _build(

@@ -1,4 +1,5 @@
-"""Catalog file -> Catalog: the built-in one from its compiled form, any other validated."""
+"""Catalog file -> Catalog: the built-in one from its compiled form where the build made a
+current one, any other (or the built-in one without it) validated."""
 
 from __future__ import annotations
 
@@ -19,14 +20,28 @@ from ._model import (
     RegistryGroup,
     Source,
 )
-from .resources import COMPILED, DATA, SCHEMA, builtin_path, new_digest
+from .resources import (
+    COMPILED_DIR,
+    DATA,
+    PARTITIONS,
+    SCHEMA,
+    builtin_path,
+    dependency_versions,
+    new_digest,
+)
+
+# The validated built-in catalog, as the build compiles it into COMPILED_DIR.
+COMPILED_CATALOG = "catalog.json"
+# What validation reads beside the catalog's own bytes.
+_VALIDATION_INPUTS = (DATA / SCHEMA, DATA / PARTITIONS)
+_VALIDATOR_CODE = ("_validate.py", "_yamlsource.py")
 
 
 def load_catalog(path: str | Path | None = None) -> Catalog:
     """Load and validate a catalog file (the built-in one by default).
 
-    The built-in catalog ships validated (COMPILED, checked current by the tests), so its
-    load is a JSON read; any other file is parsed and validated here.
+    Where the build compiled the built-in catalog from exactly these bytes (and the same
+    validator and libraries), its load is a JSON read; else it is parsed and validated here.
     """
     file = Path(path) if path is not None else builtin_path()
     name = str(file)
@@ -55,49 +70,43 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
         raise CatalogError(name, line, "", f"column {column}: a NUL character")
     compiled = _compiled(raw) if path is None else None
     if compiled is not None:
-        global _builtin
-        _builtin = _build(compiled, name)
-        return _builtin
+        return _build(compiled, name)
     return parse_catalog(text, name)
 
 
-# The catalog the last load_catalog() built from the compiled built-in form: a Catalog is
-# never changed in place (changes make copies, as for_algorithms does), so this very
-# object is the built-in catalog, unchanged (see is_builtin).
-_builtin: Catalog | None = None
+def _key(raw: bytes) -> str:
+    """What a compiled form of the catalog RAW records: its inputs' digest and libraries."""
+    digest = new_digest(raw)
+    code = Path(__file__).resolve().parent
+    for path in (*_VALIDATION_INPUTS, *(code / name for name in _VALIDATOR_CODE)):
+        digest.update(b"\0" + path.read_bytes())
+    return f"{digest.hexdigest()} {dependency_versions('pyyaml', 'jsonschema')}"
 
 
-def is_builtin(catalog: Catalog) -> bool:
-    """Whether `catalog` is the built-in catalog as load_catalog() returned it (a copy with
-    any field replaced, or one parsed from other text, is not)."""
-    return catalog is _builtin
-
-
-def _digest(raw: bytes) -> str:
-    return new_digest(raw + b"\0" + (DATA / SCHEMA).read_bytes()).hexdigest()
-
-
-def _compiled(raw: bytes) -> dict[str, Any] | None:
-    """The validated built-in data, where it was compiled from exactly these bytes."""
+def _compiled(raw: bytes, folder: Path | None = None) -> dict[str, Any] | None:
+    """The validated built-in data, where the build compiled it from exactly these inputs."""
     try:
-        document = json.loads((DATA / COMPILED).read_bytes())
+        document = json.loads(((folder or COMPILED_DIR) / COMPILED_CATALOG).read_bytes())
     except (OSError, ValueError):
         return None
-    if not isinstance(document, dict) or document.get("source_blake2b") != _digest(raw):
-        return None  # catalog.yaml or the schema changed since: validate it instead
-    return document.get("data")
+    if not isinstance(document, dict) or document.get("key") != _key(raw):
+        return None  # absent, stale or from other libraries: validate the YAML instead
+    data = document.get("data")
+    return data if isinstance(data, dict) else None
 
 
-def compile_builtin() -> str:
-    """The compiled form of the built-in catalog: its validated data and its digest."""
+def compile_builtin(folder: Path | None = None) -> Path:
+    """Write the compiled form of the built-in catalog (its validated data and key)."""
     from ._validate import validated
 
     raw = builtin_path().read_bytes()
     data = validated(raw.decode("utf-8"), str(builtin_path()))
-    return (
-        # Key order is data here (tags, processors by tag): keep the file's.
-        json.dumps({"source_blake2b": _digest(raw), "data": data}, indent=1) + "\n"
-    )
+    folder = folder or COMPILED_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / COMPILED_CATALOG
+    # Key order is data here (tags, processors by tag): keep the file's.
+    target.write_text(json.dumps({"key": _key(raw), "data": data}) + "\n", encoding="utf-8")
+    return target
 
 
 def parse_catalog(text: str, name: str) -> Catalog:

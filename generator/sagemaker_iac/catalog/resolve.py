@@ -16,9 +16,7 @@ from typing import Any, NamedTuple
 
 from ..errors import UnavailableError
 from ._model import Catalog, ImageFamily
-
-FLAT = "all"  # the configs key of a family whose one config serves every scope
-OTHER_SCOPE = "*"  # ImageFamily.latest's key for a scope argument the family lacks
+from .sentinels import ANY, FLAT, OTHER_SCOPE
 
 # The SDK's special cases by name (its code, not its configs).
 HUGGING_FACE = "huggingface"
@@ -102,6 +100,7 @@ def _config(found: ImageFamily, scope: str | None) -> tuple[Mapping[str, Any], s
     elif scope is None and found.flat and set(available) == {"training", "inference"}:
         scope = available[0]
     _choose(scope, available, f"image scope for {found.key}")
+    assert scope is not None  # _choose refused None: it is never among the scopes
     if found.scopes is None:  # the SDK reaches this config only through another function
         raise UnavailableError(f"{found.key} has no image retrieve() can return")
     return found.configs[FLAT if found.flat else scope], scope
@@ -339,6 +338,7 @@ def _hugging_face_prefix(
             transformers = aliases[requested]
         base_aliases = config["versions"].get(transformers, {}).get("version_aliases", {})
         if base_aliases.get(base):
+            # ignore: a base alias that does not match fails here as it fails in the SDK.
             framework_version = re.match(r"^(pytorch|tensorflow)(.*)$", base_aliases[base]).group(2)  # type: ignore[union-attr]
     return f"{framework_version}-transformers{transformers}"
 
@@ -451,6 +451,3 @@ def _enumerate(
                         ):
                             continue
                         out[(scope, version, py, base, processor)] = located
-
-
-ANY = "*"  # answers()' key for an argument the lookup ignores (the image has no such choice)

@@ -11,7 +11,7 @@ from ..catalog import ImageFamily, RegistryGroup
 Kind = Literal["removed", "added", "changed"]
 
 
-class Difference(NamedTuple):
+class FieldChange(NamedTuple):
     where: str  # scope versions VERSION field ..., space-separated
     kind: Kind
     old: Any = None
@@ -65,22 +65,22 @@ def expanded(found: ImageFamily, groups: Mapping[str, RegistryGroup]) -> dict[st
     }
 
 
-def compare(old: Any, new: Any, path: tuple[str, ...] = ()) -> list[Difference]:
+def compare(old: Any, new: Any, path: tuple[str, ...] = ()) -> list[FieldChange]:
     """Every difference of two expanded families; list members one by one."""
     where = " ".join(path)
     if isinstance(old, dict) and isinstance(new, dict):
-        found: list[Difference] = []
+        found: list[FieldChange] = []
         for key in [*old, *(k for k in new if k not in old)]:
             if key not in new:
-                found.append(Difference(f"{where} {key}".strip(), "removed", old[key], None, key))
+                found.append(FieldChange(f"{where} {key}".strip(), "removed", old[key], None, key))
             elif key not in old:
-                found.append(Difference(f"{where} {key}".strip(), "added", None, new[key], key))
+                found.append(FieldChange(f"{where} {key}".strip(), "added", None, new[key], key))
             else:
                 found += compare(old[key], new[key], (*path, key))
         return found
     if isinstance(old, list) and isinstance(new, list):
         field = path[-1] if path else ""
-        gone = [Difference(f"{where} {v}", "removed", v, None, field, True) for v in old]
-        came = [Difference(f"{where} {v}", "added", None, v, field, True) for v in new]
+        gone = [FieldChange(f"{where} {v}", "removed", v, None, field, True) for v in old]
+        came = [FieldChange(f"{where} {v}", "added", None, v, field, True) for v in new]
         return [d for d in gone if d.old not in new] + [d for d in came if d.new not in old]
-    return [] if old == new else [Difference(where, "changed", old, new)]
+    return [] if old == new else [FieldChange(where, "changed", old, new)]

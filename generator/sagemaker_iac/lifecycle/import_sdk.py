@@ -20,6 +20,7 @@ from ..catalog import (
     Scope,
     Source,
 )
+from ..catalog.sentinels import FLAT, OTHER_SCOPE
 from ..errors import UserError
 from ._botocore_facts import partition_of, training_instance_types
 from ._families import compare, expanded
@@ -157,13 +158,13 @@ def merge(catalog: Catalog, folder: Path, document: str, date: str) -> Catalog:
             touched.add(group_key)
             merged = (*tags, *(i.tag for i in found if i.tag not in tags))
             current = algorithms[key]
-            image = Image(repository, group_key, merged)
+            hosting = Image(repository, group_key, merged)
             algorithms[key] = (
                 current._replace(tags=merged)
                 if scope == "training"
-                else current._replace(inference=image)
+                else current._replace(inference=hosting)
                 if scope == "inference"
-                else current._replace(graviton=image)
+                else current._replace(graviton=hosting)
             )
     regions, partitions = _placed(catalog, groups.values())
     sources = _cited(catalog, document, date)
@@ -275,8 +276,6 @@ def _verify_algorithms(catalog: Catalog, folder: Path) -> list[Difference]:
 
 # --- every framework's images -------------------------------------------------------------
 
-FLAT = "all"  # the configs key of a flat family's one config
-
 
 def read_config(path: Path) -> dict:
     try:
@@ -301,7 +300,7 @@ class _Groups:
     def __init__(self, groups: Mapping[str, RegistryGroup]) -> None:
         self.accounts = {k: dict(g.accounts) for k, g in groups.items()}
         self.sources = {k: g.source for k, g in groups.items()}
-        self.by_map = {}
+        self.by_map: dict[tuple[tuple[str, str], ...], str] = {}
         for key, accounts in sorted(self.accounts.items()):
             self.by_map.setdefault(tuple(sorted(accounts.items())), key)
         self.used: set[str] = set()
@@ -363,9 +362,6 @@ def _latest(config: dict, scope: str | None) -> str | None:
         return top if Version(top) >= Version(bottom) else bottom
     except InvalidVersion:
         return None
-
-
-OTHER_SCOPE = "*"  # latest's key for a scope argument the config does not have
 
 
 def images_of(folder: Path, groups: _Groups) -> dict[str, ImageFamily]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..catalog import Catalog
-from ..catalog.resolve import ANY, Located, answers, versions_of
+from ..catalog.resolve import Located, answers, versions_of
+from ..catalog.sentinels import ANY
 
 
 def _key(parts: tuple[str | None, ...]) -> str:
@@ -29,7 +30,9 @@ def answered(catalog: Catalog, framework: str) -> dict[tuple[str | None, ...], L
 def choices(table: dict[tuple[str | None, ...], Located]) -> tuple[list[str], ...]:
     """The Python versions, processors and base frameworks answers name, sorted (those
     given; not None, not ANY)."""
-    return tuple(sorted({k[i] for k in table if k[i] not in (None, ANY)}) for i in (2, 4, 3))
+    return tuple(
+        sorted({v for k in table if (v := k[i]) is not None and v != ANY}) for i in (2, 4, 3)
+    )
 
 
 def framework_table(catalog: Catalog, framework: str) -> dict[str, Any]:

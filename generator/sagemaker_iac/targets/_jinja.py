@@ -13,11 +13,12 @@ from typing import Any
 
 import jinja2
 
+from ..catalog.resources import COMPILED_DIR
 from . import templates_dir
 
-# The templates compiled to Python when the package is built (make compile), with the
-# digests of the sources they came from: used only while every source still matches.
-COMPILED_TEMPLATES = Path(__file__).resolve().parents[1] / "_compiled_templates"
+# The templates compiled to Python by the build, with the digests of the sources they came
+# from and the Jinja2 that compiled them: used only while all of these still match.
+COMPILED_TEMPLATES = COMPILED_DIR / "templates"
 SOURCES = "sources.json"
 
 _ENV: jinja2.Environment | None = None
@@ -54,20 +55,22 @@ def template_sources() -> dict[str, str]:
     return {"jinja2": jinja2.__version__, **found}
 
 
-def _compiled_loader() -> jinja2.BaseLoader | None:
+def _compiled_loader(folder: Path | None = None) -> jinja2.BaseLoader | None:
+    """The compiled templates in FOLDER, where they are of these sources and this Jinja2."""
+    folder = folder or COMPILED_TEMPLATES
     try:
-        recorded = json.loads((COMPILED_TEMPLATES / SOURCES).read_bytes())
+        recorded = json.loads((folder / SOURCES).read_bytes())
     except (OSError, ValueError):
         return None
-    return jinja2.ModuleLoader(str(COMPILED_TEMPLATES)) if recorded == template_sources() else None
+    return jinja2.ModuleLoader(str(folder)) if recorded == template_sources() else None
 
 
-def compile_templates() -> None:
-    """Write COMPILED_TEMPLATES afresh from the templates (the build step)."""
-    shutil.rmtree(COMPILED_TEMPLATES, ignore_errors=True)
+def compile_templates(folder: Path = COMPILED_TEMPLATES) -> None:
+    """Write FOLDER afresh: the templates compiled to Python (the build step)."""
+    shutil.rmtree(folder, ignore_errors=True)
     source = _new_environment(jinja2.FileSystemLoader(str(templates_dir())))
-    source.compile_templates(str(COMPILED_TEMPLATES), zip=None, ignore_errors=False)
-    (COMPILED_TEMPLATES / SOURCES).write_text(
+    source.compile_templates(str(folder), zip=None, ignore_errors=False)
+    (folder / SOURCES).write_text(
         json.dumps(template_sources(), indent=1, sort_keys=True) + "\n", encoding="utf-8"
     )
 

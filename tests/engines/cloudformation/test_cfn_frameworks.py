@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from cfn_eval import Stack
-from cfn_lint import cfn_lint, decoded_and_linted
 from sagemaker_iac.api import UnavailableError, framework_image, load_catalog
-from sagemaker_iac.catalog.resolve import ANY, answers
+from sagemaker_iac.catalog.resolve import answers
+from sagemaker_iac.catalog.sentinels import ANY
 from sagemaker_iac.targets.cloudformation._frameworks import DEFAULT, NONE, ROOT
 from sagemaker_iac.targets.cloudformation._mappings import (
     MAX_INLINE_BODY,
     MAX_KEYS_PER_LEVEL,
     MAX_MAPPINGS,
 )
+from support.cfn_eval import Stack
+from support.cfn_lint import cfn_lint, decoded_and_linted
 
 pytestmark = [pytest.mark.cfnlint, pytest.mark.moto]
 
@@ -32,7 +33,7 @@ def test_cfn_lint_is_clean_on_every_framework_template(out_dir, templates):
     for path in paths:
         decoded, findings = decoded_and_linted(path.read_text())
         assert findings == [], path.name
-        # The tests' reader (conftest.load_cfn) reads it as cfn-lint does.
+        # The tests' reader (support.readers.load_cfn) reads it as cfn-lint does.
         assert templates[path.name] == decoded, path.name
     broken = paths[0].read_text().replace("WaitConditionHandle", "NoSuchThing")
     assert any("E3006" in m for m in cfn_lint(broken))  # the same call fails on a broken one

@@ -8,14 +8,15 @@ from typing import Any
 
 import pytest
 
-from cfn_eval import Stack
-from cfn_lint import cfn_lint
-from conftest import MINIMAL, load_cfn
 from sagemaker_iac.api import build, parse_catalog
 from sagemaker_iac.catalog.names import camel
 from sagemaker_iac.targets.cloudformation._training import TRAINING_DIR, single_instance
 from sagemaker_iac.targets.cloudformation.render import MODEL_FILE
-from training_inputs import CPU_TYPE, GPU_TYPE, ROLE, botocore_errors, sagemaker_model
+from support.cfn_eval import Stack
+from support.cfn_lint import cfn_lint
+from support.paths import MINIMAL
+from support.readers import load_cfn
+from support.training_inputs import CPU_TYPE, GPU_TYPE, ROLE, botocore_errors, sagemaker_model
 
 pytestmark = [pytest.mark.cfnlint, pytest.mark.moto]
 

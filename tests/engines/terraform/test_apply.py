@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from apply_helpers import KMS_KEY, REGION, Root, unexplained
-from conftest import MIRROR_MARKS, user_tree
-from training_inputs import valid_job
+from support.apply import KMS_KEY, REGION, Root, unexplained
+from support.paths import user_tree
+from support.terraform import MIRROR_MARKS
+from support.training_inputs import valid_job
 
 pytestmark = MIRROR_MARKS
 

@@ -7,18 +7,15 @@ import json
 import os
 from pathlib import Path
 
-import pytest
-
-from conftest import TERRAFORM, load_hcl, terraform
 from sagemaker_iac.api import framework_image, load_catalog
-from sagemaker_iac.catalog.resolve import ANY, answers
+from sagemaker_iac.catalog.resolve import answers
+from sagemaker_iac.catalog.sentinels import ANY
 from sagemaker_iac.targets.terraform._modules import FRAMEWORK_MODULE
-from tf_chunks import evaluated_uris
+from support.readers import load_hcl
+from support.terraform import TERRAFORM_MARKS, terraform
+from support.tf_chunks import evaluated_uris
 
-pytestmark = [
-    pytest.mark.terraform,
-    pytest.mark.skipif(not TERRAFORM.exists(), reason="needs the venv's terraform"),
-]
+pytestmark = [*TERRAFORM_MARKS]
 
 # Regions every sample cycles through where an image is published: China, GovCloud and
 # the ISO partitions among them.

@@ -21,7 +21,9 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURES, ROOT, load_hcl, needs_mirror, provider_terraform, user_tree
+from support.paths import FIXTURES, ROOT, user_tree
+from support.readers import load_hcl
+from support.terraform import needs_mirror, provider_terraform
 
 SCHEMA_62 = FIXTURES / "provider_schema" / "aws-6.62.0.json"
 EXAMPLE = "examples/terraform/train-and-host-kmeans"

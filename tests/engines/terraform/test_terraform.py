@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TERRAFORM, hcl_locals, load_hcl, terraform, unwrap
 from sagemaker_iac.api import SCOPES, load_catalog
 from sagemaker_iac.targets.terraform._modules import (
     IMAGES_MODULE,
@@ -18,14 +17,13 @@ from sagemaker_iac.targets.terraform._modules import (
     SPEC_MODULE,
     modules,
 )
-from tf_chunks import evaluated_uris
+from support.readers import hcl_locals, load_hcl
+from support.terraform import TERRAFORM_MARKS, terraform, unwrap
+from support.tf_chunks import evaluated_uris
 
 MODULES = modules(load_catalog())
 
-pytestmark = [
-    pytest.mark.terraform,
-    pytest.mark.skipif(not TERRAFORM.exists(), reason="needs the venv's terraform"),
-]
+pytestmark = [*TERRAFORM_MARKS]
 
 
 def test_the_binary_is_terraform_1_0_3(tmp_path):

@@ -10,15 +10,12 @@ from typing import Any
 
 import pytest
 
-from conftest import TERRAFORM, hcl_locals, terraform
 from sagemaker_iac.targets.terraform._modules import SPEC_MODULE
-from training_inputs import CPU_TYPE, GPU_TYPE, botocore_errors, valid_job
+from support.readers import hcl_locals
+from support.terraform import TERRAFORM_MARKS, terraform
+from support.training_inputs import CPU_TYPE, GPU_TYPE, botocore_errors, valid_job
 
-pytestmark = [
-    pytest.mark.terraform,
-    pytest.mark.moto,
-    pytest.mark.skipif(not TERRAFORM.exists(), reason="needs the venv's terraform"),
-]
+pytestmark = [*TERRAFORM_MARKS, pytest.mark.moto]
 
 CASE_TYPE = (
     "map(object({ algorithm = string, region = string, image_tag = string, job_name = string, "

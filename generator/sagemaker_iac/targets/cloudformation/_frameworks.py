@@ -13,7 +13,7 @@ from collections import defaultdict
 from typing import Any, NamedTuple
 
 from ...catalog import Catalog
-from ...catalog.resolve import ANY
+from ...catalog.sentinels import ANY
 from ...outtree import Files
 from .._answers import answered, choices
 from .._jinja import render
@@ -182,14 +182,14 @@ def _rules(catalog: Catalog, framework: str, table: dict, allowed: dict) -> list
         for version, taken in allowed.items():
             if parameter in taken:
                 shared[tuple(sorted(taken[parameter]))].append(version)
-        for index, (values, versions) in enumerate(sorted(shared.items()), 1):
+        for index, (values, sharing) in enumerate(sorted(shared.items()), 1):
             rules.append(
                 Rule(
                     f"{parameter}{index}",
-                    sorted(versions),
+                    sorted(sharing),
                     parameter,
                     list(values),
-                    f"{framework} {', '.join(sorted(versions))} takes {parameter} "
+                    f"{framework} {', '.join(sorted(sharing))} takes {parameter} "
                     f"{', '.join(values)} ({NONE}: not given).",
                 )
             )

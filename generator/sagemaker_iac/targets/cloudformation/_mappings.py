@@ -14,7 +14,7 @@ ALGORITHMS = "SageMakerAlgorithms"
 # SageMakerAlgorithms attributes per image: the training image's bare, the inference
 # (hosting) image's with this prefix.
 HOST_PREFIX = "Host"
-IMAGE_PREFIXES = (("", "training"), (HOST_PREFIX, "inference"))
+IMAGE_PREFIXES: tuple[tuple[str, Scope], ...] = (("", "training"), (HOST_PREFIX, "inference"))
 
 # CloudFormation quotas that cfn-lint does not check.
 MAX_MAPPINGS = 200
@@ -70,11 +70,11 @@ def mappings(catalog: Catalog) -> dict[str, dict[str, dict[str, str]]]:
     for a in sorted(catalog.algorithms.values(), key=lambda a: a.key):
         entry = algorithms[a.key] = {}
         for prefix, scope in IMAGE_PREFIXES:
-            repository, group, tags = a.image(scope)
+            repository, image_group, tags = a.image(scope)
             entry.update(
                 {
                     prefix + "Repo": repository,
-                    prefix + "Group": keys[group],
+                    prefix + "Group": keys[image_group],
                     prefix + "Tag": tags[0],
                 }
             )

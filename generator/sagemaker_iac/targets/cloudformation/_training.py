@@ -49,7 +49,7 @@ class Parameter(NamedTuple):
         return None
 
 
-def constrained(rule: Constraint) -> dict[str, str]:
+def constrained(rule: Constraint) -> dict[str, Any]:
     """A parameter's AllowedPattern and the sentence that explains it."""
     return {"allowed_pattern": rule.pattern, "says": rule.says}
 

@@ -112,7 +112,7 @@ def framework_files(catalog: Catalog, context: dict[str, Any]) -> Files:
 
 def cited(catalog: Catalog, kept: tuple[str, ...]) -> list[Source]:
     """The sources of the tables a catalog.tf holds (hyperparameters' only where kept)."""
-    keys = {p.source for p in catalog.partitions.values()}
+    keys: set[str | None] = {p.source for p in catalog.partitions.values()}
     keys |= {g.source for g in catalog.registry_groups.values()}
     keys |= {catalog.instance_families_source, catalog.arm64_source}
     keys |= {a.source for a in catalog.algorithms.values()}

@@ -9,7 +9,7 @@ from typing import Any
 
 import boto3
 
-from conftest import provider_override, provider_terraform
+from support.terraform import provider_override, provider_terraform
 
 REGION = "us-east-1"
 KMS_KEY = "aws_kms_key.test.arn"

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from conftest import terraform
+from support.terraform import terraform
 
 CHUNK = 50
 # Every root names its module instances module.image, keyed by item.
