@@ -13,16 +13,18 @@ SDK_SPEC := sagemaker-core==2.27.0
 
 # The lowest versions pyproject.toml allows of the run-time dependencies (make test-lowest).
 LOWEST_VENV := .venv-lowest
-LOWEST_SPEC := jinja2==3.1.0 markupsafe==2.0.1 pyyaml==6.0.1 click==8.1.0 jsonschema==4.20.0
+LOWEST_SPEC := jinja2==3.1.0 pyyaml==6.0.1 click==8.1.0 jsonschema==4.20.0
 
 # Compiled forms (never tracked): remade when any package file or template changes.
 COMPILED := generator/sagemaker_iac/_compiled/.made
 SOURCES  := $(shell find generator/sagemaker_iac templates -type f \
               -not -path '*/_compiled/*' -not -path '*/__pycache__/*') pyproject.toml
 
+SDIST_DIR := $(or $(TMPDIR),/tmp)/sagemaker-iac-sdist
+
 FAST := not (terraform or provider or moto or cfnlint or checkov or packaging or sdk)
 
-.PHONY: venv compile generate check test test-fast test-lowest test-times lint fmt bench dist \
+.PHONY: venv compile generate check test test-fast test-lowest test-times lint fmt bench dist sdist-test \
 	clean
 
 venv: $(VENV)/.installed
@@ -90,7 +92,7 @@ test-lowest: $(LOWEST_VENV)/.installed
 $(LOWEST_VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(LOWEST_VENV)
 	$(LOWEST_VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(LOWEST_VENV)/bin/python -m pip install --quiet -e '.[test-fast]' $(LOWEST_SPEC)
+	$(LOWEST_VENV)/bin/python -m pip install --quiet -e '.[test-fast,import]' $(LOWEST_SPEC)
 	touch $@
 
 # The sdist and the wheel into dist/, checked with twine.
@@ -110,3 +112,9 @@ test-times: venv $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed
 clean:
 	rm -rf $(VENV) $(CHECKOV_VENV) $(SDK_VENV) $(LOWEST_VENV) build dist .pytest_cache \
 		.ruff_cache .mypy_cache .hypothesis generator/sagemaker_iac/_compiled
+
+# The sdist as a user unpacks it: outside any git work tree, `make test-fast` passes.
+sdist-test: dist
+	rm -rf $(SDIST_DIR) && mkdir -p $(SDIST_DIR)
+	tar -xzf dist/sagemaker_iac-*.tar.gz -C $(SDIST_DIR)
+	cd $(SDIST_DIR)/sagemaker_iac-* && $(MAKE) test-fast PYTHON=$(PYTHON)

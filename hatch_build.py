@@ -7,7 +7,6 @@ libraries are installed). Editable installs get them from `make compile` instead
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -25,14 +24,19 @@ class CompiledFormsHook(BuildHookInterface):
         if self.target_name != "wheel" or version == "editable":
             return
         self._folder = Path(tempfile.mkdtemp(prefix="sagemaker-iac-compiled-"))
-        root = Path(self.root)
-        env = {**os.environ, "PYTHONPATH": str(root / "generator")}
-        subprocess.run(
-            [sys.executable, "-m", "sagemaker_iac._compile", str(self._folder)],
-            cwd=root,
-            env=env,
-            check=True,
+        # In a process of its own, the package first on its path: the build environment's
+        # Python, with the libraries pyproject.toml's build-system names.
+        script = "\n".join(
+            [
+                "import sys",
+                "from pathlib import Path",
+                "sys.path.insert(0, sys.argv[1])",
+                "from sagemaker_iac._compile import compile_all",
+                "compile_all(Path(sys.argv[2]))",
+            ]
         )
+        generator = str(Path(self.root) / "generator")
+        subprocess.run([sys.executable, "-c", script, generator, str(self._folder)], check=True)
         build_data["force_include"][str(self._folder)] = "sagemaker_iac/_compiled"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:

@@ -83,6 +83,7 @@ def framework_image(
     catalog: Catalog,
     framework: str,
     region: str,
+    *,
     version: str | None = None,
     py_version: str | None = None,
     instance_type: str | None = None,
@@ -92,12 +93,18 @@ def framework_image(
 ) -> Resolved:
     """What the SDK's image_uris.retrieve answers for these arguments (its .uri), or
     UnavailableError naming the choices."""
-    from .catalog.resolve import resolve
+    from .catalog.resolve import Query, resolve
 
-    return resolve(
-        catalog, framework, region, version, py_version, instance_type, scope,
-        base_framework_version, processor,
-    )  # fmt: skip
+    query = Query(
+        framework,
+        version=version,
+        py_version=py_version,
+        instance_type=instance_type,
+        scope=scope,
+        base_framework_version=base_framework_version,
+        processor=processor,
+    )
+    return resolve(catalog, query, region)
 
 
 def framework_uri_count(catalog: Catalog) -> int:

@@ -200,9 +200,16 @@ def uri(
     if tag is not None:
         raise UserError("--tag is for algorithms; frameworks take --version and --py-version")
     found = api.framework_image(
-        catalog, name, region, version, py_version, instance_type, scope,
-        base_framework_version, processor,
-    )  # fmt: skip
+        catalog,
+        name,
+        region,
+        version=version,
+        py_version=py_version,
+        instance_type=instance_type,
+        scope=scope,
+        base_framework_version=base_framework_version,
+        processor=processor,
+    )
     if not as_json:
         click.echo(found.uri)
         return

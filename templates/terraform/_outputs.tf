@@ -5,13 +5,13 @@ output "{{ o.name }}" {
 {% if o.sensitive %}
   sensitive   = true
 {% endif %}
-{% for condition, message in o.preconditions %}
+{% if o.checks_spec %}
 
   precondition {
-    condition     = {{ condition }}
-    error_message = {{ message }}
+    condition     = length(module.spec.errors) == 0
+    error_message = join("\n", concat(["The training job does not match the sagemaker-iac catalog:"], module.spec.errors))
   }
-{% endfor %}
+{% endif %}
 }
 {% if not loop.last %}
 

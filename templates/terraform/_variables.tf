@@ -2,8 +2,8 @@
 variable "{{ v.name }}" {
   description = {{ v.description | hcl }}
   type        = {{ v.type }}
-{% if v.default is not none %}
-  default     = {{ v.default }}
+{% if not v.required %}
+  default     = {{ v.default | hcl_value }}
 {% endif %}
 {% if v.condition %}
 

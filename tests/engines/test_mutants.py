@@ -13,11 +13,11 @@ from typing import Any
 import hcl2
 import pytest
 import yaml
-from click.testing import CliRunner
 
 from sagemaker_iac.cli import main
 from sagemaker_iac.outtree import read_tree
 from support.cfn_lint import cfn_lint
+from support.cli import cli_runner
 from support.paths import FIXTURES
 from support.terraform import TERRAFORM_MARKS, terraform
 
@@ -49,7 +49,7 @@ def corpus(tmp_path_factory) -> dict[str, Any]:
     results = {}
     for path in MUTANTS:
         out = work / path.stem
-        result = CliRunner().invoke(main, ["generate", "--catalog", str(path), "--out", str(out)])
+        result = cli_runner().invoke(main, ["generate", "--catalog", str(path), "--out", str(out)])
         results[path.name] = {
             "code": result.exit_code,
             "stderr": result.stderr,

@@ -35,8 +35,10 @@ def test_wheel_in_a_fresh_venv_generates_the_same_out(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "sagemaker_iac/data/catalog.yaml" in names
     assert "sagemaker_iac/data/catalog.schema.json" in names
-    assert "sagemaker_iac/data/catalog.compiled.json" in names
-    assert "sagemaker_iac/data/out.compiled.zlib" in names
+    # The build hook's compiled forms, which git never tracks.
+    assert "sagemaker_iac/_compiled/catalog.json" in names
+    assert "sagemaker_iac/_compiled/out.zlib" in names
+    assert "sagemaker_iac/_compiled/templates/sources.json" in names
     assert "sagemaker_iac/templates/terraform/sagemaker-images/main.tf" in names
 
     venv = tmp_path / "venv"
@@ -67,6 +69,16 @@ def test_wheel_in_a_fresh_venv_generates_the_same_out(tmp_path):
 
     expected = read_tree(ROOT / "out")
     assert generate() == expected
+    uri = subprocess.run(
+        [str(venv / "bin" / "sagemaker-iac"), "uri", "kmeans", "--region", "eu-west-1"],
+        cwd=empty,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert uri.returncode == 0, uri.stderr
+    assert uri.stdout == "438346466558.dkr.ecr.eu-west-1.amazonaws.com/kmeans:1\n"
 
     # A partial generate renders afresh: the packaged templates and their compiled forms.
     def terraform(tree: dict[str, bytes]) -> dict[str, bytes]:
@@ -78,8 +90,12 @@ def test_wheel_in_a_fresh_venv_generates_the_same_out(tmp_path):
             python,
             "-c",
             "from sagemaker_iac import _prebuilt, targets; from sagemaker_iac.targets import "
-            "_jinja; print(targets.templates_dir(), _prebuilt.read() is not None, "
-            "_jinja._compiled_loader() is not None)",
+            "_jinja; from sagemaker_iac.catalog import builtin_path, load, load_catalog; "
+            "from sagemaker_iac.targets.headers import stamp; "
+            "print(targets.templates_dir(), "
+            "_prebuilt.read(stamp(load_catalog()).catalog_sha256) is not None, "
+            "_jinja._compiled_loader() is not None, "
+            "load._compiled(builtin_path().read_bytes()) is not None)",
         ],
         cwd=empty,
         env=env,
@@ -87,6 +103,7 @@ def test_wheel_in_a_fresh_venv_generates_the_same_out(tmp_path):
         text=True,
         check=True,
     )
-    templates, prebuilt, compiled = where.stdout.split()
+    templates, prebuilt, compiled, catalog = where.stdout.split()
     assert str(venv) in templates  # the packaged templates, not the repository's
-    assert (prebuilt, compiled) == ("True", "True")  # both compiled forms current in a wheel
+    # Every compiled form current in a wheel whose libraries are those it was built with.
+    assert (prebuilt, compiled, catalog) == ("True", "True", "True")

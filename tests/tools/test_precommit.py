@@ -31,14 +31,18 @@ def git(*args: str, cwd: Path) -> str:
 
 
 def snapshot(tmp_path: Path) -> tuple[Path, str]:
-    """This checkout's files, uncommitted changes too, as a repository pre-commit can pin."""
-    listed = git("ls-files", "-co", "--exclude-standard", cwd=ROOT).splitlines()
+    """This checkout's files, uncommitted changes too, as a repository pre-commit can pin
+    (outside a git work tree, as in an unpacked sdist: every file but the build's own)."""
     shadow = tmp_path / "sagemaker-iac"
-    for name in listed:
-        source = ROOT / name
-        if source.is_file():
-            (shadow / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, shadow / name)
+    if (ROOT / ".git").exists():
+        for name in git("ls-files", "-co", "--exclude-standard", cwd=ROOT).splitlines():
+            source = ROOT / name
+            if source.is_file():
+                (shadow / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, shadow / name)
+    else:
+        ignored = shutil.ignore_patterns(".venv*", "__pycache__", "_compiled", ".*cache", "dist")
+        shutil.copytree(ROOT, shadow, ignore=ignored)
     git("init", "-q", cwd=shadow)
     git("add", "-A", cwd=shadow)
     git("commit", "-q", "-m", "snapshot", cwd=shadow)

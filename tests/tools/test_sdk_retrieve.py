@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from sagemaker_iac.api import UnavailableError, framework_image, load_catalog
-from sagemaker_iac.catalog.resolve import locate
+from sagemaker_iac.api import UnavailableError, load_catalog
+from sagemaker_iac.catalog.resolve import Query, locate, resolve
 
 ROOT = Path(__file__).resolve().parents[2]
 SDK_PYTHON = Path(os.environ.get("SAGEMAKER_SDK_PYTHON", ROOT / ".venv-sdk" / "bin" / "python"))
@@ -58,7 +58,7 @@ def test_every_combination_answers_as_the_sdk_does(oracle):
     published: set[tuple[str, str]] = set()
     for answer in oracle["answers"]:
         try:
-            found = locate(catalog, **_args(answer))
+            found = locate(catalog, Query(**_args(answer)))
         except UnavailableError:
             found = None
         if "error" in answer:
@@ -113,7 +113,7 @@ def test_a_full_lookup_in_every_region_matches_the_sdk(oracle):
                 else None
             )
             try:
-                got = framework_image(catalog, region=region, **_args(answer)).uri
+                got = resolve(catalog, Query(**_args(answer)), region).uri
             except UnavailableError:
                 got = None
             assert got == expected, (answer, region)

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from sagemaker_iac.cli import main
+from support.cli import cli_runner
 from support.paths import FIXTURES, MINIMAL
 
 BAD = sorted((FIXTURES / "catalogs" / "bad").glob("*.yaml"))
@@ -35,7 +35,7 @@ def test_bad_catalog_is_rejected_and_nothing_is_written(path, tmp_path):
     sentinel = out / "terraform" / "keep.tf"
     sentinel.write_text("# the previous output\n")
 
-    result = CliRunner().invoke(main, ["generate", "--catalog", str(path), "--out", str(out)])
+    result = cli_runner().invoke(main, ["generate", "--catalog", str(path), "--out", str(out)])
 
     assert result.exit_code == 2, result.output
     assert f"{path}:{expected['line']}: {expected['key']}: " in result.stderr
@@ -51,7 +51,7 @@ def test_bad_catalog_is_rejected_and_nothing_is_written(path, tmp_path):
 
 def test_missing_catalog_file_is_a_user_error(tmp_path):
     missing = tmp_path / "nope.yaml"
-    result = CliRunner().invoke(
+    result = cli_runner().invoke(
         main, ["generate", "--catalog", str(missing), "--out", str(tmp_path / "out")]
     )
     assert result.exit_code == 2
@@ -99,7 +99,7 @@ def test_hostile_yaml_is_refused_with_a_line_and_bounded_work(name, tmp_path):
 def test_a_fifo_is_refused_not_read(tmp_path):
     fifo = tmp_path / "catalog.yaml"
     os.mkfifo(fifo)
-    result = CliRunner().invoke(
+    result = cli_runner().invoke(
         main, ["uri", "kmeans", "--region", "us-east-1", "--catalog", str(fifo)]
     )
     assert result.exit_code == 2 and "not a regular file" in result.stderr
@@ -151,7 +151,7 @@ def test_every_refusal_has_a_line_and_one_short_line(name, tmp_path):
     raw, expected = _bytes_cases()[name]
     path = tmp_path / "catalog.yaml"
     path.write_bytes(raw)
-    result = CliRunner().invoke(
+    result = cli_runner().invoke(
         main, ["generate", "--catalog", str(path), "--out", str(tmp_path / "o")]
     )
     assert result.exit_code == 2

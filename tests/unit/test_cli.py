@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from sagemaker_iac.api import builtin_path, read_tree
 from sagemaker_iac.cli import main
+from support.cli import cli_runner
 from support.paths import MINIMAL, ROOT
 
 
 def run(*args: str):
-    return CliRunner().invoke(main, list(args))
+    return cli_runner().invoke(main, list(args))
 
 
 def test_uri_prints_the_catalog_uri(catalog):
@@ -88,7 +88,7 @@ def test_generate_then_check_then_stale(tmp_path):
     assert read_tree(out) == before  # --check writes nothing
 
     refused = run("generate", "--out", str(out), *minimal)
-    assert refused.exit_code == 2 and "did not write (stray.txt)" in refused.output
+    assert refused.exit_code == 2 and "did not write (stray.txt)" in refused.stderr
     assert read_tree(out) == before  # never a file the tool did not write
     (out / "stray.txt").unlink()
     assert run("generate", "--out", str(out), *minimal).exit_code == 0
@@ -167,7 +167,7 @@ def test_shell_completion_offers_algorithms_and_regions(monkeypatch):
             "COMP_WORDS": words,
             "COMP_CWORD": str(len(words.split()) - 1),
         }
-        result = CliRunner().invoke(main, [], env=env, prog_name="sagemaker-iac")
+        result = cli_runner().invoke(main, [], env=env, prog_name="sagemaker-iac")
         return [line.split(",", 1)[1] for line in result.stdout.splitlines()]
 
     assert complete("sagemaker-iac uri km") == ["kmeans"]

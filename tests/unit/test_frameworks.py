@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from sagemaker_iac.api import (
     UnavailableError,
@@ -24,6 +23,7 @@ from sagemaker_iac.api import (
     verify,
 )
 from sagemaker_iac.cli import main
+from support.cli import cli_runner
 from support.paths import FIXTURES
 
 SDK = FIXTURES / "sdk" / "image_uri_config"
@@ -41,7 +41,13 @@ def catalog():
 def test_a_pytorch_training_image_is_the_configs(catalog):
     entry = config("pytorch")["training"]["versions"]["2.1.0"]
     found = framework_image(
-        catalog, "pytorch", "eu-west-1", "2.1.0", "py310", "ml.g5.xlarge", "training"
+        catalog,
+        "pytorch",
+        "eu-west-1",
+        version="2.1.0",
+        py_version="py310",
+        instance_type="ml.g5.xlarge",
+        scope="training",
     )
     assert found.repository == entry["repository"] == "pytorch-training"
     assert found.tag == "2.1.0-gpu-py310"
@@ -53,7 +59,7 @@ def test_an_alias_keeps_its_own_name_in_the_tag_as_the_sdk_does(catalog):
     aliases = config("pytorch")["training"]["version_aliases"]
     assert aliases["2.1"] == "2.1.0"
     found = framework_image(
-        catalog, "pytorch", "us-east-1", "2.1", None, None, "training", None, "cpu"
+        catalog, "pytorch", "us-east-1", version="2.1", scope="training", processor="cpu"
     )
     assert found.tag == "2.1-cpu-py310"
 
@@ -66,22 +72,36 @@ def test_china_govcloud_and_iso_hosts(catalog):
         ("us-iso-east-1", "c2s.ic.gov"),
     ):
         found = framework_image(
-            catalog, "pytorch", region, "1.13.1", "py39", "ml.c5.xlarge", "inference"
+            catalog,
+            "pytorch",
+            region,
+            version="1.13.1",
+            py_version="py39",
+            instance_type="ml.c5.xlarge",
+            scope="inference",
         )
         assert found.host == f"{registries[region]}.dkr.ecr.{region}.{suffix}"
 
 
 def test_hugging_face_tags_name_both_frameworks(catalog):
     found = framework_image(
-        catalog, "huggingface", "us-east-1", "4.28.1", "py310", "ml.g5.xlarge", "training",
-        "pytorch2.0.0",
-    )  # fmt: skip
+        catalog,
+        "huggingface",
+        "us-east-1",
+        version="4.28.1",
+        py_version="py310",
+        instance_type="ml.g5.xlarge",
+        scope="training",
+        base_framework_version="pytorch2.0.0",
+    )
     assert found.repository == "huggingface-pytorch-training"
     assert found.tag.startswith("2.0.0-transformers4.28.1-gpu-py310")
 
 
 def test_graviton_instances_take_the_arm_image(catalog):
-    found = framework_image(catalog, "xgboost", "us-east-1", "1.5-1", None, "ml.c6g.xlarge")
+    found = framework_image(
+        catalog, "xgboost", "us-east-1", version="1.5-1", instance_type="ml.c6g.xlarge"
+    )
     assert found.tag == "1.5-1-arm64"
     assert found.scope == "inference_graviton" or found.scope is not None
 
@@ -215,22 +235,22 @@ def test_the_cli_answers_a_framework_in_text_and_json():
         f"{entry['registries']['eu-west-1']}.dkr.ecr.eu-west-1.amazonaws.com/"
         "pytorch-training:2.1.0-gpu-py310"
     )
-    result = CliRunner().invoke(main, args)
+    result = cli_runner().invoke(main, args)
     assert (result.exit_code, result.stdout) == (0, expected + "\n")
-    data = json.loads(CliRunner().invoke(main, [*args, "--json"]).stdout)
+    data = json.loads(cli_runner().invoke(main, [*args, "--json"]).stdout)
     assert data["uri"] == expected
     assert (data["version"], data["py_version"], data["processor"]) == ("2.1.0", "py310", "gpu")
     assert data["registry_id"] == entry["registries"]["eu-west-1"]
-    refused = CliRunner().invoke(main, [*args[:5], "9.9", *args[6:]])
+    refused = cli_runner().invoke(main, [*args[:5], "9.9", *args[6:]])
     assert refused.exit_code == 2
     assert "unsupported pytorch version '9.9'" in refused.stderr
     assert "Traceback" not in refused.output
-    tagged = CliRunner().invoke(main, [*args, "--tag", "x"])
+    tagged = cli_runner().invoke(main, [*args, "--tag", "x"])
     assert tagged.exit_code == 2 and "--tag is for algorithms" in tagged.stderr
 
 
 def test_the_cli_lists_the_frameworks():
-    data = json.loads(CliRunner().invoke(main, ["frameworks", "--json"]).stdout)
+    data = json.loads(cli_runner().invoke(main, ["frameworks", "--json"]).stdout)
     assert set(data) == {p.stem for p in SDK.glob("*.json")} - {"instance_gpu_info"}
     tensorflow = config("tensorflow")
     assert set(data["tensorflow"]["versions"]) >= set(tensorflow["training"]["versions"])

@@ -6,7 +6,6 @@ import difflib
 import re
 
 import pytest
-from click.testing import CliRunner
 
 from sagemaker_iac.api import (
     RegistryGroup,
@@ -20,6 +19,7 @@ from sagemaker_iac.api import (
     verify,
 )
 from sagemaker_iac.cli import main
+from support.cli import cli_runner
 from support.paths import FIXTURES, MINIMAL, SEED
 
 DOCS = FIXTURES / "docs" / "seed_000_tables.md"
@@ -38,7 +38,7 @@ FACTS = (
 
 
 def run(*args: str):
-    return CliRunner().invoke(main, list(args))
+    return cli_runner().invoke(main, list(args))
 
 
 def groups_by_members(catalog) -> dict[frozenset[str], dict[str, str]]:

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from sagemaker_iac.api import framework_image, lint
 from sagemaker_iac.cli import main
 from support.catalogs import other_region_account
+from support.cli import cli_runner
 
 
 def write(folder: Path, name: str, lines: list[str]) -> Path:
@@ -112,26 +112,40 @@ def test_messages_name_the_right_account_and_suffix(catalog, tree):
 
 def test_the_command_exits_1_with_findings_and_0_without(catalog, tree, tmp_path_factory):
     folder, expected, _ = tree
-    result = CliRunner().invoke(main, ["lint", str(folder)])
+    result = cli_runner().invoke(main, ["lint", str(folder)])
     assert result.exit_code == 1
     lines = [line for line in result.stdout.splitlines() if line]
     assert len(lines) == sum(len(rules) for rules in expected.values())
     assert all(line.startswith(str(folder)) for line in lines)
     clean = tmp_path_factory.mktemp("clean")
     (clean / "a.py").write_text(f'URI = "{catalog.image_uri("pca", "eu-west-1")}"\n')
-    result = CliRunner().invoke(main, ["lint", str(clean)])
+    result = cli_runner().invoke(main, ["lint", str(clean)])
     assert result.exit_code == 0 and result.stdout == ""
-    assert CliRunner().invoke(main, ["lint", str(clean / "missing")]).exit_code == 2
+    assert cli_runner().invoke(main, ["lint", str(clean / "missing")]).exit_code == 2
 
 
 def test_framework_images_are_checked_for_account_and_region(tmp_path, catalog):
-    found = framework_image(catalog, "pytorch", "us-west-2", "2.1.0", "py310", None,
-                            "training", None, "gpu")  # fmt: skip
-    china = framework_image(catalog, "pytorch", "cn-north-1", "2.1.0", "py310", None,
-                            "training", None, "gpu")  # fmt: skip
+    found = framework_image(
+        catalog,
+        "pytorch",
+        "us-west-2",
+        version="2.1.0",
+        py_version="py310",
+        scope="training",
+        processor="gpu",
+    )
+    china = framework_image(
+        catalog,
+        "pytorch",
+        "cn-north-1",
+        version="2.1.0",
+        py_version="py310",
+        scope="training",
+        processor="gpu",
+    )
     swapped = china.uri.replace(china.registry, found.registry, 1)
     write(tmp_path, "train.py", [f'RIGHT = "{found.uri}"', f'SWAPPED = "{swapped}"'])
-    result = CliRunner().invoke(main, ["lint", str(tmp_path)])
+    result = cli_runner().invoke(main, ["lint", str(tmp_path)])
     lines = [line for line in result.stdout.splitlines() if "SMI" in line]
     assert result.exit_code == 1
     assert len(lines) == 1 and "train.py:2: SMI001" in lines[0], lines

@@ -10,11 +10,11 @@ import threading
 import time
 
 import pytest
-from click.testing import CliRunner
 
 from sagemaker_iac import outtree
 from sagemaker_iac.cli import main
 from sagemaker_iac.outtree import MANIFEST, OutputFolderError, read_tree, write_tree
+from support.cli import cli_runner
 from support.paths import MINIMAL, SEED
 
 # Two small catalogs whose trees differ (the built-in one takes 15x longer to write).
@@ -25,7 +25,7 @@ def run(*args: str, env: dict[str, str] | None = None):
     these tests are about the folder, and it writes every path they touch 15x faster."""
     if args[0] == "generate" and "--catalog" not in args:
         args = (*args, "--catalog", str(MINIMAL))
-    return CliRunner().invoke(main, list(args), env=env)
+    return cli_runner().invoke(main, list(args), env=env)
 
 
 def snapshot(folder):
@@ -145,12 +145,12 @@ def test_current_folder_and_repository_root_are_refused(tmp_path, monkeypatch):
     before = snapshot(repo)
     monkeypatch.chdir(repo)
     result = run("generate", "--out", ".")
-    assert result.exit_code == 2, result.output
-    assert "is the current folder" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2, result.stderr
+    assert "is the current folder" in result.stderr and "Traceback" not in result.stderr
     monkeypatch.chdir(tmp_path)
     result = run("generate", "--out", str(repo))
     assert result.exit_code == 2
-    assert "is the root of a repository" in result.output
+    assert "is the root of a repository" in result.stderr
     assert snapshot(repo) == before
 
 
@@ -159,7 +159,7 @@ def test_home_folder_is_refused(tmp_path):
     home.mkdir()
     (home / ".bashrc").write_text("# mine\n")
     result = run("generate", "--out", str(home), env={"HOME": str(home)})
-    assert result.exit_code == 2 and "is your home folder" in result.output
+    assert result.exit_code == 2 and "is your home folder" in result.stderr
     assert snapshot(home) == {".bashrc": ("file", b"# mine\n")}
 
 
@@ -170,13 +170,13 @@ def test_symlinks_are_refused_and_their_targets_left_alone(tmp_path):
     link = tmp_path / "out"
     link.symlink_to(target)
     result = run("generate", "--out", str(link))
-    assert result.exit_code == 2 and "is a symbolic link" in result.output
+    assert result.exit_code == 2 and "is a symbolic link" in result.stderr
     assert snapshot(target) == {"data.txt": ("file", b"keep me\n")}
 
     dangling = tmp_path / "dangling"
     dangling.symlink_to(tmp_path / "elsewhere" / "new")
     result = run("generate", "--out", str(dangling))
-    assert result.exit_code == 2 and "is a symbolic link" in result.output
+    assert result.exit_code == 2 and "is a symbolic link" in result.stderr
     assert not (tmp_path / "elsewhere").exists()
 
 
@@ -188,7 +188,7 @@ def test_a_folder_with_files_the_tool_did_not_write_is_refused(tmp_path):
     before = snapshot(out)
     result = run("generate", "--out", str(out))
     assert result.exit_code == 2
-    assert "did not write (link, terraform/notes.md)" in result.output
+    assert "did not write (link, terraform/notes.md)" in result.stderr
     assert snapshot(out) == before
 
 
@@ -198,7 +198,7 @@ def test_a_folder_of_someone_elses_files_is_refused(tmp_path):
     (docs / "catalog.json").write_text("{}\n")  # a name we write, but beside a stranger
     (docs / "index.html").write_text("<html/>\n")
     result = run("generate", "--out", str(docs))
-    assert result.exit_code == 2 and "(index.html)" in result.output
+    assert result.exit_code == 2 and "(index.html)" in result.stderr
     assert (docs / "catalog.json").read_text() == "{}\n"
 
 
@@ -260,9 +260,9 @@ def test_an_unwritable_place_is_a_clear_error(tmp_path):
     blocker.write_text("x\n")
     result = run("generate", "--out", str(blocker / "out"))
     assert result.exit_code == 2
-    assert result.output.startswith("error: cannot write") and "Traceback" not in result.output
+    assert result.stderr.startswith("error: cannot write") and "Traceback" not in result.stderr
     result = run("generate", "--out", str(blocker))
-    assert result.exit_code == 2 and "is a file" in result.output  # click's own check
+    assert result.exit_code == 2 and "is a file" in result.stderr  # click's own check
     with pytest.raises(OutputFolderError, match="is not a folder"):
         write_tree({"a.txt": "1\n"}, blocker)
     assert blocker.read_text() == "x\n"

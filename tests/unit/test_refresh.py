@@ -5,10 +5,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from click.testing import CliRunner
 
 from sagemaker_iac.api import build, load_catalog, read_tree
 from sagemaker_iac.cli import main
+from support.cli import cli_runner
 from support.paths import FIXTURES, SEED
 
 SDK = FIXTURES / "sdk" / "image_uri_config"
@@ -16,7 +16,7 @@ SDK = FIXTURES / "sdk" / "image_uri_config"
 
 def refresh(catalog, out, *extra: str):
     args = ["refresh", "--catalog", str(catalog), "--out", str(out), "--sdk", str(SDK)]
-    return CliRunner().invoke(main, [*args, "--date", "2026-11-26", *extra])
+    return cli_runner().invoke(main, [*args, "--date", "2026-11-26", *extra])
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,9 @@ import re
 import xml.etree.ElementTree as ET
 from importlib.metadata import version
 
-from click.testing import CliRunner
-
 from sagemaker_iac.api import build, parse_catalog
 from sagemaker_iac.cli import main
+from support.cli import cli_runner
 from support.paths import FIXTURES, SEED
 
 STAMP = re.compile(
@@ -60,7 +59,7 @@ def test_the_digest_follows_the_facts_not_the_formatting():
 
 def test_check_names_the_catalog_a_stale_out_came_from(tmp_path, built):
     out = tmp_path / "out"
-    runner = CliRunner()
+    runner = cli_runner()
     assert (
         runner.invoke(main, ["generate", "--catalog", str(SEED), "--out", str(out)]).exit_code == 0
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..errors import UnavailableError
@@ -31,6 +32,20 @@ HF_NEURON_REPOSITORIES = (
     "huggingface-pytorch-inference-neuronx",
 )
 _FAMILY = re.compile(r"^ml[._]([a-z\d\-]+)\.?\w*$")
+
+
+@dataclass(frozen=True)
+class Query:
+    """A framework image lookup's arguments, as image_uris.retrieve takes them (None: its
+    default). ``processor`` is this tool's own: cpu, gpu, ... instead of an instance type."""
+
+    framework: str
+    version: str | None = None
+    py_version: str | None = None
+    instance_type: str | None = None
+    scope: str | None = None
+    base_framework_version: str | None = None
+    processor: str | None = None
 
 
 class Resolved(NamedTuple):
@@ -144,25 +159,10 @@ def _numbers(version: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def resolve(
-    catalog: Catalog,
-    framework: str,
-    region: str,
-    version: str | None = None,
-    py_version: str | None = None,
-    instance_type: str | None = None,
-    scope: str | None = None,
-    base_framework_version: str | None = None,
-    processor: str | None = None,
-) -> Resolved:
-    """The image that image_uris.retrieve returns for these arguments, or why not.
-
-    ``processor`` is this tool's own: cpu, gpu, ... instead of an instance type.
-    """
-    found = locate(
-        catalog, framework, version, py_version, instance_type, scope, base_framework_version,
-        processor,
-    )  # fmt: skip
+def resolve(catalog: Catalog, query: Query, region: str) -> Resolved:
+    """The image that image_uris.retrieve returns for this query in REGION, or why not."""
+    found = locate(catalog, query)
+    framework = query.framework
     accounts = catalog.registry_groups[found.registry_group].accounts
     if region not in accounts:
         from .suggest import did_you_mean, region_problem
@@ -200,17 +200,11 @@ class Located(NamedTuple):
         return {r: f"{_host(catalog, a, r)}/{path}" for r, a in accounts.items()}
 
 
-def locate(
-    catalog: Catalog,
-    framework: str,
-    version: str | None = None,
-    py_version: str | None = None,
-    instance_type: str | None = None,
-    scope: str | None = None,
-    base_framework_version: str | None = None,
-    processor: str | None = None,
-) -> Located:
+def locate(catalog: Catalog, query: Query) -> Located:
     """resolve() without the region: every rule but the last holds in every region."""
+    framework, scope, instance_type = query.framework, query.scope, query.instance_type
+    version, py_version, processor = query.version, query.py_version, query.processor
+    base_framework_version = query.base_framework_version
     if processor is not None and instance_type is not None:
         raise UnavailableError("give an instance type or a processor, not both")
     rules = catalog.image_rules
@@ -439,9 +433,15 @@ def _enumerate(
                 for py in (None, ANY, *sorted(pys)):
                     for processor in (None, ANY, *sorted(processors)):
                         try:
-                            located = locate(
-                                catalog, framework, version, py, None, scope, base, processor
+                            query = Query(
+                                framework,
+                                version=version,
+                                py_version=py,
+                                scope=scope,
+                                base_framework_version=base,
+                                processor=processor,
                             )
+                            located = locate(catalog, query)
                         except UnavailableError:
                             continue
                         if py not in (None, ANY) and (scope, version, ANY, base, None) in out:

@@ -38,6 +38,7 @@ def _new_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         yaml=yaml_string,
         aligned=aligned,
         hcl_list=hcl_list,
+        hcl_value=hcl_value,
         md=markdown,
         flow=yaml_flow,
     )
@@ -154,6 +155,24 @@ def yaml_flow(value: Any) -> str:
 
 def hcl_list(values: Iterable[str]) -> str:
     return "[" + ", ".join(hcl_string(v) for v in values) + "]"
+
+
+def hcl_value(value: Any) -> str:
+    """An HCL literal whose value is exactly VALUE: None is null, and bools, numbers,
+    strings, lists and string-keyed mappings nest."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return hcl_string(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(hcl_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{hcl_string(k)} = {hcl_value(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"no HCL literal for {type(value).__name__}")
 
 
 def aligned(items: Iterable[tuple[str, Any]], quote: bool = True) -> list[tuple[str, Any]]:

@@ -1,3 +1,4 @@
+{% import "terraform/sagemaker-training-spec/_rules.tf" as expressions with context %}
 # Every rule below is a Terraform 1.0 expression over the catalog data in catalog.tf.
 # HCL evaluates both branches of a conditional but reports only the chosen one's
 # errors, so a branch may touch local.algorithm only when local.known is true.
@@ -26,7 +27,7 @@ locals {
   errors = concat(
 {% for rule in rules %}
     # {{ rule.summary }}
-    {{ rule.expression }},
+    {{ expressions[rule.key]() }},
 {% endfor %}
   )
 

@@ -82,9 +82,15 @@ def test_every_answer_evaluates_to_the_catalogs_uri(templates):
             assert stack.failed_rules() == [], (framework, scope, params, region)
             uri = stack.eval(template["Outputs"]["ImageUri"]["Value"])
             expected = framework_image(
-                catalog, framework, region, version, None if py == ANY else py, None, scope,
-                base, None if processor == ANY else processor,
-            ).uri  # fmt: skip
+                catalog,
+                framework,
+                region,
+                version=version,
+                py_version=None if py == ANY else py,
+                scope=scope,
+                base_framework_version=base,
+                processor=None if processor == ANY else processor,
+            ).uri
             assert uri == expected, (framework, scope, params, region)
             checked += 1
     assert checked > 4000
@@ -94,15 +100,28 @@ def test_rules_refuse_an_unpublished_region_and_a_wrong_python(templates):
     catalog = load_catalog()
     template = templates["pytorch-training.yaml"]
     params = {"Version": "2.1.0", "PyVersion": "py310", "Processor": "gpu"}
-    found = framework_image(catalog, "pytorch", "us-east-1", "2.1.0", "py310", None, "training",
-                            None, "gpu")  # fmt: skip
+    found = framework_image(
+        catalog,
+        "pytorch",
+        "us-east-1",
+        version="2.1.0",
+        py_version="py310",
+        scope="training",
+        processor="gpu",
+    )
     accounts = catalog.registry_groups[
         answers(catalog, "pytorch")[("training", "2.1.0", "py310", None, "gpu")].registry_group
     ].accounts
     missing = sorted(set(catalog.regions) - set(accounts))[0]
     with pytest.raises(UnavailableError):
         framework_image(
-            catalog, "pytorch", missing, "2.1.0", "py310", None, "training", None, "gpu"
+            catalog,
+            "pytorch",
+            missing,
+            version="2.1.0",
+            py_version="py310",
+            scope="training",
+            processor="gpu",
         )
     failed = Stack(template, params, missing).failed_rules()
     assert failed and all(name.startswith("Regions") for name in failed)
@@ -141,9 +160,14 @@ def test_moto_deploys_the_pytorch_training_template(out_dir, region):
             stack = client.describe_stacks(StackName=f"pytorch-{index}")["Stacks"][0]
             outputs = {o["OutputKey"]: o["OutputValue"] for o in stack["Outputs"]}
             expected = framework_image(
-                catalog, "pytorch", region, None if version == DEFAULT else version,
-                None if py == NONE else py, None, "training", None, processor,
-            )  # fmt: skip
+                catalog,
+                "pytorch",
+                region,
+                version=None if version == DEFAULT else version,
+                py_version=None if py == NONE else py,
+                scope="training",
+                processor=processor,
+            )
             assert outputs["ImageUri"] == expected.uri
             assert outputs["RegistryId"] == expected.registry
             assert outputs["FrameworkVersion"] == expected.version

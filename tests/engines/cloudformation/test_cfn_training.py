@@ -121,7 +121,7 @@ def test_region_rule_admits_exactly_the_published_regions(out_dir, catalog):
         assert regions == catalog.regions_for(key)
 
 
-# cfn-lint 1.58's region schemas lack the SageMaker model types here (README: Limits).
+# cfn-lint 1.58's region schemas lack the SageMaker model types here (docs/catalog.md: Limits).
 NO_SAGEMAKER_MODEL_TYPES = {"me-central-1", "us-gov-east-1"}
 
 

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
 from sagemaker_iac.api import parse_catalog
 from sagemaker_iac.cli import main
@@ -16,6 +15,7 @@ from sagemaker_iac.targets.cloudformation._mappings import MAX_INLINE_BODY
 from sagemaker_iac.targets.cloudformation.render import MAPPINGS_FILE, MODEL_FILE, TEMPLATE_FILE
 from support.cfn_eval import Stack, url_suffix
 from support.cfn_lint import cfn_lint
+from support.cli import cli_runner
 from support.paths import ROOT
 from support.readers import load_cfn
 
@@ -260,7 +260,7 @@ def test_a_catalog_beyond_the_mapping_quota_is_refused_not_emitted(tmp_path):
     path.write_text(_synthetic(201))
     parse_catalog(path.read_text(), str(path))  # a valid catalog...
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["generate", "--catalog", str(path), "--out", str(out)])
+    result = cli_runner().invoke(main, ["generate", "--catalog", str(path), "--out", str(out)])
     assert result.exit_code == 2  # ...that CloudFormation could not take
     assert "201 top-level keys" in result.stderr and "allows 200" in result.stderr
     assert result.stderr.startswith(f"error: {path}: regions: mapping SageMakerRegistries")

@@ -102,12 +102,11 @@ def test_terraform_evaluates_every_framework_as_the_catalog_answers(out_dir, tmp
             catalog,
             v["framework"],
             v["region"],
-            v["version"],
-            v["py_version"],
-            None,
-            v["scope"],
-            v["base_framework_version"],
-            v["processor"],
+            version=v["version"],
+            py_version=v["py_version"],
+            scope=v["scope"],
+            base_framework_version=v["base_framework_version"],
+            processor=v["processor"],
         ).uri
         for key, v in lookups.items()
     }

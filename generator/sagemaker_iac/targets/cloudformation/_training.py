@@ -19,6 +19,7 @@ from .._constraints import (
     single_instance,
 )
 from .._jinja import render
+from ._joined_json import Concat, Literal, Raw, Spliced, When, parts
 from ._mappings import ALGORITHMS, REGISTRIES, check_size, for_algorithm, published_where
 
 TRAINING_DIR = "cloudformation/training"
@@ -52,25 +53,6 @@ class Parameter(NamedTuple):
 def constrained(rule: Constraint) -> dict[str, Any]:
     """A parameter's AllowedPattern and the sentence that explains it."""
     return {"allowed_pattern": rule.pattern, "says": rule.says}
-
-
-class Body:
-    """Pieces of the pipeline definition JSON: (kind, ...) joined with Fn::Join."""
-
-    def __init__(self) -> None:
-        self.parts: list[tuple[str, ...]] = []
-
-    def text(self, value: str) -> None:
-        if self.parts and self.parts[-1][0] == "text":
-            self.parts[-1] = ("text", self.parts[-1][1] + value)
-        else:
-            self.parts.append(("text", value))
-
-    def raw(self, expression: str) -> None:
-        self.parts.append(("raw", expression))
-
-    def when(self, condition: str, value: str) -> None:
-        self.parts.append(("if", condition, value))
 
 
 def instance_pattern(catalog: Catalog, algorithm: Algorithm) -> str:
@@ -262,20 +244,14 @@ def parameters(
     return found
 
 
-def _channel_open(name: str) -> str:
-    """A channel object up to (not including) its optional ContentType and closing brace."""
+def _channel(name: str) -> dict[str, Any]:
     key = camel(name)
-    return (
-        f'{{"ChannelName":"{name}","DataSource":{{"S3DataSource":{{"S3DataType":"S3Prefix",'
-        f'"S3Uri":"${{{key}S3Uri}}","S3DataDistributionType":"FullyReplicated"}}}}'
-    )
-
-
-def _channel(body: Body, name: str) -> None:
-    key = camel(name)
-    body.text(_channel_open(name))
-    body.when(f"{key}ContentTypeSet", f',"ContentType":"${{{key}ContentType}}"')
-    body.text("}")
+    source = {"S3DataType": "S3Prefix", "S3Uri": f"${{{key}S3Uri}}"}
+    return {
+        "ChannelName": name,
+        "DataSource": {"S3DataSource": {**source, "S3DataDistributionType": "FullyReplicated"}},
+        "ContentType": When(f"{key}ContentTypeSet", f"${{{key}ContentType}}"),
+    }
 
 
 def conditions(algorithm: Algorithm) -> dict[str, str]:
@@ -295,53 +271,56 @@ def conditions(algorithm: Algorithm) -> dict[str, str]:
     return found
 
 
-def body(algorithm: Algorithm) -> Body:
-    b = Body()
-    b.text(
-        '{"Version":"2020-12-01","Metadata":{},"Parameters":[],"Steps":[{"Name":"Train",'
-        '"Type":"Training","Arguments":{"AlgorithmSpecification":{"TrainingImage":"'
-    )
-    b.raw(
-        f"!FindInMap [{REGISTRIES}, !Ref AWS::Region, "
-        f"!FindInMap [{ALGORITHMS}, {algorithm.key}, Group]]"
-    )
-    b.text(".dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/")
-    b.raw(f"!FindInMap [{ALGORITHMS}, {algorithm.key}, Repo]")
-    b.text(
-        ':${ImageTag}","TrainingInputMode":"${InputMode}"},"RoleArn":"${RoleArn}",'
-        '"HyperParameters":{'
-    )
-    b.text(
-        ",".join(
-            f'"{h}":"${{{hyperparameter_parameter(h)}}}"'
-            for h in algorithm.required_hyperparameters
+def definition(algorithm: Algorithm) -> dict[str, Any]:
+    """The pipeline definition: one Training step whose arguments are the parameters'."""
+    image = Concat(
+        (
+            Raw(
+                f"!FindInMap [{REGISTRIES}, !Ref AWS::Region, "
+                f"!FindInMap [{ALGORITHMS}, {algorithm.key}, Group]]"
+            ),
+            ".dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/",
+            Raw(f"!FindInMap [{ALGORITHMS}, {algorithm.key}, Repo]"),
+            ":${ImageTag}",
         )
     )
-    separator = "," if algorithm.required_hyperparameters else ""
-    b.when("HasExtraHyperParameters", separator + "${ExtraHyperParameters}")
-    b.text('},"InputDataConfig":[')
-    for index, name in enumerate(algorithm.required_channels):
-        if index:
-            b.text(",")
-        _channel(b, name)
-    for name in algorithm.optional_channels:
-        key = camel(name)
-        b.when(f"Has{key}", "," + _channel_open(name))
-        b.when(f"{key}ContentTypeSet", f',"ContentType":"${{{key}ContentType}}"')
-        b.when(f"Has{key}", "}")
-    b.text('],"OutputDataConfig":{"S3OutputPath":"${OutputS3Path}"')
-    b.when("HasKmsKey", ',"KmsKeyId":"${KmsKeyId}"')
-    b.text(
-        '},"ResourceConfig":{"InstanceType":"${InstanceType}","InstanceCount":${InstanceCount},'
-        '"VolumeSizeInGB":${VolumeSizeInGB}'
-    )
-    b.when("HasKmsKey", ',"VolumeKmsKeyId":"${KmsKeyId}"')
-    b.text(
-        '},"StoppingCondition":{"MaxRuntimeInSeconds":${MaxRuntimeInSeconds}},'
-        '"EnableNetworkIsolation":${EnableNetworkIsolation},'
-        '"EnableInterContainerTrafficEncryption":${EnableInterContainerTrafficEncryption}}}]}'
-    )
-    return b
+    hyperparameters: dict[str, Any] = {
+        h: f"${{{hyperparameter_parameter(h)}}}" for h in algorithm.required_hyperparameters
+    }
+    # A spliced member's key is not written: the user's own members stand in its place.
+    hyperparameters["(extra)"] = When("HasExtraHyperParameters", Spliced("${ExtraHyperParameters}"))
+    channels: list[Any] = [_channel(name) for name in algorithm.required_channels]
+    channels += [When(f"Has{camel(n)}", _channel(n)) for n in algorithm.optional_channels]
+    arguments = {
+        "AlgorithmSpecification": {
+            "TrainingImage": image,
+            "TrainingInputMode": "${InputMode}",
+        },
+        "RoleArn": "${RoleArn}",
+        "HyperParameters": hyperparameters,
+        "InputDataConfig": channels,
+        "OutputDataConfig": {
+            "S3OutputPath": "${OutputS3Path}",
+            "KmsKeyId": When("HasKmsKey", "${KmsKeyId}"),
+        },
+        "ResourceConfig": {
+            "InstanceType": "${InstanceType}",
+            "InstanceCount": Literal("${InstanceCount}"),
+            "VolumeSizeInGB": Literal("${VolumeSizeInGB}"),
+            "VolumeKmsKeyId": When("HasKmsKey", "${KmsKeyId}"),
+        },
+        "StoppingCondition": {"MaxRuntimeInSeconds": Literal("${MaxRuntimeInSeconds}")},
+        "EnableNetworkIsolation": Literal("${EnableNetworkIsolation}"),
+        "EnableInterContainerTrafficEncryption": Literal(
+            "${EnableInterContainerTrafficEncryption}"
+        ),
+    }
+    return {
+        "Version": "2020-12-01",
+        "Metadata": {},
+        "Parameters": [],
+        "Steps": [{"Name": "Train", "Type": "Training", "Arguments": arguments}],
+    }
 
 
 def readme_rows(catalog: Catalog) -> list[dict[str, str]]:
@@ -372,7 +351,7 @@ def render_training(catalog: Catalog, context: dict[str, Any]) -> Files:
             "algorithm": algorithm,
             "parameters": parameters(catalog, algorithm, rules),
             "conditions": conditions(algorithm),
-            "body": body(algorithm).parts,
+            "body": parts(definition(algorithm)),
             "processor_rules": rules,
             # Only this algorithm's entry and its registry group's accounts.
             "mappings_block": render(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ...catalog import Catalog
 from .._constraints import ROLE_ARN, S3_OBJECT, S3_URI, Constraint, region, sagemaker_name
@@ -11,13 +11,24 @@ from .._jinja import hcl_list, hcl_string
 # Terraform 1.0: validation may read only its own variable; its message is a literal sentence.
 
 
+class Required:
+    """The default of a variable that has none: the caller must set it."""
+
+
+REQUIRED = Required()
+
+
 class Variable(NamedTuple):
     name: str
     type: str
     description: str
-    default: str | None = None  # an HCL expression; None means the input is required
+    default: Any = REQUIRED  # a Python value, rendered as HCL (None: null)
     condition: str | None = None
     error_message: str | None = None
+
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED
 
 
 class Output(NamedTuple):
@@ -25,7 +36,8 @@ class Output(NamedTuple):
     description: str
     value: str
     sensitive: bool = False
-    preconditions: tuple[tuple[str, str], ...] = ()
+    # Fail the plan on this output when the spec module reports catalog errors.
+    checks_spec: bool = False
 
 
 def algorithm_variable(catalog: Catalog, validate: bool = True) -> Variable:
@@ -83,13 +95,13 @@ def role_variables(create_for: str) -> list[Variable]:
             "create_role",
             "bool",
             f"Create a least-privilege execution role for {create_for}.",
-            "false",
+            False,
         ),
         Variable(
             "role_path",
             "string",
             "IAM path of the created role.",
-            '"/"',
+            "/",
             # IAM's path: / alone, or printable ASCII between slashes, up to 512 characters.
             condition='can(regex("^/([!-~]{1,510}/)?$", var.role_path))',
             error_message="The role_path must be / or begin and end with /.",
@@ -98,7 +110,7 @@ def role_variables(create_for: str) -> list[Variable]:
             "role_permissions_boundary",
             "string",
             "ARN of the policy that is the created role's permissions boundary, or null.",
-            "null",
+            None,
         ),
     ]
 
@@ -114,21 +126,21 @@ IMAGE_TAG = Variable(
     "image_tag",
     "string",
     "Image tag to use; null selects the algorithm's default tag from the catalog.",
-    "null",
+    None,
 )
 TRAINING_IMAGE_TAG = Variable(
     "image_tag",
     "string",
     "Image tag to use; null selects the algorithm's first catalog tag built for the "
     "instance type's processor (-cpu-, -gpu-), else its first tag.",
-    "null",
+    None,
 )
 IMAGE_SCOPE = Variable(
     "image_scope",
     "string",
     "Which image: training, inference (the hosting image, where the catalog keeps one), or "
     "inference_graviton (the Arm hosting image, where one is published).",
-    '"training"',
+    "training",
     condition='contains(["training", "inference", "inference_graviton"], var.image_scope)',
     error_message="The image_scope must be training, inference or inference_graviton.",
 )
@@ -138,20 +150,20 @@ IMAGE_INSTANCE_TYPE = Variable(
     "ML instance type the image runs on, or null. When given, an Arm (Graviton) type hosts "
     "the Arm image (as the SageMaker SDK picks it), the default tag is the first built for "
     "its processor, and a tag or an image that cannot run on it fails the plan.",
-    "null",
+    None,
 )
-TAGS = Variable("tags", "map(string)", "Tags for every resource created.", "{}")
+TAGS = Variable("tags", "map(string)", "Tags for every resource created.", {})
 VPC = Variable(
     "vpc_config",
     "object({ subnets = list(string), security_group_ids = list(string) })",
     "Subnets and security groups to run in; null runs outside a VPC.",
-    "null",
+    None,
 )
 KMS_KEY = Variable(
     "kms_key_id",
     "string",
     "KMS key for the output and the training volume; null uses AWS-managed keys.",
-    "null",
+    None,
 )
 
 
@@ -164,7 +176,7 @@ def _job_inputs(catalog: Catalog, validate_algorithm: bool) -> list[Variable]:
             "hyperparameters",
             "map(string)",
             "Algorithm hyperparameters; the catalog's required ones must be present.",
-            "{}",
+            {},
         ),
         Variable(
             "channels",
@@ -174,20 +186,20 @@ def _job_inputs(catalog: Catalog, validate_algorithm: bool) -> list[Variable]:
             "s3_data_type (default S3Prefix).",
         ),
         Variable(
-            "input_mode", "string", "Default training input mode: File, Pipe or FastFile.", '"File"'
+            "input_mode", "string", "Default training input mode: File, Pipe or FastFile.", "File"
         ),
         Variable("instance_type", "string", "ML instance type, such as ml.m5.xlarge."),
         Variable(
             "instance_count",
             "number",
             "Number of training instances.",
-            "1",
+            1,
             condition="var.instance_count >= 1",
             error_message="The instance_count must be at least 1.",
         ),
-        Variable("volume_size_in_gb", "number", "Storage volume per instance, in GB.", "30"),
+        Variable("volume_size_in_gb", "number", "Storage volume per instance, in GB.", 30),
         Variable(
-            "max_runtime_in_seconds", "number", "Stop the job after this many seconds.", "86400"
+            "max_runtime_in_seconds", "number", "Stop the job after this many seconds.", 86400
         ),
         checked(
             Variable(
@@ -198,13 +210,13 @@ def _job_inputs(catalog: Catalog, validate_algorithm: bool) -> list[Variable]:
         KMS_KEY,
         VPC,
         Variable(
-            "enable_network_isolation", "bool", "Run the container without network access.", "true"
+            "enable_network_isolation", "bool", "Run the container without network access.", True
         ),
         Variable(
             "enable_inter_container_traffic_encryption",
             "bool",
             "Encrypt traffic between training instances.",
-            "true",
+            True,
         ),
         TAGS,
     ]
@@ -227,7 +239,7 @@ def spec_variables(catalog: Catalog) -> list[Variable]:
             "step_name",
             "string",
             "Name of the Training step in the pipeline definition.",
-            '"Train"',
+            "Train",
         ),
     ]
 
@@ -240,7 +252,7 @@ def training_job_variables(catalog: Catalog) -> list[Variable]:
                 "role_arn",
                 "string",
                 "IAM role that SageMaker assumes; null with create_role = true.",
-                "null",
+                None,
             ),
             ROLE_ARN,
             nullable=True,
@@ -264,7 +276,7 @@ def training_pipeline_variables(catalog: Catalog) -> list[Variable]:
             "step_name",
             "string",
             "Name of the Training step in the pipeline definition.",
-            '"Train"',
+            "Train",
         ),
         checked(
             Variable(
@@ -272,7 +284,7 @@ def training_pipeline_variables(catalog: Catalog) -> list[Variable]:
                 "string",
                 "IAM role that the pipeline and its training jobs assume; null with "
                 "create_role = true.",
-                "null",
+                None,
             ),
             ROLE_ARN,
             nullable=True,
@@ -296,7 +308,7 @@ def model_variables(catalog: Catalog) -> list[Variable]:
                 "model_data_url",
                 "string",
                 "S3 URI of the model artifacts (model.tar.gz); null with model_package_name.",
-                "null",
+                None,
             ),
             S3_OBJECT,
             nullable=True,
@@ -305,14 +317,14 @@ def model_variables(catalog: Catalog) -> list[Variable]:
             "model_package_name",
             "string",
             "Model package to host instead of the algorithm's image and model_data_url.",
-            "null",
+            None,
         ),
         checked(
             Variable(
                 "execution_role_arn",
                 "string",
                 "IAM role the model runs as; null with create_role = true.",
-                "null",
+                None,
             ),
             ROLE_ARN,
             nullable=True,
@@ -322,37 +334,37 @@ def model_variables(catalog: Catalog) -> list[Variable]:
             "model_data_kms_key_arn",
             "string",
             "KMS key that encrypts the model artifacts; the created role may decrypt with it.",
-            "null",
+            None,
         ),
         VPC,
         Variable(
-            "enable_network_isolation", "bool", "Run the container without network access.", "true"
+            "enable_network_isolation", "bool", "Run the container without network access.", True
         ),
         Variable(
             "create_endpoint_configuration",
             "bool",
             "Create an endpoint configuration for the model.",
-            "false",
+            False,
         ),
         Variable(
             "create_endpoint",
             "bool",
             "Create an endpoint (needs create_endpoint_configuration).",
-            "false",
+            False,
         ),
         Variable(
             "instance_type",
             "string",
             "Instance type of the endpoint's variant. An Arm (Graviton) type hosts the "
             "algorithm's Arm image, and fails the plan where the catalog has none.",
-            '"ml.m5.large"',
+            "ml.m5.large",
         ),
-        Variable("initial_instance_count", "number", "Instances behind the endpoint.", "1"),
+        Variable("initial_instance_count", "number", "Instances behind the endpoint.", 1),
         Variable(
             "kms_key_arn",
             "string",
             "KMS key for the endpoint's storage volume; required with an endpoint configuration.",
-            "null",
+            None,
         ),
         TAGS,
     ]
@@ -364,7 +376,7 @@ FAIL_ON_ERROR = Variable(
     "Stop the plan when the inputs break the catalog (Terraform 1.0 has no preconditions, "
     'so the message arrives inside an "Invalid value for path parameter" error). A '
     "caller on Terraform 1.2+ sets false and raises the error output in a precondition.",
-    "true",
+    True,
 )
 
 IMAGES_OUTPUTS = [
@@ -420,18 +432,12 @@ SPEC_OUTPUTS = [
     Output("repository", "ECR repository of the image.", "local.repository"),
 ]
 
-_VALID = (
-    "length(module.spec.errors) == 0",
-    'join("\\n", concat(["The training job does not match the sagemaker-iac catalog:"], '
-    "module.spec.errors))",
-)
-
 TRAINING_JOB_OUTPUTS = [
     Output(
         "request",
         "CreateTrainingJob request as an object.",
         "module.spec.request",
-        preconditions=(_VALID,),
+        checks_spec=True,
     ),
     Output("request_json", "CreateTrainingJob request as JSON.", "module.spec.request_json"),
     Output("image_uri", "Training image URI from the catalog.", "module.spec.image_uri"),
@@ -455,7 +461,7 @@ TRAINING_PIPELINE_OUTPUTS = [
         "pipeline_definition",
         "The pipeline definition (JSON) with its one Training step.",
         "module.spec.pipeline_definition",
-        preconditions=(_VALID,),
+        checks_spec=True,
     ),
     Output("image_uri", "Training image URI from the catalog.", "module.spec.image_uri"),
     Output("pipeline_arn", "ARN of the pipeline.", "aws_sagemaker_pipeline.this.arn"),
@@ -510,33 +516,33 @@ FRAMEWORK_VARIABLES = [
         "framework_version",
         "string",
         "Framework version or alias (image_uris.retrieve's version); null takes the SDK's default.",
-        "null",
+        None,
     ),
     Variable(
         "image_scope",
         "string",
         "training, inference, inference_graviton, eia, processing, ... (the framework's "
         "scopes); null where the SDK needs none.",
-        "null",
+        None,
     ),
     Variable(
         "py_version",
         "string",
         "Python version, such as py310; null where the image has one or none.",
-        "null",
+        None,
     ),
     Variable(
         "processor",
         "string",
         "cpu, gpu, inf, trn, ... (what the SDK reads from an instance type); null where "
         "the image is built for one.",
-        "null",
+        None,
     ),
     Variable(
         "base_framework_version",
         "string",
         "Hugging Face images: the framework under them, such as pytorch2.1.0.",
-        "null",
+        None,
     ),
     FAIL_ON_ERROR,
 ]

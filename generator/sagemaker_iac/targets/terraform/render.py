@@ -10,6 +10,7 @@ from ...catalog import Algorithm, Catalog, Image, Source
 from ...catalog.resolve import versions_of
 from ...outtree import Files
 from .._answers import framework_table
+from .._constraints import S3_URI
 from .._jinja import hcl_list, hcl_string, render
 from ._modules import FRAMEWORK_MODULE, LOCALS_FILE, ROOT, modules
 
@@ -63,6 +64,7 @@ def render_terraform(catalog: Catalog) -> Files:
             "rules": module.rules,
             "providers": module.providers,
             "required_version": module.required_version,
+            "s3_uri": S3_URI,  # the spec module's S3 rule
         }
         if module.path == FRAMEWORK_MODULE:
             files.update(framework_files(catalog, context))

@@ -1,0 +1,19 @@
+{#- The spec module's catalog checks, one macro per rule (targets/terraform/_rules.py names
+    them and says what each checks): each a Terraform 1.0 expression yielding the rule's
+    error messages, empty when it holds. local.algorithm is null for an unknown
+    algorithm, so every use of it sits in a branch that local.known selects. #}
+{% macro known() %}local.known ? [] : ["unknown algorithm ${var.algorithm}; known: ${join(", ", sort(keys(local.catalog_algorithms)))}"]{% endmacro %}
+{% macro published() %}local.known && !local.published ? ["algorithm ${var.algorithm} is not published in region ${var.region}; available regions: ${join(", ", local.regions)}"] : []{% endmacro %}
+{% macro tag() %}local.known ? contains(local.algorithm.tags, local.tag) ? [] : ["image tag ${local.tag} is not published for ${var.algorithm}; available tags: ${join(", ", local.algorithm.tags)}"] : []{% endmacro %}
+{% macro input_modes() %}local.known ? [for m in local.input_modes : "input mode ${m} is not supported by ${var.algorithm}; supported: ${join(", ", local.algorithm.input_modes)}" if !contains(local.algorithm.input_modes, m)] : []{% endmacro %}
+{% macro required_channels() %}local.known ? [for c in local.algorithm.required_channels : "missing required channel ${c} for ${var.algorithm}; required: ${join(", ", local.algorithm.required_channels)}" if !contains(local.channel_names, c)] : []{% endmacro %}
+{% macro allowed_channels() %}local.known ? [for c in local.channel_names : "unknown channel ${c} for ${var.algorithm}; allowed: ${join(", ", local.allowed_channels)}" if !contains(local.allowed_channels, c)] : []{% endmacro %}
+{% macro content_types() %}local.known ? [for c in local.channel_names : "channel ${c}: content type ${var.channels[c].content_type} is not accepted by ${var.algorithm}; accepted: ${join(", ", local.algorithm.content_types)}" if !contains(concat(["-"], local.algorithm.content_types), lookup(var.channels[c], "content_type", "-"))] : []{% endmacro %}
+{% macro s3_uris() %}[for c in local.channel_names : "channel ${c}: s3_uri must be {{ s3_uri.says }}" if !can(regex({{ s3_uri.pattern | hcl }}, lookup(var.channels[c], "s3_uri", "")))]{% endmacro %}
+{% macro instance_family() %}local.processor != "" ? [] : ["instance type ${var.instance_type} is not of a known family (ml.<family><generation>.<size> with family ${join(", ", sort(keys(local.catalog_instance_families)))})"]{% endmacro %}
+{% macro processor() %}local.known && local.processor != "" ? contains(local.algorithm.processors, local.processor) ? [] : ["instance type ${var.instance_type} is ${upper(local.processor)}; ${var.algorithm} trains on: ${upper(join(", ", local.algorithm.processors))}"] : []{% endmacro %}
+{% macro parallelizable() %}local.known && var.instance_count > 1 ? local.algorithm.parallelizable ? [] : ["instance_count ${var.instance_count}: ${var.algorithm} is not parallelizable; use 1"] : []{% endmacro %}
+{% macro single_instance() %}local.known && var.instance_count > 1 && local.processor != "" ? contains(local.algorithm.single_instance, local.processor) ? ["instance_count ${var.instance_count}: ${var.algorithm} trains on a single ${upper(local.processor)} instance; use 1"] : [] : []{% endmacro %}
+{% macro tag_processor() %}contains(local.unsuited_tags, local.tag) ? ["image tag ${local.tag} is not built for ${upper(local.processor)}; instance type ${var.instance_type} is ${upper(local.processor)}; tags that suit it: ${join(", ", local.suited_tags)}"] : []{% endmacro %}
+{% macro not_arm() %}local.arm64 ? ["instance type ${var.instance_type} is Arm (Graviton); SageMaker trains on x86_64 instances only"] : []{% endmacro %}
+{% macro hyperparameters() %}local.known ? [for h in local.algorithm.required_hyperparameters : "missing required hyperparameter ${h} for ${var.algorithm}" if !contains(keys(var.hyperparameters), h)] : []{% endmacro %}
