@@ -106,7 +106,7 @@ bench: venv compile $(SDK_VENV)/.installed
 	$(BIN)/python benchmarks/run.py
 
 # The test lanes, three runs each, into benchmarks/test_times.json and results.md.
-test-times: venv $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed
+test-times: venv compile $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed
 	$(BIN)/python benchmarks/test_times.py
 
 clean:

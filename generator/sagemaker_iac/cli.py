@@ -1,7 +1,8 @@
-"""The sagemaker-iac command line. Exit codes: 0 ok, 1 check failed, 2 bad input.
+"""The sagemaker-iac command line. Exit codes: 0 ok, 1 check failed, 2 bad input, 3 a bug,
+4 breaking changes (refresh); docs/cli.md has the table.
 
-Heavy modules (jinja2, hcl2, the renderers) are imported inside the commands that
-use them, so a lookup starts fast.
+Heavy modules (jinja2, PyYAML, jsonschema, the renderers) are imported inside the commands
+that use them, so a lookup starts fast.
 """
 
 from __future__ import annotations

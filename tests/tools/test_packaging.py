@@ -42,7 +42,7 @@ def test_wheel_in_a_fresh_venv_generates_the_same_out(tmp_path):
     assert "sagemaker_iac/templates/terraform/sagemaker-images/main.tf" in names
 
     venv = tmp_path / "venv"
-    # Without a pip of its own (ensurepip took 3 s): this pip installs into it.
+    # Without a pip of its own (ensurepip is slow): this pip installs into it.
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = str(venv / "bin" / "python")
     subprocess.run(

@@ -70,7 +70,7 @@ def test_regions_lists_all_or_one_algorithms(catalog):
 
 def test_generate_then_check_then_stale(tmp_path):
     out = tmp_path / "out"
-    # A two-algorithm catalog: what is tested is the folder, and it is 15x faster to write.
+    # A two-algorithm catalog: what is tested is the folder, and it is faster to write.
     minimal = ("--catalog", str(MINIMAL))
     assert run("generate", "--out", str(out), *minimal).exit_code == 0
     first = read_tree(out)

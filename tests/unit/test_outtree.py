@@ -17,12 +17,12 @@ from sagemaker_iac.outtree import MANIFEST, OutputFolderError, read_tree, write_
 from support.cli import cli_runner
 from support.paths import MINIMAL, SEED
 
-# Two small catalogs whose trees differ (the built-in one takes 15x longer to write).
+# Two small catalogs whose trees differ (the built-in one takes far longer to write).
 
 
 def run(*args: str, env: dict[str, str] | None = None):
     """The CLI in process. generate reads a two-algorithm catalog unless told otherwise:
-    these tests are about the folder, and it writes every path they touch 15x faster."""
+    these tests are about the folder, and it writes every path they touch faster."""
     if args[0] == "generate" and "--catalog" not in args:
         args = (*args, "--catalog", str(MINIMAL))
     return cli_runner().invoke(main, list(args), env=env)

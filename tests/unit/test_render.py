@@ -1,4 +1,4 @@
-"""Quoting filters (proved against real parsers) and the whole-or-nothing writer."""
+"""Quoting filters, proved against real parsers (python-hcl2, PyYAML, Terraform, CommonMark)."""
 
 from __future__ import annotations
 

@@ -9,17 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CatalogError
-from ._model import (
-    Algorithm,
-    Catalog,
-    Image,
-    ImageFamily,
-    ImageRules,
-    InstanceClass,
-    Partition,
-    RegistryGroup,
-    Source,
-)
+from ._model import Catalog
 from .resources import (
     COMPILED_DIR,
     DATA,
@@ -117,79 +107,15 @@ def parse_catalog(text: str, name: str) -> Catalog:
 
 
 def _build(data: dict[str, Any], name: str) -> Catalog:
-    formats = {k: tuple(v["content_types"]) for k, v in data["formats"].items()}
-    algorithms = {}
-    for key, a in data["algorithms"].items():
-        content_types = tuple(dict.fromkeys(ct for f in a["formats"] for ct in formats[f]))
-        algorithms[key] = Algorithm(
-            key=key,
-            name=a["name"],
-            repository=a["repository"],
-            registry_group=a["registry_group"],
-            tags=tuple(a["tags"]),
-            required_channels=tuple(a["channels"]["required"]),
-            optional_channels=tuple(a["channels"].get("optional", ())),
-            input_modes=tuple(a["input_modes"]),
-            formats=tuple(a["formats"]),
-            content_types=content_types,
-            instance=InstanceClass(
-                processors=tuple(a["instance"]["processors"]),
-                single_instance=tuple(a["instance"].get("single_instance", ())),
-                gpu_single_device=a["instance"].get("gpu_single_device", False),
-                gpu_dense_data_only=a["instance"].get("gpu_dense_data_only", False),
-                processors_by_tag={
-                    t: tuple(p) for t, p in a["instance"].get("processors_by_tag", {}).items()
-                },
-            ),
-            parallelizable=a["parallelizable"],
-            source=a["source"],
-            required_hyperparameters=tuple(a.get("hyperparameters", {}).get("required", ())),
-            hyperparameters_source=a.get("hyperparameters", {}).get("source"),
-            inference=_image(a["inference"]) if "inference" in a else None,
-            graviton=_image(a["graviton"]) if "graviton" in a else None,
-            sdk_framework=a.get("sdk", {}).get("framework"),
-            sdk_version=a.get("sdk", {}).get("version"),
+    from ._layout import read  # the layout's reader: the model from validated data
+
+    catalog: Catalog = read(Catalog, data, path=name)
+    # Derived, not stored: the content types an algorithm's formats accept, in order.
+    formats = catalog.formats
+    algorithms = {
+        key: a._replace(
+            content_types=tuple(dict.fromkeys(ct for f in a.formats for ct in formats[f]))
         )
-    return Catalog(
-        path=name,
-        sources={k: Source(key=k, **v) for k, v in data["sources"].items()},
-        partitions={k: Partition(key=k, **v) for k, v in data["partitions"].items()},
-        regions={k: v["partition"] for k, v in data["regions"].items()},
-        formats=formats,
-        registry_groups={
-            k: RegistryGroup(key=k, accounts=dict(v["accounts"]), source=v["source"])
-            for k, v in data["registry_groups"].items()
-        },
-        algorithms=algorithms,
-        instance_families=dict(data.get("instance_families", {}).get("families", {})),
-        instance_families_source=data.get("instance_families", {}).get("source"),
-        arm64_families=tuple(
-            data.get("instance_families", {}).get("arm64", {}).get("families", ())
-        ),
-        arm64_source=data.get("instance_families", {}).get("arm64", {}).get("source"),
-        training_instance_types=tuple(data.get("training_instance_types", {}).get("types", ())),
-        training_instance_types_source=data.get("training_instance_types", {}).get("source"),
-        images={
-            k: ImageFamily(
-                key=k,
-                scopes=tuple(f["scopes"]) if "scopes" in f else None,
-                flat=f["flat"],
-                configs=f["configs"],
-                latest=f["latest"],
-                source=f["source"],
-            )
-            for k, f in data.get("images", {}).items()
-        },
-        image_rules=_rules(data.get("image_rules")),
-    )
-
-
-def _rules(data: dict[str, Any] | None) -> ImageRules:
-    if data is None:
-        return ImageRules()
-    tuples = {k: tuple(v) for k, v in data.items() if isinstance(v, list)}
-    return ImageRules(**{**data, **tuples})
-
-
-def _image(data: dict[str, Any]) -> Image:
-    return Image(data["repository"], data["registry_group"], tuple(data["tags"]))
+        for key, a in catalog.algorithms.items()
+    }
+    return catalog._replace(algorithms=algorithms)

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-try:  # CPython's own BLAKE2: hashlib would load OpenSSL, a tenth of a lookup's time
+try:  # CPython's own BLAKE2: hashlib would load OpenSSL, a large part of a lookup's time
     from _blake2 import blake2b as _blake2b
 except ImportError:  # pragma: no cover - other interpreters
     from hashlib import blake2b as _blake2b
@@ -55,7 +55,7 @@ def dependency_versions(*names: str) -> str:
 
 @cache
 def _version(name: str) -> str:
-    # The dist-info folder's name first: importlib.metadata costs a lookup 20 ms to import.
+    # The dist-info folder's name first: importing importlib.metadata would slow a lookup.
     wanted = re.sub(r"[-_.]+", "_", name).lower() + "-"
     for entry in sys.path:
         try:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from .load import parse_catalog
 
 if TYPE_CHECKING:
-    from ._model import Catalog, ImageFamily, Scope
+    from ._model import Catalog, Scope
 
 HEADER = (
     "# yaml-language-server: $schema=catalog.schema.json\n"
@@ -20,104 +20,9 @@ HEADER = (
 
 def to_source(catalog: Catalog) -> dict[str, Any]:
     """The catalog as the data of a catalog file, keys sorted, optional parts left out."""
-    algorithms: dict[str, Any] = {}
-    for key, a in sorted(catalog.algorithms.items()):
-        instance: dict[str, Any] = {"processors": list(a.instance.processors)}
-        if a.instance.single_instance:
-            instance["single_instance"] = list(a.instance.single_instance)
-        if a.instance.gpu_single_device:
-            instance["gpu_single_device"] = True
-        if a.instance.gpu_dense_data_only:
-            instance["gpu_dense_data_only"] = True
-        if a.instance.processors_by_tag:
-            instance["processors_by_tag"] = {
-                t: list(p) for t, p in a.instance.processors_by_tag.items()
-            }
-        channels: dict[str, Any] = {"required": list(a.required_channels)}
-        if a.optional_channels:
-            channels["optional"] = list(a.optional_channels)
-        entry: dict[str, Any] = {
-            "name": a.name,
-            "repository": a.repository,
-            "registry_group": a.registry_group,
-            "tags": list(a.tags),
-            "channels": channels,
-            "input_modes": list(a.input_modes),
-            "formats": list(a.formats),
-            "instance": instance,
-            "parallelizable": a.parallelizable,
-        }
-        if a.hyperparameters_source is not None:
-            entry["hyperparameters"] = {
-                "required": list(a.required_hyperparameters),
-                "source": a.hyperparameters_source,
-            }
-        for name, image in (("inference", a.inference), ("graviton", a.graviton)):
-            if image is not None:
-                entry[name] = {
-                    "repository": image.repository,
-                    "registry_group": image.registry_group,
-                    "tags": list(image.tags),
-                }
-        if a.sdk_framework is not None:
-            entry["sdk"] = {
-                "framework": a.sdk_framework,
-                **({"version": a.sdk_version} if a.sdk_version else {}),
-            }
-        entry["source"] = a.source
-        algorithms[key] = entry
-    data: dict[str, Any] = {
-        "schema_version": 1,
-        "sources": {
-            k: {"title": s.title, "document": s.document, "date": s.date}
-            for k, s in sorted(catalog.sources.items())
-        },
-        "partitions": {
-            k: {"dns_suffix": p.dns_suffix, "source": p.source}
-            for k, p in sorted(catalog.partitions.items())
-        },
-        "regions": {r: {"partition": p} for r, p in sorted(catalog.regions.items())},
-        "formats": {k: {"content_types": list(v)} for k, v in sorted(catalog.formats.items())},
-    }
-    if catalog.instance_families:
-        data["instance_families"] = {
-            "source": catalog.instance_families_source,
-            "families": dict(sorted(catalog.instance_families.items())),
-        }
-        if catalog.arm64_families:
-            data["instance_families"]["arm64"] = {
-                "source": catalog.arm64_source,
-                "families": list(catalog.arm64_families),
-            }
-    if catalog.training_instance_types:
-        data["training_instance_types"] = {
-            "source": catalog.training_instance_types_source,
-            "types": list(catalog.training_instance_types),
-        }
-    data["registry_groups"] = {
-        k: {"source": g.source, "accounts": dict(sorted(g.accounts.items()))}
-        for k, g in sorted(catalog.registry_groups.items())
-    }
-    data["algorithms"] = algorithms
-    if catalog.image_rules.source is not None:
-        data["image_rules"] = {
-            k: list(v) if isinstance(v, tuple) else dict(v) if isinstance(v, dict) else v
-            for k, v in catalog.image_rules._asdict().items()
-        }
-    if catalog.images:
-        data["images"] = {k: _family(f) for k, f in sorted(catalog.images.items())}
-    return data
+    from ._layout import SCHEMA_VERSION, write
 
-
-def _family(found: ImageFamily) -> dict[str, Any]:
-    # The SDK's order of versions is kept: it is the order users read in its configs.
-    return {
-        "source": found.source,
-        **({"scopes": list(found.scopes)} if found.scopes is not None else {}),
-        "flat": found.flat,
-        "latest": dict(found.latest),
-        "configs": found.configs,
-    }
+    return {"schema_version": SCHEMA_VERSION, **write(catalog)}
 
 
 def dump(catalog: Catalog) -> str:
@@ -145,6 +50,8 @@ def _image_dict(catalog: Catalog, key: str, scope: Scope) -> dict[str, Any]:
 
 def to_dict(catalog: Catalog) -> dict[str, Any]:
     """The normalized catalog, as written to out/catalog.json."""
+    from ._layout import write
+
     return {
         "schema_version": 1,
         "sources": {k: _fields(v) for k, v in sorted(catalog.sources.items())},
@@ -207,7 +114,8 @@ def to_dict(catalog: Catalog) -> dict[str, Any]:
             k: list(v) if isinstance(v, tuple) else v
             for k, v in catalog.image_rules._asdict().items()
         },
-        "images": {k: _family(f) for k, f in sorted(catalog.images.items())},
+        # The SDK's order of versions is kept: it is the order users read in its configs.
+        "images": {k: write(f) for k, f in sorted(catalog.images.items())},
     }
 
 

@@ -1,4 +1,4 @@
-"""Stage 3, catalog -> files: a subpackage per target; imports catalog/ and outtree only.
+"""Stage 2, catalog -> files: a subpackage per target; imports catalog/ and outtree only.
 
 The registry lives here, without the renderers, so the CLI offers the targets cheaply.
 """

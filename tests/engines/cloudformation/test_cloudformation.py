@@ -158,14 +158,16 @@ Outputs:
 def test_cfn_yaml_reads_as_cfn_lint_does(out_dir):
     """support.readers.load_cfn (libyaml) equals cfn-lint's decoder on every template we ship (the
     framework templates in test_cfn_frameworks, which decodes them once for lint too)."""
-    from cfnlint.decode import cfn_yaml
+    from cfnlint.decode import decode
 
     written = sorted((out_dir / "cloudformation").rglob("*.yaml"))
     written += sorted((ROOT / "examples" / "cloudformation").glob("*.yaml"))
     paths = [p for p in written if p.parent.name != "frameworks"]
     assert len(paths) > 20
     for path in paths:
-        assert load_cfn(path) == json.loads(json.dumps(cfn_yaml.load(str(path)))), path.name
+        decoded, errors = decode(str(path))
+        assert not errors, path.name
+        assert load_cfn(path) == json.loads(json.dumps(decoded)), path.name
     # Every short form we write, and the one GetAtt spelling that differs.
     tags = {t for p in written for t in re.findall(r"!([A-Za-z]+)", p.read_text())}
     assert {"Ref", "Sub", "GetAtt", "FindInMap", "If", "Condition", "Select"} <= tags

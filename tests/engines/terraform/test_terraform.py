@@ -106,8 +106,8 @@ def _root(
     """A root module calling the images module once per (algorithm, region[, tag])."""
     root = tmp_path / name
     root.mkdir()
-    # Relative, as users write it: Terraform copies an absolute-path module alone, and the
-    # module's own ../sagemaker-catalog would then be missing.
+    # Relative, as users write it: Terraform copies an absolute-path module alone, and a
+    # module it calls by relative path would then be missing.
     source = Path(os.path.relpath(out_dir / IMAGES_MODULE, root)).as_posix()
     (root / "main.tf").write_text(
         'variable "pairs" {\n'
