@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .catalog.resolve import Resolved
     from .lifecycle.diff import Change
     from .lifecycle.import_sdk import Difference
-    from .lint import Finding
+    from .lint import Scanned
     from .targets.headers import Stamp
 
 
@@ -243,8 +243,9 @@ def format_changes(changes: list[Change], markdown: bool = False) -> str:
     return (format_markdown if markdown else format_text)(changes)
 
 
-def lint(catalog: Catalog, paths: list[Path]) -> list[Finding]:
-    """Every hard-coded SageMaker image URI under PATHS that the catalog contradicts."""
+def lint(catalog: Catalog, paths: list[Path]) -> Scanned:
+    """Every hard-coded SageMaker image URI under PATHS that the catalog contradicts, the
+    files that could not be read, and those passed over (not regular files, links)."""
     from .lint import scan
 
     return scan(catalog, paths)

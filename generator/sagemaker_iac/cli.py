@@ -477,22 +477,40 @@ def refresh(
 
 
 @main.command("lint")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @catalog_option
+@click.option(
+    "--ignore-unreadable",
+    is_flag=True,
+    help="Report files that cannot be read, but do not fail (exit 2) for them.",
+)
+@click.option("--verbose", is_flag=True, help="Name every file passed over, and why.")
 @user_errors
-def lint_(paths: tuple[Path, ...], catalog_path: Path | None) -> None:
+def lint_(
+    paths: tuple[Path, ...], catalog_path: Path | None, ignore_unreadable: bool, verbose: bool
+) -> None:
     """Find hard-coded SageMaker image URIs the catalog contradicts; exit 1 if any.
 
-    Scans Terraform, CloudFormation (YAML, JSON), Python and JSON files under PATHS: a
-    registry account that is not the region's, a DNS suffix not of the region's
-    partition, a tag the catalog does not publish, and a region hard-coded in Terraform
-    or CloudFormation, where the provider or the stack knows the region.
+    Scans Terraform, CloudFormation (YAML, JSON), Python and JSON files under PATHS, in any
+    encoding: a registry account that is not the region's, a DNS suffix not of the
+    region's partition, a tag the catalog does not publish, and a region hard-coded in
+    Terraform or CloudFormation, where the provider or the stack knows the region. FIFOs,
+    sockets, devices and symbolic links are passed over; a file that cannot be read is
+    reported (SMI007) and exits 2 unless --ignore-unreadable.
     """
-    findings = api.lint(_catalog(catalog_path), list(paths))
-    for finding in findings:
+    scanned = api.lint(_catalog(catalog_path), list(paths))
+    for finding in scanned.findings:
         click.echo(str(finding))
-    if findings:
-        click.echo(f"{len(findings)} findings", err=True)
+    for unreadable in scanned.unreadable:
+        click.echo(str(unreadable), err=True)
+    if verbose:
+        for path, why in scanned.skipped:
+            click.echo(f"{path}: skipped: {why}", err=True)
+    if scanned.findings:
+        click.echo(f"{len(scanned.findings)} findings", err=True)
+    if scanned.unreadable and not ignore_unreadable:
+        sys.exit(EXIT_BAD_INPUT)
+    if scanned.findings:
         sys.exit(EXIT_CHECK_FAILED)
 
 

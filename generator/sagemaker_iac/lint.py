@@ -7,8 +7,10 @@ wrong wherever the registry's account differs. This finds each such URI, with it
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -41,7 +43,8 @@ class Finding(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.rule} {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.rule} {self.message}"
 
 
 # Rule ids, so a reader can grep for one kind of finding.
@@ -51,6 +54,8 @@ UNPUBLISHED_TAG = "SMI003"
 HARD_CODED_REGION = "SMI004"
 NOT_PUBLISHED = "SMI005"
 ACCOUNT_WITH_VARIABLE_REGION = "SMI006"
+# Not a finding about a URI: a file that could not be read, so nothing in it was checked.
+UNREADABLE = "SMI007"
 
 
 class _Images(NamedTuple):
@@ -99,19 +104,55 @@ def _index(catalog: Catalog) -> dict[str, _Images]:
     return index
 
 
-def files(paths: list[Path]) -> Iterator[Path]:
-    """The files to scan under PATHS, in a stable order."""
+class Scanned(NamedTuple):
+    """What a scan found, and what it passed over with why."""
+
+    findings: list[Finding]
+    unreadable: list[Finding]  # UNREADABLE, one per file that could not be read
+    skipped: list[tuple[str, str]]  # path, why: not a regular file, a link
+
+
+def _walk(paths: list[Path], skipped: list[tuple[str, str]]) -> Iterator[Path]:
+    """The regular files to scan under PATHS, in a stable order. FIFOs, sockets and
+    devices (reading one could block or never end) and symbolic links (one may leave the
+    tree or loop) are passed over, each noted in SKIPPED."""
     for path in paths:
-        if not path.exists():
-            raise UserError(f"{path}: no such file or folder")
-        if path.is_file():
-            yield path
-            continue
-        for dirpath, dirnames, filenames in os.walk(path):
-            dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
-            for name in sorted(filenames):
-                if name.endswith(SUFFIXES):
-                    yield Path(dirpath) / name
+        try:
+            mode = path.lstat().st_mode
+        except OSError:
+            raise UserError(f"{path}: no such file or folder") from None
+        if stat.S_ISDIR(mode):
+            for dirpath, dirnames, filenames in os.walk(path):  # never into a linked folder
+                dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
+                for name in sorted(filenames):
+                    if name.endswith(SUFFIXES):
+                        yield from _regular(Path(dirpath) / name, skipped)
+        else:
+            yield from _regular(path, skipped)
+
+
+def _regular(path: Path, skipped: list[tuple[str, str]]) -> Iterator[Path]:
+    try:
+        mode = path.lstat().st_mode
+    except OSError as exc:
+        skipped.append((str(path), f"cannot stat: {exc.strerror or exc}"))
+        return
+    if stat.S_ISREG(mode):
+        yield path
+    elif stat.S_ISLNK(mode):
+        skipped.append((str(path), "a symbolic link (not followed)"))
+    else:
+        skipped.append((str(path), "not a regular file"))
+
+
+def views(data: bytes) -> list[str]:
+    """A file's text for the URI search, whatever its encoding. URIs are ASCII, so one
+    character per byte finds them, at their lines, in UTF-8, Latin-1 or a file with stray
+    bytes alike; a file that starts with a UTF-16 byte-order mark is read as UTF-16 too."""
+    found = [data.decode("latin-1")]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        found.append(data.decode("utf-16", errors="replace"))
+    return found
 
 
 def _kind(path: Path, text: str) -> str:
@@ -213,16 +254,22 @@ def _instead(kind: str, images: _Images) -> str:
     return f"look the URI up per region (sagemaker-iac uri {name} --region REGION)"
 
 
-def scan(catalog: Catalog, paths: list[Path]) -> list[Finding]:
-    """Every finding in the files under PATHS (files sagemaker-iac generated are skipped)."""
-    found = []
+def scan(catalog: Catalog, paths: list[Path]) -> Scanned:
+    """Every finding in the files under PATHS (files sagemaker-iac generated are skipped),
+    and the files that could not be read or were passed over."""
+    found: list[Finding] = []
+    unreadable: list[Finding] = []
+    skipped: list[tuple[str, str]] = []
     index = _index(catalog)  # once for every file
-    for path in files(paths):
+    for path in _walk(paths, skipped):
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # not text: nothing to find
-        if GENERATED in text[:400]:
+            texts = views(path.read_bytes())
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            unreadable.append(Finding(str(path), 0, UNREADABLE, f"cannot read: {reason}"))
             continue
-        found.extend(scan_text(catalog, str(path), text, _kind(path, text), index))
-    return found
+        if any(GENERATED in text[:400] for text in texts):
+            continue
+        each = [scan_text(catalog, str(path), t, _kind(path, t), index) for t in texts]
+        found.extend(dict.fromkeys(f for findings in each for f in findings))
+    return Scanned(found, unreadable, skipped)

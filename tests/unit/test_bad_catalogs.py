@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sagemaker_iac.cli import main
 from support.cli import cli_runner
@@ -157,3 +158,58 @@ def test_every_refusal_has_a_line_and_one_short_line(name, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {path}:") and expected in result.stderr, result.stderr
     assert result.stderr.count("\n") == 1 and len(result.stderr) < 400
+
+
+def _framework_catalog(tmp_path: Path, change) -> Path:
+    """The built-in catalog's algorithms and one framework (PyTorch), CHANGE applied to
+    the first image entry of its training 2.1.0, written as a catalog file."""
+    from sagemaker_iac.api import dump, load_catalog
+
+    catalog = load_catalog()
+    text = dump(catalog._replace(images={"pytorch": catalog.images["pytorch"]}))
+    data = yaml.safe_load(text)
+    entry = data["images"]["pytorch"]["configs"]["training"]["versions"]["2.1.0"]
+    change(entry)
+    path = tmp_path / "catalog.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "limit"),
+    [
+        (
+            lambda e: e.setdefault("container_version", {}).update(gpu="c" * 20_000),
+            "container_version",
+            128,
+        ),
+        (lambda e: e.update(tag_prefix="t" * 400_000), "tag_prefix", 128),
+        (lambda e: e.update(repository="r" * 400_000), "repository", 256),
+        (lambda e: e["py_versions"].append("p" * 4_000_000), "py_versions", 32),
+    ],
+    ids=["container_version-20KB", "tag_prefix-400KB", "repository-400KB", "py_version-4MB"],
+)
+def test_an_oversized_framework_field_is_one_located_refusal(tmp_path, change, key, limit):
+    path = _framework_catalog(tmp_path, change)
+    out = tmp_path / "out"
+    result = cli_runner().invoke(main, ["generate", "--catalog", str(path), "--out", str(out)])
+    assert result.exit_code == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    located = rf"^error: {re.escape(str(path))}:\d+: images\.pytorch\.configs\.training\."
+    assert re.match(rf"{located}versions\.2\.1\.0\.{key}", lines[0]), lines
+    assert f"at most {limit}" in lines[0]
+    assert not out.exists()
+
+
+def test_a_version_too_large_for_one_template_is_refused_not_split_to_nothing(monkeypatch):
+    """Splitting by versions stops at one version: one that alone passes the inline limit
+    is an OutputLimitError naming it (generate: exit 2), never an empty template."""
+    from sagemaker_iac.api import OutputLimitError, load_catalog
+    from sagemaker_iac.targets.cloudformation import _frameworks
+
+    catalog = load_catalog()
+    catalog = catalog._replace(images={"pytorch": catalog.images["pytorch"]})
+    monkeypatch.setattr(_frameworks, "MAX_INLINE_BODY", 2_000)  # below any one version
+    with pytest.raises(OutputLimitError, match=r"images: pytorch: \w+ version \S+ alone makes"):
+        _frameworks.render_frameworks(catalog)

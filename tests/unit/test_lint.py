@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -95,7 +98,7 @@ def tree(tmp_path, catalog):
 def test_each_finding_is_at_its_line_and_nothing_else(catalog, tree):
     folder, expected, _ = tree
     found: dict[tuple[str, int], set[str]] = {}
-    for finding in lint(catalog, [folder]):
+    for finding in lint(catalog, [folder]).findings:
         key = (Path(finding.path).name, finding.line)
         found.setdefault(key, set()).add(finding.rule)
     assert found == expected
@@ -103,7 +106,7 @@ def test_each_finding_is_at_its_line_and_nothing_else(catalog, tree):
 
 def test_messages_name_the_right_account_and_suffix(catalog, tree):
     folder, _, wrong_region = tree
-    text = "\n".join(str(f) for f in lint(catalog, [folder]))
+    text = "\n".join(str(f) for f in lint(catalog, [folder]).findings)
     assert f"the catalog's is {catalog.registry_id('kmeans', 'us-west-2')}" in text
     assert f"(it is {wrong_region}" in text
     assert "use amazonaws.com.cn" in text
@@ -150,3 +153,76 @@ def test_framework_images_are_checked_for_account_and_region(tmp_path, catalog):
     assert result.exit_code == 1
     assert len(lines) == 1 and "train.py:2: SMI001" in lines[0], lines
     assert f"the catalog's is {china.registry}" in lines[0]
+
+
+def swapped_kmeans(catalog) -> str:
+    """kmeans in us-west-2 with another region's account: an SMI001 wherever it stands."""
+    _, account = other_region_account(catalog, "kmeans", "us-west-2")
+    right = catalog.image_uri("kmeans", "us-west-2")
+    return right.replace(catalog.registry_id("kmeans", "us-west-2"), account, 1)
+
+
+def run_lint_bounded(*args: str) -> subprocess.CompletedProcess[str]:
+    """The installed command in a process of its own, killed (a test failure) past 30 s."""
+    return subprocess.run(
+        [sys.executable, "-m", "sagemaker_iac.cli", "lint", *args],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+
+def test_a_fifo_in_the_tree_is_skipped_not_read(tmp_path, catalog):
+    write(tmp_path, "main.tf", [f'image = "{swapped_kmeans(catalog)}"'])
+    os.mkfifo(tmp_path / "pipe.tf")  # reading it would block for ever
+    os.mkfifo(tmp_path / "direct.yaml")
+    result = run_lint_bounded(str(tmp_path), str(tmp_path / "direct.yaml"), "--verbose")
+    assert result.returncode == 1, result.stderr
+    assert "main.tf:1: SMI001" in result.stdout
+    assert f"{tmp_path / 'pipe.tf'}: skipped: not a regular file" in result.stderr
+    assert f"{tmp_path / 'direct.yaml'}: skipped: not a regular file" in result.stderr
+
+
+def test_links_are_not_followed(tmp_path, catalog):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    write(outside, "main.tf", [f'image = "{swapped_kmeans(catalog)}"'])
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "linked.tf").symlink_to(outside / "main.tf")
+    (tree / "folder").symlink_to(outside)
+    (tree / "loop").symlink_to(tree)  # a link loop
+    scanned = lint(catalog, [tree])
+    assert scanned.findings == []
+    assert (str(tree / "linked.tf"), "a symbolic link (not followed)") in scanned.skipped
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "utf-16", "utf-8-sig", "cp1252"])
+def test_a_file_in_another_encoding_is_scanned(tmp_path, catalog, encoding):
+    # A comment in the file's own encoding (é is not UTF-8 in Latin-1), then the URI.
+    text = f'# région d\'essai\nimage: "{swapped_kmeans(catalog)}"\n'
+    (tmp_path / "stack.yaml").write_bytes(text.encode(encoding))
+    result = cli_runner().invoke(main, ["lint", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "stack.yaml:2: SMI001" in result.stdout
+
+
+def test_binary_bytes_around_a_uri_do_not_hide_it(tmp_path, catalog):
+    uri = swapped_kmeans(catalog).encode()
+    (tmp_path / "blob.json").write_bytes(b"\xff\xfe\x00\x81\n" + uri + b"\n\xc3\x28")
+    assert [f.line for f in lint(catalog, [tmp_path]).findings] == [2]
+
+
+# A file every user, root too, is refused the reading of: Linux's own memory file.
+UNREADABLE = Path("/proc/self/mem")
+
+
+@pytest.mark.skipif(not UNREADABLE.is_file(), reason="no /proc/self/mem (not Linux)")
+def test_an_unreadable_file_is_reported_and_exits_2(tmp_path, catalog):
+    write(tmp_path, "ok.tf", [f'image = "{swapped_kmeans(catalog)}"'])
+    result = run_lint_bounded(str(tmp_path), str(UNREADABLE))
+    assert result.returncode == 2, result.stderr
+    assert f"{UNREADABLE}: SMI007 cannot read: " in result.stderr
+    assert "ok.tf:1: SMI001" in result.stdout  # the rest is still checked
+    ignored = run_lint_bounded(str(tmp_path), str(UNREADABLE), "--ignore-unreadable")
+    assert ignored.returncode == 1 and "SMI007" in ignored.stderr

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from ...catalog import Catalog
 from ...catalog.sentinels import ANY
+from ...errors import OutputLimitError
 from ...outtree import Files
 from .._answers import answered, choices
 from .._jinja import render
@@ -75,9 +76,22 @@ def render_frameworks(catalog: Catalog) -> Files:
                 }), chunked=len(chunks) > 1)
                 for chunk in chunks
             ]  # fmt: skip
-            if all(len(t.encode("utf-8")) <= MAX_INLINE_BODY - STAMP_ROOM for t in texts):
+            sizes = [len(t.encode("utf-8")) for t in texts]
+            if all(size <= MAX_INLINE_BODY - STAMP_ROOM for size in sizes):
                 break
-            chunks = [half for c in chunks for half in (c[: len(c) // 2], c[len(c) // 2 :])]
+            for chunk, size in zip(chunks, sizes, strict=True):
+                if len(chunk) == 1 and size > MAX_INLINE_BODY - STAMP_ROOM:
+                    # One version alone is too large: no split can help.
+                    raise OutputLimitError(
+                        f"images: {framework}: {scope} version {chunk[0]} alone makes "
+                        f"{path} {size} bytes; CloudFormation takes at most "
+                        f"{MAX_INLINE_BODY} bytes inline"
+                    )
+            chunks = [
+                half
+                for c in chunks
+                for half in ((c[: len(c) // 2], c[len(c) // 2 :]) if len(c) > 1 else (c,))
+            ]
         for index, text in enumerate(texts, 1):
             name = path if len(texts) == 1 else path.replace(".yaml", f"-{index}.yaml")
             files[name] = text
