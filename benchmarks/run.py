@@ -389,7 +389,9 @@ def report(r: dict[str, Any]) -> str:
             "`generate --catalog` a copy of the built-in catalog file (validated, then read "
             "prebuilt: same content)",
             f"{rg['copy_seconds']} s, {rg['copy_ratio']}x the bare imports "
-            f"({rg['bare_imports_seconds']} s)",
+            f"({rg['bare_imports_seconds']} s)"
+            if "copy_seconds" in rg
+            else "not measured in this results.json (run make bench)",
             "(for reference)",
             None,
         ),
