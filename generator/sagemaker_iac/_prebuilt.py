@@ -14,7 +14,7 @@ import zlib
 from pathlib import Path
 
 from .catalog.resources import COMPILED_DIR, dependency_versions, new_digest
-from .outtree import Files
+from .files import Files
 from .targets import templates_dir
 
 PREBUILT = "out.zlib"

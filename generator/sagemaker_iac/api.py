@@ -22,7 +22,7 @@ from .catalog import (
     parse_catalog,
 )
 from .errors import CatalogError, OutputLimitError, UnavailableError, UserError
-from .outtree import Files
+from .files import Files
 from .targets import TARGETS
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from . import _prebuilt
 from .catalog import Catalog
-from .outtree import Files
+from .files import Files
 from .targets import TARGET_ROOTS, TARGETS
 
 

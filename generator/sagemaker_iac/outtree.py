@@ -16,8 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from .errors import UserError
-
-Files = dict[str, str]  # relative POSIX path -> text
+from .files import Files
 
 # Lists every file of the last write, so the next one knows what it may replace.
 MANIFEST = ".sagemaker-iac-manifest"

@@ -36,7 +36,7 @@ def test_wheel_in_a_fresh_venv_generates_the_same_out(tmp_path):
     assert "sagemaker_iac/data/catalog.yaml" in names
     assert "sagemaker_iac/data/catalog.schema.json" in names
     # The build hook's compiled forms, which git never tracks.
-    assert "sagemaker_iac/_compiled/catalog.json" in names
+    assert "sagemaker_iac/_compiled/catalog.pickle" in names
     assert "sagemaker_iac/_compiled/out.zlib" in names
     assert "sagemaker_iac/_compiled/templates/sources.json" in names
     assert "sagemaker_iac/templates/terraform/sagemaker-images/main.tf" in names

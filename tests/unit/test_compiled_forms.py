@@ -17,7 +17,6 @@ from sagemaker_iac.api import load_catalog, parse_catalog
 from sagemaker_iac.catalog import builtin_path
 from sagemaker_iac.catalog import load as catalog_load
 from sagemaker_iac.catalog.resources import dependency_versions
-from sagemaker_iac.catalog.serialize import to_dict
 from sagemaker_iac.targets import _jinja
 from sagemaker_iac.targets.headers import stamp
 from support.paths import ROOT
@@ -42,45 +41,69 @@ def validated_builtin():
 
 def test_the_compiled_catalog_is_the_validated_one(compiled, monkeypatch):
     raw = builtin_path().read_bytes()
-    data = catalog_load._compiled(raw, compiled)
-    assert data is not None
+    assert catalog_load._compiled(raw, compiled) is not None
     monkeypatch.setattr(catalog_load, "COMPILED_DIR", compiled)
     from_compiled = load_catalog()
-    assert to_dict(from_compiled) == to_dict(validated_builtin())
+    validated = validated_builtin()
+    assert from_compiled == validated  # the path too: the file's, wherever it was built
     # Order is data too (default tags, rendering order): the outputs are byte-identical.
-    assert build.render(from_compiled) == build.render(validated_builtin())
+    assert build.render(from_compiled) == build.render(validated)
+
+
+def _pickled(catalog) -> bytes:
+    import pickle
+
+    return pickle.dumps(catalog, protocol=5)
 
 
 @pytest.mark.parametrize(
     "spoil",
     [
-        lambda raw, doc: (raw + b"\n# edited\n", doc),  # the catalog changed since
-        lambda raw, doc: (raw, {**doc, "key": doc["key"].replace("pyyaml==", "pyyaml==0.")}),
-        lambda raw, doc: (raw, {**doc, "data": []}),  # damaged
-        lambda raw, doc: (raw, None),  # absent
+        lambda raw, head, body: (raw + b"\n# edited\n", head, body),  # the catalog changed
+        lambda raw, head, body: (raw, head.replace(b"pyyaml==", b"pyyaml==0."), body),
+        lambda raw, head, body: (raw, head.replace(b"python==", b"python==2."), body),
+        lambda raw, head, body: (raw, head, body[: len(body) // 2]),  # truncated
+        lambda raw, head, body: (raw, head, _pickled({"not": "a catalog"})),
+        lambda raw, head, body: (raw, head, b"garbage"),
+        lambda raw, head, body: (raw, None, None),  # absent
     ],
-    ids=["stale", "other-pyyaml", "damaged", "absent"],
+    ids=[
+        "stale",
+        "other-pyyaml",
+        "other-python",
+        "truncated",
+        "not-a-catalog",
+        "garbage",
+        "absent",
+    ],
 )
 def test_a_compiled_catalog_that_does_not_match_is_not_used(compiled, tmp_path, spoil):
     raw = builtin_path().read_bytes()
-    document = json.loads((compiled / catalog_load.COMPILED_CATALOG).read_bytes())
-    raw, document = spoil(raw, document)
-    if document is not None:
-        (tmp_path / catalog_load.COMPILED_CATALOG).write_text(json.dumps(document))
+    head, _, body = (compiled / catalog_load.COMPILED_CATALOG).read_bytes().partition(b"\n")
+    raw, head, body = spoil(raw, head, body)
+    if head is not None:
+        (tmp_path / catalog_load.COMPILED_CATALOG).write_bytes(head + b"\n" + body)
     assert catalog_load._compiled(raw, tmp_path) is None
 
 
 def test_the_builtin_catalog_loads_without_any_compiled_form(tmp_path, monkeypatch):
     monkeypatch.setattr(catalog_load, "COMPILED_DIR", tmp_path / "absent")
-    assert to_dict(load_catalog()) == to_dict(validated_builtin())
+    assert load_catalog() == validated_builtin()
 
 
-def test_a_validator_change_makes_the_compiled_catalog_stale(tmp_path, monkeypatch):
+@pytest.mark.parametrize("changed", ["schema", "code"])
+def test_a_schema_or_code_change_makes_the_compiled_catalog_stale(tmp_path, monkeypatch, changed):
     raw = builtin_path().read_bytes()
     before = catalog_load._key(raw)
-    schema = tmp_path / "schema.json"
-    schema.write_bytes((catalog_load.DATA / catalog_load.SCHEMA).read_bytes() + b"\n")
-    monkeypatch.setattr(catalog_load, "_VALIDATION_INPUTS", (schema,))
+    if changed == "schema":
+        schema = tmp_path / "schema.json"
+        schema.write_bytes((catalog_load.DATA / catalog_load.SCHEMA).read_bytes() + b"\n")
+        monkeypatch.setattr(catalog_load, "_INPUTS", (schema, *catalog_load._INPUTS[1:]))
+    else:  # a comment in any module of the catalog package
+        code = tmp_path / "catalog"
+        shutil.copytree(catalog_load._CODE, code, ignore=shutil.ignore_patterns("__pycache__"))
+        (code / "resolve.py").write_text((code / "resolve.py").read_text() + "# a comment\n")
+        monkeypatch.setattr(catalog_load, "_CODE", code)
     assert catalog_load._key(raw) != before
 
 

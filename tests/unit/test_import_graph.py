@@ -17,6 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "generator" / "sagemaker_iac"
 RANKS = {
     "__init__": 0,
     "errors": 0,
+    "files": 0,
     "catalog": 1,
     "outtree": 1,
     "lifecycle": 2,

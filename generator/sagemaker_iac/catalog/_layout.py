@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -115,6 +115,7 @@ def _defaults(cls: type) -> dict[str, Any]:
     return dict(getattr(cls, "_field_defaults", {}))
 
 
+@cache
 def _parts(kind: Any) -> tuple[Any, tuple[Any, ...], bool]:
     """A field type's origin and arguments, None removed (and whether it was optional)."""
     args = typing.get_args(kind)
@@ -124,17 +125,29 @@ def _parts(kind: Any) -> tuple[Any, tuple[Any, ...], bool]:
     return typing.get_origin(kind) or kind, args, False
 
 
-def _read(kind: Any, value: Any, key: str | None = None) -> Any:
+@cache
+def _reader(kind: Any) -> Callable[[Any, str | None], Any]:
+    """How a value of this field type is read: made once per type, as a lookup reads the
+    whole catalog (thousands of values) on every start."""
     origin, args, _ = _parts(kind)
-    if value is None:
-        return None
     if origin is tuple:
-        return tuple(value)
-    if origin is Mapping and args and args[1] is not Any:
-        return {k: _read(args[1], v, k) for k, v in value.items()}
+        return lambda value, key: tuple(value)
     if isinstance(origin, type) and origin in LAYOUTS:
-        return read(origin, value, key)
+        return lambda value, key: read(origin, value, key)
+    if origin is Mapping and args and args[1] is not Any:
+        inner = _reader(args[1])
+        if inner is _as_is:
+            return lambda value, key: dict(value)
+        return lambda value, key: {k: None if v is None else inner(v, k) for k, v in value.items()}
+    return _as_is
+
+
+def _as_is(value: Any, key: str | None) -> Any:
     return dict(value) if isinstance(value, Mapping) else value
+
+
+def _read(kind: Any, value: Any, key: str | None = None) -> Any:
+    return None if value is None else _reader(kind)(value, key)
 
 
 def _empty(kind: Any) -> Any:

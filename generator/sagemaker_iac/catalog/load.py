@@ -3,8 +3,9 @@ current one, any other (or the built-in one without it) validated."""
 
 from __future__ import annotations
 
-import json
+import pickle
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,18 +21,21 @@ from .resources import (
     new_digest,
 )
 
-# The validated built-in catalog, as the build compiles it into COMPILED_DIR.
-COMPILED_CATALOG = "catalog.json"
-# What validation reads beside the catalog's own bytes.
-_VALIDATION_INPUTS = (DATA / SCHEMA, DATA / PARTITIONS)
-_VALIDATOR_CODE = ("_validate.py", "_yamlsource.py")
+# The validated built-in catalog's model, as the build compiles it into COMPILED_DIR: a
+# line naming what it was made from, then the model pickled (the build wrote it, beside
+# the package's own code; it is read only while that line matches).
+COMPILED_CATALOG = "catalog.pickle"
+# What the model is made from beside the catalog's own bytes: the schema, the partitions
+# and this package's code (the validator, the model and its layout).
+_INPUTS = (DATA / SCHEMA, DATA / PARTITIONS)
+_CODE = Path(__file__).resolve().parent
 
 
 def load_catalog(path: str | Path | None = None) -> Catalog:
     """Load and validate a catalog file (the built-in one by default).
 
     Where the build compiled the built-in catalog from exactly these bytes (and the same
-    validator and libraries), its load is a JSON read; else it is parsed and validated here.
+    code and libraries), its load is that model's read; else it is parsed and validated.
     """
     file = Path(path) if path is not None else builtin_path()
     name = str(file)
@@ -60,42 +64,45 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
         raise CatalogError(name, line, "", f"column {column}: a NUL character")
     compiled = _compiled(raw) if path is None else None
     if compiled is not None:
-        return _build(compiled, name)
+        return compiled._replace(path=name)
     return parse_catalog(text, name)
 
 
-def _key(raw: bytes) -> str:
-    """What a compiled form of the catalog RAW records: its inputs' digest and libraries."""
+def _key(raw: bytes) -> bytes:
+    """What a compiled form of the catalog RAW records: its inputs' digest, the Python and
+    the libraries that made it."""
     digest = new_digest(raw)
-    code = Path(__file__).resolve().parent
-    for path in (*_VALIDATION_INPUTS, *(code / name for name in _VALIDATOR_CODE)):
-        digest.update(b"\0" + path.read_bytes())
-    return f"{digest.hexdigest()} {dependency_versions('pyyaml', 'jsonschema')}"
+    for path in (*_INPUTS, *sorted(_CODE.glob("*.py"))):
+        digest.update(b"\0" + path.name.encode() + b"\0" + path.read_bytes())
+    python = "python=={}.{}".format(*sys.version_info[:2])
+    libraries = dependency_versions("pyyaml", "jsonschema")
+    return f"sagemaker-iac catalog {digest.hexdigest()} {python} {libraries}".encode()
 
 
-def _compiled(raw: bytes, folder: Path | None = None) -> dict[str, Any] | None:
-    """The validated built-in data, where the build compiled it from exactly these inputs."""
+def _compiled(raw: bytes, folder: Path | None = None) -> Catalog | None:
+    """The built-in catalog's model, where the build compiled it from exactly these inputs."""
     try:
-        document = json.loads(((folder or COMPILED_DIR) / COMPILED_CATALOG).read_bytes())
-    except (OSError, ValueError):
+        compiled = ((folder or COMPILED_DIR) / COMPILED_CATALOG).read_bytes()
+    except OSError:
         return None
-    if not isinstance(document, dict) or document.get("key") != _key(raw):
+    head, _, body = compiled.partition(b"\n")
+    if head != _key(raw):
         return None  # absent, stale or from other libraries: validate the YAML instead
-    data = document.get("data")
-    return data if isinstance(data, dict) else None
+    try:  # a damaged file is validated around, not trusted
+        catalog = pickle.loads(body)
+    except Exception:
+        return None
+    return catalog if isinstance(catalog, Catalog) else None
 
 
 def compile_builtin(folder: Path | None = None) -> Path:
-    """Write the compiled form of the built-in catalog (its validated data and key)."""
-    from ._validate import validated
-
+    """Write the compiled form of the built-in catalog: its key, then its model."""
     raw = builtin_path().read_bytes()
-    data = validated(raw.decode("utf-8"), str(builtin_path()))
+    catalog = parse_catalog(raw.decode("utf-8"), str(builtin_path()))
     folder = folder or COMPILED_DIR
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / COMPILED_CATALOG
-    # Key order is data here (tags, processors by tag): keep the file's.
-    target.write_text(json.dumps({"key": _key(raw), "data": data}) + "\n", encoding="utf-8")
+    target.write_bytes(_key(raw) + b"\n" + pickle.dumps(catalog, protocol=5))
     return target
 
 

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from .. import __version__
 from ..catalog import Catalog
 from ..catalog.serialize import to_dict
-from ..outtree import Files
+from ..files import Files
 
 TOOL = "sagemaker-iac"
 REGENERATE = "sagemaker-iac generate"

@@ -7,7 +7,7 @@ from typing import Any
 from ..catalog import Catalog
 from ..catalog.resolve import leaves
 from ..catalog.serialize import compact_json
-from ..outtree import Files
+from ..files import Files
 from ._jinja import render
 from .headers import JSON_FIELD, Stamp
 

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from ...catalog import Catalog
 from ...catalog.sentinels import ANY
 from ...errors import OutputLimitError
-from ...outtree import Files
+from ...files import Files
 from .._answers import answered, choices
 from .._jinja import render
 from ._mappings import MAX_INLINE_BODY, check_limits, group_key

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 from ...catalog import Algorithm, Catalog
 from ...catalog.names import camel, hyperparameter_parameter
 from ...errors import OutputLimitError
-from ...outtree import Files
+from ...files import Files
 from .._constraints import (
     ROLE_ARN,
     S3_URI,

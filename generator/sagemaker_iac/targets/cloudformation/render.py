@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...catalog import Catalog
-from ...outtree import Files
+from ...files import Files
 from .._constraints import (
     HOSTING_INSTANCE_TYPE,
     KMS_KEY_ARN,

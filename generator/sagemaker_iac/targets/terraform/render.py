@@ -8,7 +8,7 @@ from typing import Any
 
 from ...catalog import Algorithm, Catalog, Image, Source
 from ...catalog.resolve import versions_of
-from ...outtree import Files
+from ...files import Files
 from .._answers import framework_table
 from .._constraints import S3_URI
 from .._jinja import hcl_list, hcl_string, render
