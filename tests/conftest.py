@@ -56,7 +56,8 @@ def out_templates(out_dir: Path) -> dict[Path, dict[str, Any]]:
 
 @pytest.fixture(scope="session")
 def moto_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """moto's server (with UpdateEndpoint) on this worker's port, the endpoint apply uses."""
+    """moto's server, behind the proxy that answers UpdateEndpoint, on this worker's port:
+    the endpoint apply uses."""
     port = moto_port()
     log = tmp_path_factory.mktemp("moto") / "server.log"
     server = ROOT / "tests" / "support" / "moto_server.py"
