@@ -17,8 +17,8 @@ from .targets._jinja import compile_templates
 
 
 def compile_all(folder: Path = COMPILED_DIR) -> list[Path]:
-    """Write every compiled form into FOLDER; the templates first, so that the whole
-    build is rendered through them."""
+    """Write every compiled form into FOLDER, each made from the sources (a form already
+    in the package is used only where it is current, and gives the same result)."""
     templates = folder / "templates"
     compile_templates(templates)
     return [compile_builtin(folder), templates, compile_builtin_build(folder)]
