@@ -73,8 +73,7 @@ fmt: venv
 
 # Two workers, each test file on one (the apply files share a moto server per worker).
 # Bytecode is written as a default Python writes it (some shells turn that off): the tests
-# start the CLI in many processes, and each would compile the package and its compiled
-# templates again (a fresh clone's run took 99 s without bytecode, 90 s with it).
+# start the CLI in many processes, and each would compile the package again.
 test: venv compile $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed lint
 	unset PYTHONDONTWRITEBYTECODE; \
 	CHECKOV=$(abspath $(CHECKOV_VENV))/bin/checkov $(BIN)/python -m pytest -n 2 --dist loadfile
