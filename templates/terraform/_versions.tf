@@ -3,13 +3,13 @@ terraform {
   # {{ version_note }}
 {% endif %}
   required_version = "{{ required_version }}"
-{% for name, version in providers %}
+{% for floor in providers %}
 
   required_providers {
-    {{ name }} = {
-      source = "hashicorp/{{ name }}"
-      # {{ provider_note }}
-      version = "{{ version }}"
+    {{ floor.name }} = {
+      source = "hashicorp/{{ floor.name }}"
+      # {{ floor.version }} is {{ floor.reason }}.
+      version = "{{ floor.constraint }}"
     }
   }
 {% endfor %}

@@ -6,8 +6,8 @@ terraform {
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # Every resource and argument used here is in 5.0; it works on 5.x and 6.x.
-      version = ">= 5.0"
+      # 5.2.0 is the first release with aws_sagemaker_model's model_package_name.
+      version = ">= 5.2.0"
     }
   }
 }

@@ -6,8 +6,8 @@ terraform {
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # The first release confirmed to have aws_sagemaker_training_job.
-      version = ">= 6.60.0"
+      # 6.39.0 is the first release with aws_sagemaker_training_job.
+      version = ">= 6.39.0"
     }
   }
 }

@@ -6,7 +6,7 @@ terraform {
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # aws_sagemaker_pipeline first shipped in 5.11.0; it works on 5.x and 6.x.
+      # 5.11.0 is the first release with aws_sagemaker_pipeline.
       version = ">= 5.11.0"
     }
   }

@@ -22,88 +22,30 @@ from typing import Any
 import pytest
 
 from support.paths import FIXTURES, ROOT, user_tree
-from support.readers import load_hcl
+from support.provider_schema import (
+    check_block,
+    check_module,
+    load_schema,
+    parsed,
+    version_key,
+)
 from support.terraform import needs_mirror, provider_terraform
 
-SCHEMA_62 = FIXTURES / "provider_schema" / "aws-6.62.0.json"
+SCHEMAS = FIXTURES / "provider_schema"
+SCHEMA_62 = SCHEMAS / "aws-6.62.0.json"
+FLOORS = json.loads((SCHEMAS / "floors.json").read_text())
 EXAMPLE = "examples/terraform/train-and-host-kmeans"
 MODULES = sorted(p.parent for p in (ROOT / "out" / "terraform").glob("*/versions.tf"))
 ROOTS = [*MODULES, *sorted((ROOT / "examples" / "terraform").iterdir())]
-META = {"count", "for_each", "lifecycle", "depends_on", "provider", "dynamic"}
-# Needs aws_sagemaker_training_job, which 5.x lacks: checked against 6.62.0 only.
-SIX_ONLY = {"sagemaker-training-job"}
-_REFERENCE = re.compile(r"\b(data\.)?(aws_[a-z0-9_]+)\.(\w+)(?:\[[^\]]*\])?\.(\w+)")
+# Modules whose floor is a 6.x release: checked against the 6.x schemas only.
+SIX_ONLY = {name for name, floor in FLOORS.items() if version_key(floor["floor"]) >= (6,)}
+_FLOOR = re.compile(r'\n\s+version = ">= ([0-9.]+)"')
 
 
-def _blocks(body: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """Nested blocks of a python-hcl2 body, dynamic ones included, by name."""
-    found: dict[str, list[dict[str, Any]]] = {}
-    for name, value in body.items():
-        if name == "dynamic":
-            for dynamic in value:
-                ((block, spec),) = dynamic.items()
-                found.setdefault(block, []).append(spec["content"][0])
-        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-            found.setdefault(name, []).extend(value)
-    return found
-
-
-def check_block(where: str, body: dict[str, Any], schema: dict[str, Any]) -> list[str]:
-    problems = []
-    blocks = _blocks(body)
-    for key in body:
-        if key in META or key in blocks:
-            continue
-        if key in schema["blocks"]:
-            problems.append(f"{where}: {key} is a block, set as an argument")
-        elif key not in schema["arguments"]:
-            problems.append(f"{where}: {key} is not an argument")
-        elif schema["arguments"][key].get("deprecated"):
-            problems.append(f"{where}: {key} is deprecated")
-    for key, spec in schema["arguments"].items():
-        if spec["required"] and key not in body:
-            problems.append(f"{where}: required {key} is missing")
-    for name, contents in blocks.items():
-        if name in META:
-            continue
-        if name not in schema["blocks"]:
-            kind = "an argument" if name in schema["arguments"] else "not a block"
-            problems.append(f"{where}: {name} is {kind}")
-            continue
-        for content in contents:
-            problems += check_block(f"{where}.{name}", content, schema["blocks"][name])
-    return problems
-
-
-@functools.cache
-def _parsed(path: Path, text: str) -> dict[str, Any]:
-    """python-hcl2's reading of a file, once per content: several tests read each module."""
-    return load_hcl(path)
-
-
-def check_module(folder: Path, schema: dict[str, Any]) -> list[str]:
-    """Every aws_* block of a module's .tf files, and every attribute they read."""
-    problems: list[str] = []
-    declared: dict[tuple[str, str], str] = {}
-    for path in sorted(folder.glob("*.tf")):
-        body = _parsed(path, path.read_text())
-        for kind in ("resource", "data"):
-            for block in body.get(kind, []):
-                for rtype, instances in block.items():
-                    for name, content in instances.items():
-                        declared[(kind, name)] = rtype
-                        if rtype not in schema[kind]:
-                            problems.append(f"{path.name}: {kind} {rtype} is not in the schema")
-                            continue
-                        where = f"{path.name}: {rtype}.{name}"
-                        problems += check_block(where, content, schema[kind][rtype])
-    for path in sorted(folder.glob("*.tf")):
-        for data, rtype, _name, attribute in _REFERENCE.findall(path.read_text()):
-            kind = "data" if data else "resource"
-            known = schema[kind].get(rtype, {}).get("attributes")
-            if known is not None and attribute not in known:
-                problems.append(f"{path.name}: {rtype} has no attribute {attribute}")
-    return problems
+def module_floor(folder: Path) -> str | None:
+    """The hashicorp/aws floor a module's versions.tf asks for."""
+    found = _FLOOR.search((folder / "versions.tf").read_text())
+    return found.group(1) if found else None
 
 
 @functools.cache
@@ -119,7 +61,7 @@ def test_the_fixture_is_provider_6_62_0_and_covers_every_type_used():
         for folder in ROOTS
         for path in folder.glob("*.tf")
         for kind in ("resource", "data")
-        for block in _parsed(path, path.read_text()).get(kind, [])
+        for block in parsed(path).get(kind, [])
         for rtype in block
     }
     assert used == {(k, t) for k in ("resource", "data") for t in schema[k]}
@@ -132,6 +74,40 @@ def test_the_fixture_is_provider_6_62_0_and_covers_every_type_used():
 @pytest.mark.parametrize("folder", ROOTS, ids=lambda p: p.name)
 def test_every_module_fits_the_provider_6_62_schema(folder):
     assert check_module(folder, schema_62()) == []
+
+
+def test_every_module_with_the_provider_has_a_recorded_floor():
+    with_provider = {m.name: module_floor(m) for m in MODULES if module_floor(m)}
+    assert with_provider == {name: floor["floor"] for name, floor in FLOORS.items()}
+    # The user's README states the same floors as the modules.
+    readme = (ROOT / "README.md").read_text()
+    for name, floor in with_provider.items():
+        row = next(line for line in readme.splitlines() if f"out/terraform/{name}/" in line)
+        assert f"AWS provider >= {floor} " in row, name
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_each_floor_is_the_lowest_release_whose_schema_fits(name):
+    """The module fits the bindings release at its floor (or, where PyPI skipped releases,
+    the first one above it) and not the release just below, for the recorded reason."""
+    floor = FLOORS[name]
+    folder = ROOT / "out" / "terraform" / name
+    fits = load_schema(SCHEMAS / f"aws-{floor['fits']}.json")
+    below = load_schema(SCHEMAS / f"aws-{floor['below']}.json")
+    assert (fits["version"], below["version"]) == (floor["fits"], floor["below"])
+    assert version_key(floor["below"]) < version_key(floor["floor"]) <= version_key(floor["fits"])
+    if floor["fits"] != floor["floor"]:
+        assert floor["gap"]  # the evidence for a floor the bindings cannot show
+    assert check_module(folder, fits) == []
+    lacks = check_module(folder, below)
+    assert lacks and all(floor["lacks"] in problem for problem in lacks), lacks
+
+
+def test_each_schema_fixture_is_named_for_its_release_and_used():
+    named = {f"aws-{v}.json" for f in FLOORS.values() for v in (f["fits"], f["below"])}
+    for path in sorted(SCHEMAS.glob("aws-*.json")):
+        assert path.name == f"aws-{load_schema(path)['version']}.json"
+    assert {p.name for p in SCHEMAS.glob("aws-*.json")} == {*named, SCHEMA_62.name}
 
 
 def test_the_schema_check_is_able_to_fail(tmp_path):
@@ -210,16 +186,7 @@ def test_the_training_job_module_is_the_one_that_needs_6x(schema_5100):
     assert "aws_sagemaker_training_job" not in schema_5100["resource"]
     assert "aws_sagemaker_pipeline" in schema_5100["resource"]
     assert schema_5100["data"]["aws_region"]["arguments"]["name"]["deprecated"] is False
-    versions = {
-        m.name: re.search(r'\n\s+version = "([^"]+)"', (m / "versions.tf").read_text())
-        for m in MODULES
-    }
-    floors = {k: v.group(1) for k, v in versions.items() if v}
-    assert floors == {
-        "sagemaker-model": ">= 5.0",
-        "sagemaker-training-pipeline": ">= 5.11.0",
-        "sagemaker-training-job": ">= 6.60.0",
-    }
+    assert SIX_ONLY == {"sagemaker-training-job"}
 
 
 @needs_mirror

@@ -75,7 +75,6 @@ def render_terraform(catalog: Catalog) -> Files:
             f"{ROOT}/_versions.tf",
             **context,
             version_note=module.version_note,
-            provider_note=module.provider_note,
         )
         files[f"{module.path}/variables.tf"] = render(f"{ROOT}/_variables.tf", **context)
         files[f"{module.path}/outputs.tf"] = render(f"{ROOT}/_outputs.tf", **context)
@@ -100,9 +99,7 @@ def framework_files(catalog: Catalog, context: dict[str, Any]) -> Files:
         f"{path}/{t}": render(f"{path}/{t}", **context, **extra)
         for t in ("main.tf", "catalog.tf", "README.md")
     }
-    files[f"{path}/versions.tf"] = render(
-        f"{ROOT}/_versions.tf", **context, version_note="", provider_note=""
-    )
+    files[f"{path}/versions.tf"] = render(f"{ROOT}/_versions.tf", **context, version_note="")
     files[f"{path}/variables.tf"] = render(f"{ROOT}/_variables.tf", **context)
     files[f"{path}/outputs.tf"] = render(f"{ROOT}/_outputs.tf", **context)
     for key in sorted(catalog.images):
