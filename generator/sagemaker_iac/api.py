@@ -6,7 +6,6 @@ writer load on first use, so a lookup pays only for the catalog.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .catalog import (
@@ -26,6 +25,8 @@ from .files import Files
 from .targets import TARGETS
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .catalog.resolve import Resolved
     from .lifecycle.diff import Change
     from .lifecycle.import_sdk import Difference

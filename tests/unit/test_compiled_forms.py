@@ -42,7 +42,7 @@ def validated_builtin():
 def test_the_compiled_catalog_is_the_validated_one(compiled, monkeypatch):
     raw = builtin_path().read_bytes()
     assert catalog_load._compiled(raw, compiled) is not None
-    monkeypatch.setattr(catalog_load, "COMPILED_DIR", compiled)
+    monkeypatch.setattr(catalog_load, "COMPILED", compiled)
     from_compiled = load_catalog()
     validated = validated_builtin()
     assert from_compiled == validated  # the path too: the file's, wherever it was built
@@ -87,7 +87,7 @@ def test_a_compiled_catalog_that_does_not_match_is_not_used(compiled, tmp_path, 
 
 
 def test_the_builtin_catalog_loads_without_any_compiled_form(tmp_path, monkeypatch):
-    monkeypatch.setattr(catalog_load, "COMPILED_DIR", tmp_path / "absent")
+    monkeypatch.setattr(catalog_load, "COMPILED", tmp_path / "absent")
     assert load_catalog() == validated_builtin()
 
 
@@ -97,7 +97,7 @@ def test_a_schema_or_code_change_makes_the_compiled_catalog_stale(tmp_path, monk
     before = catalog_load._key(raw)
     if changed == "schema":
         schema = tmp_path / "schema.json"
-        schema.write_bytes((catalog_load.DATA / catalog_load.SCHEMA).read_bytes() + b"\n")
+        schema.write_bytes(Path(catalog_load.DATA_DIR, catalog_load.SCHEMA).read_bytes() + b"\n")
         monkeypatch.setattr(catalog_load, "_INPUTS", (schema, *catalog_load._INPUTS[1:]))
     else:  # a comment in any module of the catalog package
         code = tmp_path / "catalog"

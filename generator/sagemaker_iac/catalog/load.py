@@ -3,23 +3,26 @@ current one, any other (or the built-in one without it) validated."""
 
 from __future__ import annotations
 
+import os
 import pickle
 import stat
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CatalogError
 from ._model import Catalog
 from .resources import (
-    COMPILED_DIR,
-    DATA,
+    BUILTIN_CATALOG,
+    COMPILED,
+    DATA_DIR,
     PARTITIONS,
     SCHEMA,
-    builtin_path,
     dependency_versions,
     new_digest,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # The validated built-in catalog's model, as the build compiles it into COMPILED_DIR: a
 # line naming what it was made from, then the model pickled (the build wrote it, beside
@@ -27,8 +30,8 @@ from .resources import (
 COMPILED_CATALOG = "catalog.pickle"
 # What the model is made from beside the catalog's own bytes: the schema, the partitions
 # and this package's code (the validator, the model and its layout).
-_INPUTS = (DATA / SCHEMA, DATA / PARTITIONS)
-_CODE = Path(__file__).resolve().parent
+_INPUTS = (os.path.join(DATA_DIR, SCHEMA), os.path.join(DATA_DIR, PARTITIONS))
+_CODE = os.path.dirname(os.path.realpath(__file__))
 
 
 def load_catalog(path: str | Path | None = None) -> Catalog:
@@ -37,12 +40,11 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
     Where the build compiled the built-in catalog from exactly these bytes (and the same
     code and libraries), its load is that model's read; else it is parsed and validated.
     """
-    file = Path(path) if path is not None else builtin_path()
-    name = str(file)
+    name = os.fspath(path) if path is not None else os.path.join(DATA_DIR, BUILTIN_CATALOG)
     try:
-        if not stat.S_ISREG(file.stat().st_mode):  # a FIFO or a device would hang or flood
+        if not stat.S_ISREG(os.stat(name).st_mode):  # a FIFO or a device would hang or flood
             raise CatalogError(name, None, "", "cannot read catalog: not a regular file")
-        raw = file.read_bytes()
+        raw = _read(name)
         text = raw.decode("utf-8")
     except OSError as exc:
         raise CatalogError(name, None, "", f"cannot read catalog: {exc.strerror or exc}") from None
@@ -72,17 +74,23 @@ def _key(raw: bytes) -> bytes:
     """What a compiled form of the catalog RAW records: its inputs' digest, the Python and
     the libraries that made it."""
     digest = new_digest(raw)
-    for path in (*_INPUTS, *sorted(_CODE.glob("*.py"))):
-        digest.update(b"\0" + path.name.encode() + b"\0" + path.read_bytes())
+    code = sorted(os.path.join(_CODE, n) for n in os.listdir(_CODE) if n.endswith(".py"))
+    for path in (*_INPUTS, *code):
+        digest.update(b"\0" + os.path.basename(path).encode() + b"\0" + _read(path))
     python = "python=={}.{}".format(*sys.version_info[:2])
     libraries = dependency_versions("pyyaml", "jsonschema")
     return f"sagemaker-iac catalog {digest.hexdigest()} {python} {libraries}".encode()
 
 
-def _compiled(raw: bytes, folder: Path | None = None) -> Catalog | None:
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _compiled(raw: bytes, folder: str | Path | None = None) -> Catalog | None:
     """The built-in catalog's model, where the build compiled it from exactly these inputs."""
     try:
-        compiled = ((folder or COMPILED_DIR) / COMPILED_CATALOG).read_bytes()
+        compiled = _read(os.path.join(folder or COMPILED, COMPILED_CATALOG))
     except OSError:
         return None
     head, _, body = compiled.partition(b"\n")
@@ -97,9 +105,12 @@ def _compiled(raw: bytes, folder: Path | None = None) -> Catalog | None:
 
 def compile_builtin(folder: Path | None = None) -> Path:
     """Write the compiled form of the built-in catalog: its key, then its model."""
-    raw = builtin_path().read_bytes()
-    catalog = parse_catalog(raw.decode("utf-8"), str(builtin_path()))
-    folder = folder or COMPILED_DIR
+    from pathlib import Path
+
+    source = os.path.join(DATA_DIR, BUILTIN_CATALOG)
+    raw = _read(source)
+    catalog = parse_catalog(raw.decode("utf-8"), source)
+    folder = folder or Path(COMPILED)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / COMPILED_CATALOG
     target.write_bytes(_key(raw) + b"\n" + pickle.dumps(catalog, protocol=5))

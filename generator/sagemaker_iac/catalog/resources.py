@@ -3,44 +3,65 @@ build writes compiled forms into, and what those forms record of their sources."
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
 from functools import cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 try:  # CPython's own BLAKE2: hashlib would load OpenSSL, a large part of a lookup's time
     from _blake2 import blake2b as _blake2b
 except ImportError:  # pragma: no cover - other interpreters
     from hashlib import blake2b as _blake2b
 
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 # A plain folder at the package root: the README and the catalog's $schema header name it.
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = os.path.join(_PACKAGE, "data")
 BUILTIN_CATALOG = "catalog.yaml"
 SCHEMA = "catalog.schema.json"
 # Compiled forms, written by the build (the wheel's build hook, `make compile` in a
 # checkout) and never tracked: each records its sources' digest and the versions of the
 # libraries that made it, and is used only while both still match.
-COMPILED_DIR = Path(__file__).resolve().parent.parent / "_compiled"
+COMPILED = os.path.join(_PACKAGE, "_compiled")
 
 PARTITIONS = "partitions.json"
 PARTITIONS_SOURCE = "botocore's partitions.json"
 
 
+def __getattr__(name: str) -> Path:
+    # DATA and COMPILED_DIR as Paths, made on first use: a lookup reads its files through
+    # os alone, and importing pathlib would cost it a tenth of its time.
+    if name in ("DATA", "COMPILED_DIR"):
+        from pathlib import Path
+
+        return Path(DATA_DIR if name == "DATA" else COMPILED)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 @cache
 def known_partitions() -> dict[str, dict[str, str]]:
     """Every AWS partition's DNS suffix and region-name pattern (data/partitions.json)."""
-    return json.loads((DATA / PARTITIONS).read_bytes())["partitions"]
+    return _json(PARTITIONS)["partitions"]
 
 
 def builtin_path() -> Path:
-    return DATA / BUILTIN_CATALOG
+    from pathlib import Path
+
+    return Path(DATA_DIR, BUILTIN_CATALOG)
 
 
 def schema() -> dict[str, Any]:
-    return json.loads((DATA / SCHEMA).read_bytes())
+    return _json(SCHEMA)
+
+
+def _json(name: str) -> Any:
+    import json  # off the lookup's path, which reads neither file
+
+    with open(os.path.join(DATA_DIR, name), "rb") as handle:
+        return json.load(handle)
 
 
 def new_digest(data: bytes = b"") -> Any:
