@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..errors import UnavailableError
@@ -34,8 +33,7 @@ HF_NEURON_REPOSITORIES = (
 _FAMILY = re.compile(r"^ml[._]([a-z\d\-]+)\.?\w*$")
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):  # not a dataclass: dataclasses and copy would slow a lookup
     """A framework image lookup's arguments, as image_uris.retrieve takes them (None: its
     default). ``processor`` is this tool's own: cpu, gpu, ... instead of an instance type."""
 
