@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..catalog import Catalog
-from ..catalog.resolve import Located, answers, versions_of
+from ..catalog.resolve import Located, Query, answers, locate, versions_of
 from ..catalog.sentinels import ANY
+from ..errors import UnavailableError
 
 
 def _key(parts: tuple[str | None, ...]) -> str:
@@ -43,14 +44,118 @@ def framework_table(catalog: Catalog, framework: str) -> dict[str, Any]:
     images = {
         _key(k): f"{a.registry_group}|{a.repository}|{a.tag}|{a.version}" for k, a in table.items()
     }
-    groups = sorted({a.registry_group for a in table.values()})
+    instances, refused = instance_table(catalog, framework)
+    groups = sorted(
+        {a.registry_group for a in table.values()}
+        | {cell.split("|", 1)[0] for cell in instances.values() if cell}
+    )
     pys, processors, _ = choices(table)
     return {
         "framework": framework,
         "images": images,
+        "instances": instances,
+        "refused_classes": refused,
         "registries": {g: dict(catalog.registry_groups[g].accounts) for g in groups},
         "scopes": list(found.scopes or ()),
         "versions": versions_of(found),
         "py_versions": pys,
         "processors": processors,
     }
+
+
+# Instance types sorted as the SDK reads them: each class -> one instance type of it and
+# the processor the SDK takes from it. An instance type outside the named classes is
+# inf/trn by its prefix, else gpu (g, p) or cpu by its first letter; a Graviton family is
+# "graviton". Where a framework's answer for a class is not the answer for its processor
+# (Graviton and Neuron images, p4d tags, p2 refusals), the table carries it.
+INSTANCE_CLASSES: dict[str, tuple[str, str]] = {
+    "cpu": ("ml.m5.xlarge", "cpu"),
+    "gpu": ("ml.g5.xlarge", "gpu"),
+    "graviton": ("ml.c6g.xlarge", "cpu"),
+    "p4d": ("ml.p4d.24xlarge", "gpu"),
+    "p2": ("ml.p2.xlarge", "gpu"),
+    "inf": ("ml.inf1.xlarge", "inf"),
+    "inf2": ("ml.inf2.xlarge", "inf"),  # inf2 where the image is built for it: the table
+    "trn": ("ml.trn1.2xlarge", "trn"),
+}
+
+
+def instance_classes(catalog: Catalog, framework: str) -> list[str]:
+    """The classes whose answers may differ from their processor's for this framework."""
+    rules = catalog.image_rules
+    if framework in rules.arm64_tags:  # its Graviton scope refuses every other instance
+        return list(INSTANCE_CLASSES)
+    classes = ["trn"]  # the SDK refuses Trainium for all but its Trainium frameworks
+    if framework in rules.graviton_frameworks or framework in rules.arm64_tags:
+        classes.append("graviton")
+    if framework in rules.p2_deprecated_from:
+        classes.append("p2")
+    if any(key.startswith(f"{framework}-") for key in rules.p4d_container_versions):
+        classes.append("p4d")
+    if framework in rules.neuron_frameworks:
+        classes += ["inf", "inf2"]
+    elif "inf2" in choices(answered(catalog, framework))[1]:
+        classes.append("inf2")
+    return classes
+
+
+def instance_table(catalog: Catalog, framework: str) -> tuple[dict[str, str], list[str]]:
+    """(answers that differ from the processor's, keyed scope|version|py_version|base|
+    class, "" where the SDK refuses; the classes refused for every argument)."""
+    rules = catalog.image_rules
+    table = answered(catalog, framework)
+    keys = {k[:4] for k in table}
+    if framework in rules.neuron_frameworks:  # inf/trn read <framework>-neuron's config
+        keys |= {k[:4] for k in answered(catalog, f"{framework}-neuron")}
+    refused = [] if framework in rules.graviton_frameworks else ["graviton"]
+    differing: dict[str, str] = {}
+    for name in instance_classes(catalog, framework):
+        instance_type, processor = INSTANCE_CLASSES[name]
+        found: dict[str, str] = {}
+        answered_any = False
+        for scope, version, py, base in sorted(keys, key=_sortable):
+            try:
+                query = Query(
+                    framework,
+                    version=version,
+                    py_version=None if py == ANY else py,
+                    scope=scope,
+                    base_framework_version=base,
+                    instance_type=instance_type,
+                )
+                answer = _cell(locate(catalog, query))
+                answered_any = True
+            except UnavailableError:
+                answer = ""
+            if answer != _by_processor(table, (scope, version, py, base), processor):
+                found[_key((scope, version, py, base, name))] = answer
+        if answered_any:
+            differing.update(found)
+        else:
+            refused.append(name)
+    return differing, sorted(set(refused))
+
+
+def _cell(located: Located) -> str:
+    return f"{located.registry_group}|{located.repository}|{located.tag}|{located.version}"
+
+
+def _by_processor(
+    table: dict[tuple[str | None, ...], Located], key: tuple[str | None, ...], processor: str
+) -> str:
+    """The answer the module finds for these arguments and a processor, tried as it tries
+    them: as given, then any Python version, any processor, both."""
+    scope, version, py, base = key
+    for tried in (
+        (scope, version, py, base, processor),
+        (scope, version, ANY, base, processor),
+        (scope, version, py, base, ANY),
+        (scope, version, ANY, base, ANY),
+    ):
+        if tried in table:
+            return _cell(table[tried])
+    return ""
+
+
+def _sortable(key: tuple[str | None, ...]) -> tuple[str, ...]:
+    return tuple("" if part is None else part for part in key)

@@ -85,6 +85,30 @@ locals {
     "xgboost-neo",
   ]
 
+  # How an instance type is read, as the SDK reads it: its family (ml.FAMILY.size) is
+  # "graviton" in these families, its own class where named below, else inf or trn by
+  # its prefix, else gpu (g, p) or cpu. Class -> the processor the SDK takes from it.
+  graviton_families = [
+    "c6g",
+    "c6gd",
+    "c6gn",
+    "c7g",
+    "m6g",
+    "m6gd",
+    "r6g",
+    "r6gd",
+  ]
+  instance_classes = {
+    "cpu"      = "cpu"
+    "gpu"      = "gpu"
+    "graviton" = "cpu"
+    "inf"      = "inf"
+    "inf2"     = "inf"
+    "p2"       = "gpu"
+    "p4d"      = "gpu"
+    "trn"      = "trn"
+  }
+
   # Region -> DNS suffix of its ECR registry hosts.
   dns_suffixes = {
     "af-south-1"      = "amazonaws.com"

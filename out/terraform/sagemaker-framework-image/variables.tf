@@ -32,8 +32,19 @@ variable "py_version" {
   default     = null
 }
 
+variable "instance_type" {
+  description = "Instance type the image runs on, such as ml.g5.xlarge: read as image_uris.retrieve reads it (the processor; Graviton, Neuron, p4d and p2 images and refusals). Give it or processor, not both."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.instance_type == null || can(regex("^ml[._][a-z0-9-]+", var.instance_type))
+    error_message = "The instance_type must be a SageMaker ML instance type, such as ml.g5.xlarge."
+  }
+}
+
 variable "processor" {
-  description = "cpu, gpu, inf, trn, ... (what the SDK reads from an instance type); null where the image is built for one."
+  description = "cpu, gpu, inf, trn, ... (what the SDK reads from an instance type), where no instance_type is given; null where the image is built for one."
   type        = string
   default     = null
 }

@@ -6,6 +6,20 @@ locals {
 {% endfor %}
   ]
 
+  # How an instance type is read, as the SDK reads it: its family (ml.FAMILY.size) is
+  # "graviton" in these families, its own class where named below, else inf or trn by
+  # its prefix, else gpu (g, p) or cpu. Class -> the processor the SDK takes from it.
+  graviton_families = [
+{% for family in catalog.image_rules.graviton_instance_families | sort %}
+    {{ family | hcl }},
+{% endfor %}
+  ]
+  instance_classes = {
+{% for name, processor in instance_processors | aligned %}
+    {{ name }} = {{ processor | hcl }}
+{% endfor %}
+  }
+
   # Region -> DNS suffix of its ECR registry hosts.
   dns_suffixes = {
 {% for region, suffix in dns_suffixes | aligned %}

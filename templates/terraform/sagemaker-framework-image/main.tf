@@ -1,31 +1,49 @@
 # The answers are precomputed per framework (images/<framework>.json, read only for the
 # framework asked for): "scope|version|py_version|base|processor" -> "group|repository|
-# tag|version", "" for an argument not given and "*" for one the image ignores.
+# tag|version", "" for an argument not given and "*" for one the image ignores. An
+# instance type gives the processor; where the SDK answers otherwise for its class (see
+# catalog.tf), "instances" holds that answer under the class, "" where it refuses.
 locals {
   known = contains(local.frameworks, var.framework)
   # try(), not a conditional: the two objects' types differ, which a conditional refuses.
   data = try(jsondecode(file("${path.module}/images/${local.known ? var.framework : "-"}.json")), {
-    images = {}, registries = {}, scopes = [], versions = [], py_versions = [], processors = []
+    images = {}, instances = {}, refused_classes = [], registries = {}, scopes = [], versions = [], py_versions = [], processors = []
   })
-  given = [for v in [var.image_scope, var.framework_version, var.py_version, var.base_framework_version, var.processor] : v == null ? "" : v]
+  family    = var.instance_type == null ? "" : regex("^ml[._]([a-z0-9-]+)", var.instance_type)[0]
+  class     = var.instance_type == null ? "" : contains(local.graviton_families, local.family) ? "graviton" : contains(keys(local.instance_classes), local.family) ? local.family : contains(["inf", "trn"], substr(local.family, 0, 3)) ? substr(local.family, 0, 3) : contains(["g", "p"], substr(local.family, 0, 1)) ? "gpu" : "cpu"
+  processor = var.instance_type == null ? var.processor : local.instance_classes[local.class]
+
+  given = [for v in [var.image_scope, var.framework_version, var.py_version, var.base_framework_version, local.processor] : v == null ? "" : v]
   tried = [
     join("|", local.given),
     join("|", [local.given[0], local.given[1], "*", local.given[3], local.given[4]]),
     join("|", [local.given[0], local.given[1], local.given[2], local.given[3], "*"]),
     join("|", [local.given[0], local.given[1], "*", local.given[3], "*"]),
   ]
-  found    = [for k in local.tried : local.data.images[k] if lookup(local.data.images, k, "") != ""]
+  by_class = local.class == "" ? [] : [
+    for k in [join("|", concat(slice(local.given, 0, 4), [local.class])), join("|", [local.given[0], local.given[1], "*", local.given[3], local.class])] :
+    local.data.instances[k] if lookup(local.data.instances, k, null) != null
+  ]
+  by_processor = [for k in local.tried : local.data.images[k] if lookup(local.data.images, k, "") != ""]
+  found = (
+    var.instance_type != null && var.processor != null || contains(local.data.refused_classes, local.class) ? [] :
+    length(local.by_class) > 0 ? compact(slice(local.by_class, 0, 1)) : local.by_processor
+  )
   answer   = length(local.found) > 0 ? split("|", local.found[0]) : ["", "", "", ""]
   accounts = local.answer[0] != "" ? local.data.registries[local.answer[0]] : {}
 
-  asked = join(", ", [for i, name in ["image_scope", "framework_version", "py_version", "base_framework_version", "processor"] : "${name}=${local.given[i]}" if local.given[i] != ""])
+  asked = join(", ", concat(
+    [for i, name in ["image_scope", "framework_version", "py_version", "base_framework_version"] : "${name}=${local.given[i]}" if local.given[i] != ""],
+    var.instance_type == null ? [] : ["instance_type=${var.instance_type}"],
+    var.processor == null ? [] : ["processor=${var.processor}"],
+  ))
   problem = (
     !local.known ? "unknown framework ${var.framework}; known: ${join(", ", local.frameworks)}" :
+    var.instance_type != null && var.processor != null ? "give instance_type or processor, not both" :
     length(local.found) == 0 ? "no ${var.framework} image for ${local.asked == "" ? "no arguments" : local.asked}; scopes: ${join(", ", local.data.scopes)}; versions: ${join(", ", local.data.versions)}; Python versions: ${join(", ", local.data.py_versions)}; processors: ${join(", ", local.data.processors)}" :
     !contains(keys(local.accounts), var.region) ? "${var.framework} ${local.answer[3]} (${local.answer[1]}) is not published in region ${var.region}; available regions: ${join(", ", sort(keys(local.accounts)))}" :
     ""
   )
-
   # Terraform 1.0 has no preconditions: file() on a missing path stops the plan with the
   # message on a line of its own; only the branch the condition selects reports it.
   registry_id = local.problem == "" ? local.accounts[var.region] : var.fail_on_error ? file("\n\nERROR: ${local.problem}\n\n") : ""

@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from sagemaker_iac.api import framework_image, load_catalog
+from sagemaker_iac.api import UnavailableError, framework_image, load_catalog
 from sagemaker_iac.catalog.resolve import answers
 from sagemaker_iac.catalog.sentinels import ANY
 from sagemaker_iac.targets.terraform._modules import FRAMEWORK_MODULE
@@ -173,3 +173,128 @@ def test_every_answer_file_round_trips_to_the_catalog(out_dir):
     assert frameworks == sorted(catalog.images)
     suffixes = hcl["locals"][0]["dns_suffixes"]
     assert suffixes == {r: catalog.dns_suffix(r) for r in catalog.regions}
+
+
+# Instance types of every class the module reads (catalog.tf): the SDK oracle's, and
+# other families of the same classes.
+INSTANCE_TYPES = (
+    "ml.c5.xlarge",
+    "ml.t3.medium",
+    "ml.g5.xlarge",
+    "ml.p3.2xlarge",
+    "ml.p4d.24xlarge",
+    "ml.p2.xlarge",
+    "ml.c6g.xlarge",
+    "ml.r6gd.2xlarge",
+    "ml.inf1.xlarge",
+    "ml.inf2.xlarge",
+    "ml.trn1.2xlarge",
+    "ml.trn1n.32xlarge",
+)
+
+
+def instance_sample(catalog) -> dict[str, dict]:
+    """Argument sets of every framework, each with an instance type in turn; more of the
+    frameworks whose answers depend on more than the processor."""
+    rules = catalog.image_rules
+    special = {*rules.graviton_frameworks, *rules.neuron_frameworks, *rules.p2_deprecated_from}
+    chosen, turn = {}, 0
+    for framework in sorted(catalog.images):
+        keys = sorted({k[:4] for k in answers(catalog, framework)}, key=lambda k: str(k))
+        count = 24 if framework in special else 3
+        step = max(1, len(keys) // count)
+        for index, (scope, version, py, base) in enumerate(keys[::step][:count]):
+            chosen[f"{framework}#{index}"] = {
+                "framework": framework,
+                "region": "us-west-2",
+                "scope": scope,
+                "version": version,
+                "py_version": None if py == ANY else py,
+                "base_framework_version": base,
+                "instance_type": INSTANCE_TYPES[turn % len(INSTANCE_TYPES)],
+            }
+            turn += 1
+    return chosen
+
+
+def _instance_root(
+    tmp_path: Path, out_dir: Path, lookups: dict[str, dict], name: str, init: bool = True
+) -> Path:
+    root = tmp_path / name
+    root.mkdir()
+    source = Path(os.path.relpath(out_dir / FRAMEWORK_MODULE, root)).as_posix()
+    fields = ("framework", "region", "scope", "version", "py_version")
+    fields += ("base_framework_version", "instance_type")
+    (root / "main.tf").write_text(
+        'variable "lookups" {\n'
+        f"  type = map(object({{ {', '.join(f'{f} = string' for f in fields)} }}))\n"
+        "}\n\n"
+        'module "image" {\n'
+        "  for_each               = var.lookups\n"
+        f'  source                 = "{source}"\n'
+        "  framework              = each.value.framework\n"
+        "  region                 = each.value.region\n"
+        "  framework_version      = each.value.version\n"
+        "  image_scope            = each.value.scope\n"
+        "  py_version             = each.value.py_version\n"
+        "  base_framework_version = each.value.base_framework_version\n"
+        "  instance_type          = each.value.instance_type\n"
+        "  fail_on_error          = false\n"
+        "}\n"
+    )
+    (root / "terraform.tfvars.json").write_text(json.dumps({"lookups": lookups}))
+    if init:
+        terraform("init", "-backend=false", cwd=root)
+    return root
+
+
+def test_an_instance_type_is_read_as_the_sdk_reads_it(out_dir, tmp_path):
+    """The image (or the refusal: an empty URI) for an instance type equals the catalog's
+    lookup, which tests/tools/test_sdk_retrieve.py holds equal to the SDK's."""
+    catalog = load_catalog()
+    lookups = instance_sample(catalog)
+    expected = {}
+    for key, v in lookups.items():
+        try:
+            expected[key] = framework_image(
+                catalog,
+                v["framework"],
+                v["region"],
+                version=v["version"],
+                py_version=v["py_version"],
+                scope=v["scope"],
+                base_framework_version=v["base_framework_version"],
+                instance_type=v["instance_type"],
+            ).uri
+        except UnavailableError:
+            expected[key] = ""
+    # Both kinds and every class occur: answers and refusals, Graviton and Neuron images.
+    assert sum(1 for u in expected.values() if u) > 100
+    assert sum(1 for u in expected.values() if not u) > 20
+    assert any("-neuron" in u for u in expected.values())
+    assert any("arm64" in u or "graviton" in u for u in expected.values())
+    found = evaluated_uris(
+        lookups, lambda chunk, name, init: _instance_root(tmp_path, out_dir, chunk, name, init)
+    )
+    wrong = {k: (found[k], expected[k]) for k in lookups if found[k] != expected[k]}
+    assert not wrong, f"{len(wrong)} of {len(lookups)} differ: {list(wrong.items())[:5]}"
+
+
+def test_an_instance_type_and_a_processor_together_fail_the_plan(out_dir, tmp_path):
+    root = tmp_path / "both"
+    root.mkdir()
+    source = Path(os.path.relpath(out_dir / FRAMEWORK_MODULE, root)).as_posix()
+    (root / "main.tf").write_text(
+        'module "image" {\n'
+        f'  source        = "{source}"\n'
+        '  framework     = "pytorch"\n'
+        '  region        = "us-west-2"\n'
+        '  image_scope   = "training"\n'
+        '  processor     = "gpu"\n'
+        '  instance_type = "ml.g5.xlarge"\n'
+        "}\n"
+    )
+    terraform("init", "-backend=false", cwd=root)
+    result = terraform("plan", "-input=false", cwd=root, check=False)
+    assert result.returncode == 1
+    assert "ERROR: give instance_type or processor, not both" in result.stderr

@@ -532,10 +532,20 @@ FRAMEWORK_VARIABLES = [
         None,
     ),
     Variable(
+        "instance_type",
+        "string",
+        "Instance type the image runs on, such as ml.g5.xlarge: read as image_uris.retrieve "
+        "reads it (the processor; Graviton, Neuron, p4d and p2 images and refusals). Give it "
+        "or processor, not both.",
+        None,
+        'var.instance_type == null || can(regex("^ml[._][a-z0-9-]+", var.instance_type))',
+        "The instance_type must be a SageMaker ML instance type, such as ml.g5.xlarge.",
+    ),
+    Variable(
         "processor",
         "string",
-        "cpu, gpu, inf, trn, ... (what the SDK reads from an instance type); null where "
-        "the image is built for one.",
+        "cpu, gpu, inf, trn, ... (what the SDK reads from an instance type), where no "
+        "instance_type is given; null where the image is built for one.",
         None,
     ),
     Variable(

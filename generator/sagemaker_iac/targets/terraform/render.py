@@ -9,7 +9,7 @@ from typing import Any
 from ...catalog import Algorithm, Catalog, Image, Source
 from ...catalog.resolve import versions_of
 from ...files import Files
-from .._answers import framework_table
+from .._answers import INSTANCE_CLASSES, framework_table
 from .._constraints import S3_URI
 from .._jinja import hcl_list, hcl_string, render
 from ._modules import FRAMEWORK_MODULE, LOCALS_FILE, ROOT, modules
@@ -94,7 +94,12 @@ def framework_files(catalog: Catalog, context: dict[str, Any]) -> Files:
     """The framework image module's HCL and its per-framework answer files."""
     path = FRAMEWORK_MODULE
     suffixes = [(r, catalog.dns_suffix(r)) for r in sorted(catalog.regions)]
-    extra = {"dns_suffixes": suffixes, "versions_of": versions_of}
+    processors = sorted((name, p) for name, (_, p) in INSTANCE_CLASSES.items())
+    extra = {
+        "dns_suffixes": suffixes,
+        "versions_of": versions_of,
+        "instance_processors": processors,
+    }
     files = {
         f"{path}/{t}": render(f"{path}/{t}", **context, **extra)
         for t in ("main.tf", "catalog.tf", "README.md")
