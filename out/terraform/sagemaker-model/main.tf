@@ -4,11 +4,13 @@ data "aws_partition" "current" {}
 data "aws_region" "current" {}
 data "aws_caller_identity" "current" {}
 
-# The catalog's image for the region and instance type (an Arm instance hosts the Arm
-# image, where the catalog has one). Its error, if any, stops the plan in the model's
+# The image comes from one source: a built-in algorithm or a framework, both from the
+# catalog for the region and instance type (an Arm instance hosts the Arm image where
+# there is one), or any image_uri. A catalog error stops the plan in the model's
 # precondition below, with the catalog's message.
 module "image" {
   source = "../sagemaker-images"
+  count  = var.algorithm == null ? 0 : 1
 
   algorithm     = var.algorithm
   region        = data.aws_region.current.id
@@ -18,9 +20,32 @@ module "image" {
   fail_on_error = false
 }
 
+module "framework_image" {
+  source = "../sagemaker-framework-image"
+  count  = var.framework == null ? 0 : 1
+
+  framework         = var.framework
+  region            = data.aws_region.current.id
+  framework_version = var.framework_version
+  py_version        = var.py_version
+  image_scope       = "inference"
+  instance_type     = var.instance_type
+  fail_on_error     = false
+}
+
 locals {
   role_arn = var.create_role ? aws_iam_role.this[0].arn : var.execution_role_arn
-  image    = var.model_package_name == null ? module.image.image_uri : null
+  sources  = [for name, value in { algorithm = var.algorithm, framework = var.framework, image_uri = var.image_uri } : name if value != null]
+  image_uri = (
+    var.image_uri != null ? var.image_uri :
+    var.framework != null ? one(module.framework_image[*].image_uri) :
+    one(module.image[*].image_uri)
+  )
+  image_error = (
+    var.algorithm != null ? one(module.image[*].error) :
+    var.framework != null ? one(module.framework_image[*].error) : ""
+  )
+  image = var.model_package_name == null ? local.image_uri : null
   # The endpoint configuration is replaced before the old one is deleted, and so is the
   # model it names: its name changes with everything that replaces it.
   model_identity = sha256(jsonencode([
@@ -56,8 +81,12 @@ resource "aws_sagemaker_model" "this" {
     create_before_destroy = true
 
     precondition {
-      condition     = var.model_package_name != null || module.image.error == ""
-      error_message = "The model does not match the sagemaker-iac catalog: ${module.image.error}."
+      condition     = var.model_package_name == null ? length(local.sources) == 1 : var.framework == null && var.image_uri == null
+      error_message = "Set exactly one image source: algorithm, framework or image_uri (given: ${length(local.sources) == 0 ? "none" : join(", ", local.sources)}); with model_package_name, neither framework nor image_uri."
+    }
+    precondition {
+      condition     = var.model_package_name != null || local.image_error == ""
+      error_message = "The model does not match the sagemaker-iac catalog: ${local.image_error}."
     }
     precondition {
       condition     = (var.model_package_name == null) != (var.model_data_url == null)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from sagemaker_iac.api import framework_image
 from support.apply import KMS_KEY, REGION, Root, unexplained
 from support.paths import user_tree
 from support.terraform import MIRROR_MARKS
@@ -32,6 +33,27 @@ MODELS = {
     "xgboost-arm": ("xgboost", "ml.c6g.xlarge", "inference_graviton"),
     # The longest valid name: every name derived from it stays within its limit.
     "k" * 62 + "9": ("kmeans", "ml.c5.large", "inference"),
+}
+# Models of the other image sources: name -> (the module's image arguments, instance type).
+# The framework ones get the image `sagemaker-iac uri` answers for the same arguments.
+SOURCE_MODELS = {
+    "pytorch-host": (
+        {"framework": "pytorch", "framework_version": "2.1", "py_version": "py310"},
+        "ml.g4dn.xlarge",
+    ),
+    "tgi-host": ({"framework": "huggingface-llm", "framework_version": "2.0"}, "ml.g4dn.xlarge"),
+    "lmi-host": ({"framework": "djl-lmi"}, "ml.g4dn.xlarge"),
+    "custom-host": (
+        {"image_uri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/my-server:1.0"},
+        "ml.m5.large",
+    ),
+    "private-host": ({"image_uri": "registry.example.com/team/server:1.0"}, "ml.m5.large"),
+}
+# The repository each created role may pull from (None: not an ECR image, no statement).
+PULLS = {
+    "pytorch-host": "arn:aws:ecr:us-east-1:763104351884:repository/pytorch-inference",
+    "custom-host": "arn:aws:ecr:us-east-1:123456789012:repository/my-server",
+    "private-host": None,
 }
 # moto's CreateEndpointConfig knows an old list of instance types without Graviton ones
 # (botocore's ProductionVariantInstanceType has them), so the Arm model gets no endpoint.
@@ -76,6 +98,32 @@ output "{name}" {{
 }}
 """
         for name, (algorithm, instance, _) in MODELS.items()
+    )
+    models += "\n".join(
+        f"""
+module "{name}" {{
+  source = "../../../out/terraform/sagemaker-model"
+{"".join(f'  {k} = "{v}"{chr(10)}' for k, v in source.items())}
+  name                          = "{name}"
+  instance_type                 = "{instance}"
+  model_data_url                = "s3://models/{name}/model.tar.gz"
+  create_role                   = true
+  create_endpoint_configuration = true
+  create_endpoint               = true
+  kms_key_arn                   = {KMS_KEY}
+}}
+
+output "{name}" {{
+  value = {{
+    image_uri   = module.{name}.image_uri
+    image_scope = module.{name}.image_scope
+    model       = module.{name}.model_name
+    endpoint    = module.{name}.endpoint_name
+    role        = module.{name}.role_arn
+  }}
+}}
+"""
+        for name, (source, instance) in SOURCE_MODELS.items()
     )
     (folder / "modules_under_test.tf").write_text(
         f"""resource "aws_kms_key" "test" {{
@@ -196,6 +244,41 @@ def test_models_are_created_with_the_catalog_image_role_and_key(applied, catalog
         assert endpoint["EndpointConfigName"] == out["config"] and out["endpoint"] == name
 
 
+def test_framework_and_custom_images_are_hosted_as_uri_answers(applied, catalog):
+    root, _, _ = applied
+    outputs = root.outputs()
+    sagemaker = root.client("sagemaker")
+    for name, (source, instance) in SOURCE_MODELS.items():
+        out = outputs[name]
+        if "framework" in source:
+            expected = framework_image(
+                catalog,
+                source["framework"],
+                REGION,
+                version=source.get("framework_version"),
+                py_version=source.get("py_version"),
+                scope="inference",
+                instance_type=instance,
+            ).uri
+        else:
+            expected = source["image_uri"]
+        assert out["image_uri"] == expected and out["image_scope"] is None, name
+        model = sagemaker.describe_model(ModelName=out["model"])
+        assert model["PrimaryContainer"]["Image"] == expected
+        endpoint = sagemaker.describe_endpoint(EndpointName=out["endpoint"])
+        config = sagemaker.describe_endpoint_config(
+            EndpointConfigName=endpoint["EndpointConfigName"]
+        )
+        assert config["ProductionVariants"][0]["InstanceType"] == instance
+    assert "-gpu-" in outputs["pytorch-host"]["image_uri"]  # the processor from the instance
+    iam = root.client("iam")
+    for name, repository in PULLS.items():
+        role = outputs[name]["role"].rsplit("/", 1)[1]
+        policy = iam.get_role_policy(RoleName=role, PolicyName="sagemaker-model")
+        statements = {s["Sid"]: s for s in policy["PolicyDocument"]["Statement"]}
+        assert statements.get("PullImage", {}).get("Resource") == repository, name
+
+
 def test_xgboost_on_gpu_takes_the_newest_tag(applied, catalog):
     outputs = applied[0].outputs()
     newest = catalog.algorithm("xgboost").default_tag
@@ -206,7 +289,7 @@ def test_xgboost_on_gpu_takes_the_newest_tag(applied, catalog):
 def test_network_isolation_is_planned_on(applied):
     _, _, plan = applied
     models = [c for c in plan["resource_changes"] if c["type"] == "aws_sagemaker_model"]
-    assert len(models) == len(MODELS)
+    assert len(models) == len(MODELS) + len(SOURCE_MODELS)
     assert all(c["change"]["after"]["enable_network_isolation"] is True for c in models)
 
 
@@ -361,6 +444,45 @@ FAILING_EVALUATION = {
         },
         "instance type ml.c6g.large is Arm (Graviton) and SageMaker algorithm kmeans has no "
         "Arm inference image; algorithms with one: xgboost",
+    ),
+    "two_image_sources": (
+        "sagemaker-model",
+        {
+            "algorithm": "kmeans",
+            "framework": "pytorch",
+            "name": "two",
+            "model_data_url": "s3://b/m",
+        },
+        "Set exactly one image source: algorithm, framework or image_uri (given: algorithm, "
+        "framework)",
+    ),
+    "no_image_source": (
+        "sagemaker-model",
+        {"name": "none", "model_data_url": "s3://b/m.tar.gz"},
+        "Set exactly one image source: algorithm, framework or image_uri (given: none)",
+    ),
+    "framework_version_without_image": (
+        "sagemaker-model",
+        {
+            "framework": "pytorch",
+            "framework_version": "9.9",
+            "name": "pt",
+            "model_data_url": "s3://b/m",
+        },
+        "no pytorch image for image_scope=inference, framework_version=9.9, "
+        "instance_type=ml.m5.large",
+    ),
+    "cpu_only_framework_on_gpu": (
+        "sagemaker-model",
+        {
+            "framework": "sklearn",
+            "framework_version": "1.2-1",
+            "name": "sk",
+            "model_data_url": "s3://b/m",
+            "instance_type": "ml.g4dn.xlarge",
+        },
+        "no sklearn image for image_scope=inference, framework_version=1.2-1, "
+        "instance_type=ml.g4dn.xlarge",
     ),
     "kmeans_trains_on_graviton": (
         "sagemaker-training-pipeline",

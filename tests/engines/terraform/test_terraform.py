@@ -59,7 +59,9 @@ def test_module_follows_the_conventions(out_dir, catalog, module):
     versions = load_hcl(directory / "versions.tf")["terraform"][0]
     assert versions["required_version"] == module.required_version
     providers = versions.get("required_providers", [{}])[0]
-    assert {k: v["version"] for k, v in providers.items()} == dict(module.providers)
+    assert {k: v["version"] for k, v in providers.items()} == {
+        p.name: p.constraint for p in module.providers
+    }
 
 
 def test_hcl_round_trip_of_the_images_data(out_dir, catalog):

@@ -40,8 +40,19 @@ class Output(NamedTuple):
     checks_spec: bool = False
 
 
-def algorithm_variable(catalog: Catalog, validate: bool = True) -> Variable:
+def algorithm_variable(catalog: Catalog, validate: bool = True, optional: bool = False) -> Variable:
+    """OPTIONAL: one image source among others (null when another gives the image)."""
     keys = sorted(catalog.algorithms)
+    if optional:
+        return Variable(
+            "algorithm",
+            "string",
+            "Key of the SageMaker built-in algorithm in the catalog, such as kmeans or "
+            "xgboost; null when framework or image_uri gives the image.",
+            None,
+            f"var.algorithm == null ? true : contains({hcl_list(keys)}, var.algorithm)",
+            f"The algorithm must be one of: {', '.join(keys)}.",
+        )
     if not validate:  # the spec module reports it with the value named, among its errors
         return Variable(
             "algorithm",
@@ -293,10 +304,44 @@ def training_pipeline_variables(catalog: Catalog) -> list[Variable]:
     ]
 
 
+# The image sources besides a built-in algorithm: a framework image from the catalog
+# (as sagemaker-framework-image and `uri` answer, for the instance type) or any image.
+IMAGE_SOURCES = [
+    Variable(
+        "framework",
+        "string",
+        "SageMaker Python SDK framework whose image to use (its image_uri_config name), such "
+        "as pytorch, huggingface-llm or djl-lmi; null when algorithm or image_uri gives it.",
+        None,
+    ),
+    Variable(
+        "framework_version",
+        "string",
+        "Version or alias of the framework; null takes the SDK's default.",
+        None,
+    ),
+    Variable(
+        "py_version",
+        "string",
+        "Python version of the framework image, such as py310; null where it has one or none.",
+        None,
+    ),
+    Variable(
+        "image_uri",
+        "string",
+        "Any other image (a custom or private one); null when algorithm or framework gives it.",
+        None,
+        'var.image_uri == null ? true : can(regex("^[^\\\\s]+$", var.image_uri))',
+        "The image_uri must be an image reference without spaces.",
+    ),
+]
+
+
 def model_variables(catalog: Catalog) -> list[Variable]:
     return [
-        algorithm_variable(catalog),
+        algorithm_variable(catalog, optional=True),
         IMAGE_TAG,
+        *IMAGE_SOURCES,
         name_variable(
             "name",
             "endpoint name",
@@ -476,12 +521,17 @@ TRAINING_PIPELINE_OUTPUTS = [
 ]
 
 MODEL_OUTPUTS = [
-    Output("image_uri", "Inference image URI from the catalog.", "module.image.image_uri"),
+    Output(
+        "image_uri",
+        "Inference image URI: the catalog's for algorithm or framework, else image_uri.",
+        "local.image_uri",
+    ),
     Output("model_name", "Name of the model.", "aws_sagemaker_model.this.name"),
     Output(
         "image_scope",
-        "inference, or inference_graviton where instance_type is Arm (Graviton).",
-        "module.image.scope",
+        "For an algorithm: inference, or inference_graviton where instance_type is Arm "
+        "(Graviton); null for the other sources.",
+        "one(module.image[*].scope)",
     ),
     Output(
         "endpoint_configuration_name",
