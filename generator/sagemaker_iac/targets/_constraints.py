@@ -49,6 +49,10 @@ KMS_KEY_ARN = Constraint(
     "a KMS key or alias ARN",
 )
 
+SNS_TOPIC_ARN = Constraint(
+    r"^arn:aws[a-zA-Z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", "an SNS topic ARN"
+)
+
 HOSTING_INSTANCE_TYPE = Constraint(
     r"^ml\.[a-z0-9]+\.[a-z0-9]+$", "an ml. instance type such as ml.m5.large"
 )

@@ -33,3 +33,8 @@ output "available_regions" {
   description = "Regions where this image is published."
   value       = sort(keys(local.accounts))
 }
+
+output "instance_class" {
+  description = "How instance_type was read: cpu, gpu, graviton, inf, inf2, trn, p4d or p2; empty without one."
+  value       = local.class
+}

@@ -154,6 +154,105 @@ variable "kms_key_arn" {
   default     = null
 }
 
+variable "serverless_memory_size_in_mb" {
+  description = "Serverless endpoint: its memory in MB (1024-6144, in steps of 1024); null hosts the model on instance_type."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.serverless_memory_size_in_mb == null ? true : contains([1024, 2048, 3072, 4096, 5120, 6144], var.serverless_memory_size_in_mb)
+    error_message = "The serverless_memory_size_in_mb must be one of: 1024, 2048, 3072, 4096, 5120, 6144."
+  }
+}
+
+variable "serverless_max_concurrency" {
+  description = "Serverless endpoint: the most invocations it serves at once (1-200)."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = floor(var.serverless_max_concurrency) == var.serverless_max_concurrency && var.serverless_max_concurrency >= 1 && var.serverless_max_concurrency <= 200
+    error_message = "The serverless_max_concurrency must be a whole number from 1 to 200."
+  }
+}
+
+variable "serverless_provisioned_concurrency" {
+  description = "Serverless endpoint: invocations kept warm (1 to serverless_max_concurrency); null for none."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.serverless_provisioned_concurrency == null ? true : floor(var.serverless_provisioned_concurrency) == var.serverless_provisioned_concurrency && var.serverless_provisioned_concurrency >= 1 && var.serverless_provisioned_concurrency <= 200
+    error_message = "The serverless_provisioned_concurrency must be a whole number from 1 to 200."
+  }
+}
+
+variable "async_output_s3_path" {
+  description = "Asynchronous endpoint: the S3 URI its responses are written under; null for a real-time or serverless endpoint."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.async_output_s3_path == null ? true : can(regex("^s3://[^/\"\\\\]+(/[^\"\\\\]*)?$", var.async_output_s3_path))
+    error_message = "The async_output_s3_path must be an s3://bucket/prefix URI without quotes or backslashes."
+  }
+}
+
+variable "async_failure_s3_path" {
+  description = "Asynchronous endpoint: the S3 URI its failures are written under; null for none."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.async_failure_s3_path == null ? true : can(regex("^s3://[^/\"\\\\]+(/[^\"\\\\]*)?$", var.async_failure_s3_path))
+    error_message = "The async_failure_s3_path must be an s3://bucket/prefix URI without quotes or backslashes."
+  }
+}
+
+variable "async_success_topic_arn" {
+  description = "Asynchronous endpoint: SNS topic told of each response; null for none."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.async_success_topic_arn == null ? true : can(regex("^arn:aws[a-zA-Z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", var.async_success_topic_arn))
+    error_message = "The async_success_topic_arn must be an SNS topic ARN."
+  }
+}
+
+variable "async_error_topic_arn" {
+  description = "Asynchronous endpoint: SNS topic told of each failure; null for none."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.async_error_topic_arn == null ? true : can(regex("^arn:aws[a-zA-Z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", var.async_error_topic_arn))
+    error_message = "The async_error_topic_arn must be an SNS topic ARN."
+  }
+}
+
+variable "async_kms_key_arn" {
+  description = "Asynchronous endpoint: KMS key that encrypts its responses; null for S3's own."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.async_kms_key_arn == null ? true : can(regex("^arn:aws[a-zA-Z-]*:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)/.+$", var.async_kms_key_arn))
+    error_message = "The async_kms_key_arn must be a KMS key or alias ARN."
+  }
+}
+
+variable "async_max_concurrent_invocations_per_instance" {
+  description = "Asynchronous endpoint: requests each instance works on at once (1-1000); null lets SageMaker choose."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.async_max_concurrent_invocations_per_instance == null ? true : floor(var.async_max_concurrent_invocations_per_instance) == var.async_max_concurrent_invocations_per_instance && var.async_max_concurrent_invocations_per_instance >= 1 && var.async_max_concurrent_invocations_per_instance <= 1000
+    error_message = "The async_max_concurrent_invocations_per_instance must be a whole number from 1 to 1000."
+  }
+}
+
 variable "tags" {
   description = "Tags for every resource created."
   type        = map(string)

@@ -39,6 +39,35 @@ data "aws_iam_policy_document" "this" {
       resources = [statement.value]
     }
   }
+
+  # An asynchronous endpoint writes its responses and failures, and tells the topics, as
+  # the model's role.
+  dynamic "statement" {
+    for_each = var.async_output_s3_path == null ? [] : [[for path in [var.async_output_s3_path, var.async_failure_s3_path] : path if path != null]]
+    content {
+      sid       = "WriteAsyncResults"
+      actions   = ["s3:PutObject"]
+      resources = [for path in statement.value : "arn:${local.partition}:s3:::${trimsuffix(regex("^s3://(.+)$", path)[0], "/")}/*"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.async_output_s3_path == null ? [] : [for topics in [[for arn in [var.async_success_topic_arn, var.async_error_topic_arn] : arn if arn != null]] : topics if length(topics) > 0]
+    content {
+      sid       = "NotifyAsyncResults"
+      actions   = ["sns:Publish"]
+      resources = statement.value
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.async_output_s3_path == null || var.async_kms_key_arn == null ? [] : [var.async_kms_key_arn]
+    content {
+      sid       = "EncryptAsyncResults"
+      actions   = ["kms:Encrypt", "kms:GenerateDataKey"]
+      resources = [statement.value]
+    }
+  }
 }
 
 {% set role_name = "var.name" %}{% set policy_name = "sagemaker-model" %}

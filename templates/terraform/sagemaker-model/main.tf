@@ -45,6 +45,18 @@ locals {
     var.framework != null ? one(module.framework_image[*].error) : ""
   )
   image = var.model_package_name == null ? local.image_uri : null
+
+  # Serverless capacity is CPU x86 without a VPC or network isolation: instance_type
+  # then only picks the image, and must pick a CPU x86 one.
+  serverless = var.serverless_memory_size_in_mb != null
+  family     = regex("^ml\\.([a-z0-9-]+)", var.instance_type)[0]
+  serverless_refusal = !local.serverless ? "" : (
+    contains(["g", "p"], substr(local.family, 0, 1)) || contains(["inf", "trn"], substr(local.family, 0, 3)) ? "runs on CPU capacity: instance_type ${var.instance_type} picks an accelerated image; give a CPU type such as ml.m5.large" :
+    one(module.image[*].scope) == "inference_graviton" || one(module.framework_image[*].instance_class) == "graviton" ? "runs on x86 capacity: instance_type ${var.instance_type} picks an Arm (Graviton) image; give an x86 type such as ml.m5.large" :
+    var.enable_network_isolation ? "cannot isolate the container's network: set enable_network_isolation = false" :
+    var.vpc_config != null ? "cannot run in a VPC: leave vpc_config null" :
+    local.image_repository_arn == null ? "pulls only from ECR: image_uri ${var.image_uri} is in another registry" : ""
+  )
   # The endpoint configuration is replaced before the old one is deleted, and so is the
   # model it names: its name changes with everything that replaces it.
   model_identity = sha256(jsonencode([
@@ -109,8 +121,43 @@ resource "aws_sagemaker_endpoint_configuration" "this" {
   production_variants {
     variant_name           = "AllTraffic"
     model_name             = aws_sagemaker_model.this.name
-    initial_instance_count = var.initial_instance_count
-    instance_type          = var.instance_type
+    initial_instance_count = local.serverless ? null : var.initial_instance_count
+    instance_type          = local.serverless ? null : var.instance_type
+
+    dynamic "serverless_config" {
+      for_each = local.serverless ? [var.serverless_memory_size_in_mb] : []
+      content {
+        memory_size_in_mb       = serverless_config.value
+        max_concurrency         = var.serverless_max_concurrency
+        provisioned_concurrency = var.serverless_provisioned_concurrency
+      }
+    }
+  }
+
+  dynamic "async_inference_config" {
+    for_each = var.async_output_s3_path == null ? [] : [var.async_output_s3_path]
+    content {
+      output_config {
+        s3_output_path  = async_inference_config.value
+        s3_failure_path = var.async_failure_s3_path
+        kms_key_id      = var.async_kms_key_arn
+
+        dynamic "notification_config" {
+          for_each = var.async_success_topic_arn == null && var.async_error_topic_arn == null ? [] : [1]
+          content {
+            success_topic = var.async_success_topic_arn
+            error_topic   = var.async_error_topic_arn
+          }
+        }
+      }
+
+      dynamic "client_config" {
+        for_each = var.async_max_concurrent_invocations_per_instance == null ? [] : [var.async_max_concurrent_invocations_per_instance]
+        content {
+          max_concurrent_invocations_per_instance = client_config.value
+        }
+      }
+    }
   }
 
   lifecycle {
@@ -119,6 +166,18 @@ resource "aws_sagemaker_endpoint_configuration" "this" {
     precondition {
       condition     = var.kms_key_arn != null
       error_message = "An endpoint configuration needs kms_key_arn to encrypt its storage volume."
+    }
+    precondition {
+      condition     = !(local.serverless && var.async_output_s3_path != null)
+      error_message = "An endpoint is serverless (serverless_memory_size_in_mb) or asynchronous (async_output_s3_path), not both."
+    }
+    precondition {
+      condition     = local.serverless_refusal == ""
+      error_message = "A serverless endpoint ${local.serverless_refusal}."
+    }
+    precondition {
+      condition     = var.serverless_provisioned_concurrency == null ? true : var.serverless_provisioned_concurrency <= var.serverless_max_concurrency
+      error_message = "The serverless_provisioned_concurrency (${coalesce(var.serverless_provisioned_concurrency, 0)}) must be at most serverless_max_concurrency (${var.serverless_max_concurrency})."
     }
   }
 }

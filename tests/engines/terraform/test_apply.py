@@ -49,6 +49,23 @@ SOURCE_MODELS = {
     ),
     "private-host": ({"image_uri": "registry.example.com/team/server:1.0"}, "ml.m5.large"),
 }
+# Endpoint kinds: name -> the module's arguments beside the image (a framework CPU image).
+KIND_MODELS = {
+    "serverless-host": {
+        "serverless_memory_size_in_mb": 2048,
+        "serverless_max_concurrency": 10,
+        "serverless_provisioned_concurrency": 2,
+        "enable_network_isolation": False,
+    },
+    "async-host": {
+        "async_output_s3_path": "s3://async-results/out",
+        "async_failure_s3_path": "s3://async-results/failed",
+        "async_success_topic_arn": "${aws_sns_topic.done.arn}",
+        "async_error_topic_arn": "${aws_sns_topic.failed.arn}",
+        "async_kms_key_arn": "${aws_kms_key.test.arn}",
+        "async_max_concurrent_invocations_per_instance": 4,
+    },
+}
 # The repository each created role may pull from (None: not an ECR image, no statement).
 PULLS = {
     "pytorch-host": "arn:aws:ecr:us-east-1:763104351884:repository/pytorch-inference",
@@ -125,6 +142,40 @@ output "{name}" {{
 """
         for name, (source, instance) in SOURCE_MODELS.items()
     )
+    models += "\n".join(
+        f"""
+module "{name}" {{
+  source = "../../../out/terraform/sagemaker-model"
+
+  framework                     = "sklearn"
+  framework_version             = "1.2-1"
+  name                          = "{name}"
+  model_data_url                = "s3://models/{name}/model.tar.gz"
+  create_role                   = true
+  create_endpoint_configuration = true
+  create_endpoint               = true
+  kms_key_arn                   = {KMS_KEY}
+{"".join(f"  {k} = {json.dumps(v)}{chr(10)}" for k, v in arguments.items())}}}
+
+output "{name}" {{
+  value = {{
+    endpoint = module.{name}.endpoint_name
+    config   = module.{name}.endpoint_configuration_name
+    role     = module.{name}.role_arn
+  }}
+}}
+"""
+        for name, arguments in KIND_MODELS.items()
+    )
+    models += """
+resource "aws_sns_topic" "done" {
+  name = "async-done"
+}
+
+resource "aws_sns_topic" "failed" {
+  name = "async-failed"
+}
+"""
     (folder / "modules_under_test.tf").write_text(
         f"""resource "aws_kms_key" "test" {{
   description             = "sagemaker-iac apply test"
@@ -279,6 +330,59 @@ def test_framework_and_custom_images_are_hosted_as_uri_answers(applied, catalog)
         assert statements.get("PullImage", {}).get("Resource") == repository, name
 
 
+def test_serverless_and_async_endpoints_are_configured_as_asked(applied):
+    root, _, _ = applied
+    outputs = root.outputs()
+    sagemaker, iam = root.client("sagemaker"), root.client("iam")
+    serverless = sagemaker.describe_endpoint_config(
+        EndpointConfigName=outputs["serverless-host"]["config"]
+    )
+    (variant,) = serverless["ProductionVariants"]
+    assert "InstanceType" not in variant and "InitialInstanceCount" not in variant
+    assert variant["ServerlessConfig"] == {
+        "MemorySizeInMB": 2048,
+        "MaxConcurrency": 10,
+        "ProvisionedConcurrency": 2,
+    }
+    asynchronous = sagemaker.describe_endpoint_config(
+        EndpointConfigName=outputs["async-host"]["config"]
+    )
+    topics = {
+        t["TopicArn"].rsplit(":", 1)[1]: t["TopicArn"]
+        for t in root.client("sns").list_topics()["Topics"]
+    }
+    output = asynchronous["AsyncInferenceConfig"]["OutputConfig"]
+    assert output["S3OutputPath"] == "s3://async-results/out"
+    assert output["S3FailurePath"] == "s3://async-results/failed"
+    assert output["NotificationConfig"] == {
+        "SuccessTopic": topics["async-done"],
+        "ErrorTopic": topics["async-failed"],
+    }
+    assert output["KmsKeyId"].startswith("arn:aws:kms:")
+    client = asynchronous["AsyncInferenceConfig"]["ClientConfig"]
+    assert client == {"MaxConcurrentInvocationsPerInstance": 4}
+    role = outputs["async-host"]["role"].rsplit("/", 1)[1]
+    policy = iam.get_role_policy(RoleName=role, PolicyName="sagemaker-model")
+    statements = {s["Sid"]: s for s in policy["PolicyDocument"]["Statement"]}
+    assert sorted(_listed(statements["WriteAsyncResults"]["Resource"])) == [
+        "arn:aws:s3:::async-results/failed/*",
+        "arn:aws:s3:::async-results/out/*",
+    ]
+    assert sorted(_listed(statements["NotifyAsyncResults"]["Resource"])) == sorted(topics.values())
+    assert statements["EncryptAsyncResults"]["Resource"] == output["KmsKeyId"]
+    serverless_role = outputs["serverless-host"]["role"].rsplit("/", 1)[1]
+    policy = iam.get_role_policy(RoleName=serverless_role, PolicyName="sagemaker-model")
+    assert not {s["Sid"] for s in policy["PolicyDocument"]["Statement"]} & {
+        "WriteAsyncResults",
+        "NotifyAsyncResults",
+        "EncryptAsyncResults",
+    }
+
+
+def _listed(value):
+    return value if isinstance(value, list) else [value]
+
+
 def test_xgboost_on_gpu_takes_the_newest_tag(applied, catalog):
     outputs = applied[0].outputs()
     newest = catalog.algorithm("xgboost").default_tag
@@ -289,8 +393,9 @@ def test_xgboost_on_gpu_takes_the_newest_tag(applied, catalog):
 def test_network_isolation_is_planned_on(applied):
     _, _, plan = applied
     models = [c for c in plan["resource_changes"] if c["type"] == "aws_sagemaker_model"]
-    assert len(models) == len(MODELS) + len(SOURCE_MODELS)
-    assert all(c["change"]["after"]["enable_network_isolation"] is True for c in models)
+    assert len(models) == len(MODELS) + len(SOURCE_MODELS) + len(KIND_MODELS)
+    isolated = [c["change"]["after"]["enable_network_isolation"] for c in models]
+    assert isolated.count(False) == 1  # the serverless one, which SageMaker cannot isolate
 
 
 def test_pipelines_carry_the_catalog_request(applied, catalog):
@@ -411,6 +516,16 @@ FAILING_VALIDATION = {
         "The job_name must be 1-63 letters, digits and hyphens, starting and ending with a "
         "letter or digit (SageMaker's limit for a training job name)",
     ),
+    "serverless_memory_1000": (
+        "sagemaker-model",
+        {
+            "algorithm": "kmeans",
+            "name": "sl",
+            "model_data_url": "s3://b/m.tar.gz",
+            "serverless_memory_size_in_mb": 1000,
+        },
+        "The serverless_memory_size_in_mb must be one of: 1024, 2048, 3072, 4096, 5120, 6144.",
+    ),
     "pipeline_name_257": (
         "sagemaker-training-pipeline",
         {"pipeline_name": "p" * 257},
@@ -483,6 +598,51 @@ FAILING_EVALUATION = {
         },
         "no sklearn image for image_scope=inference, framework_version=1.2-1, "
         "instance_type=ml.g4dn.xlarge",
+    ),
+    "serverless_on_gpu": (
+        "sagemaker-model",
+        {
+            "framework": "pytorch",
+            "framework_version": "2.1",
+            "py_version": "py310",
+            "instance_type": "ml.g4dn.xlarge",
+            "name": "slg",
+            "model_data_url": "s3://b/m",
+            "kms_key_arn": "arn:aws:kms:us-east-1:123456789012:key/k",
+            "create_endpoint_configuration": True,
+            "enable_network_isolation": False,
+            "serverless_memory_size_in_mb": 2048,
+        },
+        "A serverless endpoint runs on CPU capacity: instance_type ml.g4dn.xlarge picks an "
+        "accelerated image",
+    ),
+    "serverless_isolated": (
+        "sagemaker-model",
+        {
+            "algorithm": "kmeans",
+            "name": "sli",
+            "model_data_url": "s3://b/m",
+            "kms_key_arn": "arn:aws:kms:us-east-1:123456789012:key/k",
+            "create_endpoint_configuration": True,
+            "serverless_memory_size_in_mb": 2048,
+        },
+        "A serverless endpoint cannot isolate the container's network: set "
+        "enable_network_isolation = false",
+    ),
+    "serverless_and_async": (
+        "sagemaker-model",
+        {
+            "algorithm": "kmeans",
+            "name": "sla",
+            "model_data_url": "s3://b/m",
+            "kms_key_arn": "arn:aws:kms:us-east-1:123456789012:key/k",
+            "create_endpoint_configuration": True,
+            "enable_network_isolation": False,
+            "serverless_memory_size_in_mb": 2048,
+            "async_output_s3_path": "s3://b/out",
+        },
+        "An endpoint is serverless (serverless_memory_size_in_mb) or asynchronous "
+        "(async_output_s3_path), not both.",
     ),
     "kmeans_trains_on_graviton": (
         "sagemaker-training-pipeline",

@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from ...catalog import Catalog
-from .._constraints import ROLE_ARN, S3_OBJECT, S3_URI, Constraint, region, sagemaker_name
+from .._constraints import (
+    KMS_KEY_ARN,
+    ROLE_ARN,
+    S3_OBJECT,
+    S3_URI,
+    SNS_TOPIC_ARN,
+    Constraint,
+    region,
+    sagemaker_name,
+)
 from .._jinja import hcl_list, hcl_string
 
 # Terraform 1.0: validation may read only its own variable; its message is a literal sentence.
@@ -411,8 +420,111 @@ def model_variables(catalog: Catalog) -> list[Variable]:
             "KMS key for the endpoint's storage volume; required with an endpoint configuration.",
             None,
         ),
+        *ENDPOINT_KINDS,
         TAGS,
     ]
+
+
+def _whole(name: str, low: int, high: int) -> str:
+    value = f"var.{name}"
+    return f"floor({value}) == {value} && {value} >= {low} && {value} <= {high}"
+
+
+# Serverless and asynchronous endpoints (a real-time one when all are null), with the
+# ranges CreateEndpointConfig accepts.
+SERVERLESS_MEMORY = (1024, 2048, 3072, 4096, 5120, 6144)
+ENDPOINT_KINDS = [
+    Variable(
+        "serverless_memory_size_in_mb",
+        "number",
+        "Serverless endpoint: its memory in MB (1024-6144, in steps of 1024); null hosts the "
+        "model on instance_type.",
+        None,
+        "var.serverless_memory_size_in_mb == null ? true : contains("
+        f"[{', '.join(map(str, SERVERLESS_MEMORY))}], var.serverless_memory_size_in_mb)",
+        "The serverless_memory_size_in_mb must be one of: "
+        f"{', '.join(map(str, SERVERLESS_MEMORY))}.",
+    ),
+    Variable(
+        "serverless_max_concurrency",
+        "number",
+        "Serverless endpoint: the most invocations it serves at once (1-200).",
+        5,
+        _whole("serverless_max_concurrency", 1, 200),
+        "The serverless_max_concurrency must be a whole number from 1 to 200.",
+    ),
+    Variable(
+        "serverless_provisioned_concurrency",
+        "number",
+        "Serverless endpoint: invocations kept warm (1 to serverless_max_concurrency); null "
+        "for none.",
+        None,
+        "var.serverless_provisioned_concurrency == null ? true : "
+        + _whole("serverless_provisioned_concurrency", 1, 200),
+        "The serverless_provisioned_concurrency must be a whole number from 1 to 200.",
+    ),
+    checked(
+        Variable(
+            "async_output_s3_path",
+            "string",
+            "Asynchronous endpoint: the S3 URI its responses are written under; null for a "
+            "real-time or serverless endpoint.",
+            None,
+        ),
+        S3_URI,
+        nullable=True,
+    ),
+    checked(
+        Variable(
+            "async_failure_s3_path",
+            "string",
+            "Asynchronous endpoint: the S3 URI its failures are written under; null for none.",
+            None,
+        ),
+        S3_URI,
+        nullable=True,
+    ),
+    checked(
+        Variable(
+            "async_success_topic_arn",
+            "string",
+            "Asynchronous endpoint: SNS topic told of each response; null for none.",
+            None,
+        ),
+        SNS_TOPIC_ARN,
+        nullable=True,
+    ),
+    checked(
+        Variable(
+            "async_error_topic_arn",
+            "string",
+            "Asynchronous endpoint: SNS topic told of each failure; null for none.",
+            None,
+        ),
+        SNS_TOPIC_ARN,
+        nullable=True,
+    ),
+    checked(
+        Variable(
+            "async_kms_key_arn",
+            "string",
+            "Asynchronous endpoint: KMS key that encrypts its responses; null for S3's own.",
+            None,
+        ),
+        KMS_KEY_ARN,
+        nullable=True,
+    ),
+    Variable(
+        "async_max_concurrent_invocations_per_instance",
+        "number",
+        "Asynchronous endpoint: requests each instance works on at once (1-1000); null lets "
+        "SageMaker choose.",
+        None,
+        "var.async_max_concurrent_invocations_per_instance == null ? true : "
+        + _whole("async_max_concurrent_invocations_per_instance", 1, 1000),
+        "The async_max_concurrent_invocations_per_instance must be a whole number from 1 to 1000.",
+    ),
+]
 
 
 FAIL_ON_ERROR = Variable(
@@ -629,5 +741,11 @@ FRAMEWORK_OUTPUTS = [
         "available_regions",
         "Regions where this image is published.",
         "sort(keys(local.accounts))",
+    ),
+    Output(
+        "instance_class",
+        "How instance_type was read: cpu, gpu, graviton, inf, inf2, trn, p4d or p2; empty "
+        "without one.",
+        "local.class",
     ),
 ]
