@@ -1,10 +1,12 @@
-"""moto's server behind a small proxy that answers the one SageMaker call moto lacks.
+"""moto's server behind a small proxy that answers the two calls moto lacks.
 
 moto has no UpdateEndpoint, which the provider calls when an endpoint moves to a new
 endpoint configuration. The proxy answers it through moto's own API, as its effect is
 documented: the endpoint (same name, same ARN) serves the named configuration, at once
 InService as moto's endpoints are; it deletes the endpoint and creates it again on that
-configuration. Every other request goes to moto unchanged. moto itself runs unmodified
+configuration. moto's Application Auto Scaling has no ListTagsForResource, which the
+provider calls after registering a scalable target: the modules tag none, and the proxy
+answers that it has no tags. Every other request goes to moto unchanged. moto itself runs unmodified
 (moto.server.ThreadedMotoServer, its documented way to run in process).
 
     python tests/support/moto_server.py -H 127.0.0.1 -p PORT
@@ -22,6 +24,7 @@ from typing import Any
 from moto.server import ThreadedMotoServer
 
 UPDATE_ENDPOINT = "SageMaker.UpdateEndpoint"
+LIST_SCALING_TAGS = "AnyScaleFrontendService.ListTagsForResource"
 
 
 def _free_port() -> int:
@@ -87,6 +90,10 @@ class Proxy(BaseHTTPRequestHandler):
 
     def _handle(self, method: str) -> None:
         body = self._body()
+        if self.headers.get("X-Amz-Target") == LIST_SCALING_TAGS:
+            headers = [("Content-Type", "application/x-amz-json-1.1")]
+            self._reply(200, headers, json.dumps({"Tags": {}}).encode())
+            return
         if self.headers.get("X-Amz-Target") != UPDATE_ENDPOINT:
             self._reply(*self._forward(method, body))
             return

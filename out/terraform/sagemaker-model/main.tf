@@ -197,3 +197,51 @@ resource "aws_sagemaker_endpoint" "this" {
     }
   }
 }
+
+# Target tracking on invocations per instance, as SageMaker's autoscaling guide sets it up.
+resource "aws_appautoscaling_target" "this" {
+  count = var.autoscaling_max_capacity == null ? 0 : 1
+
+  service_namespace  = "sagemaker"
+  resource_id        = "endpoint/${var.name}/variant/AllTraffic"
+  scalable_dimension = "sagemaker:variant:DesiredInstanceCount"
+  min_capacity       = var.autoscaling_min_capacity
+  max_capacity       = var.autoscaling_max_capacity
+
+  depends_on = [aws_sagemaker_endpoint.this]
+
+  lifecycle {
+    precondition {
+      condition     = var.create_endpoint && !local.serverless
+      error_message = "Autoscaling scales a real-time endpoint's instances: it needs create_endpoint = true and no serverless_memory_size_in_mb."
+    }
+    precondition {
+      condition     = var.autoscaling_min_capacity <= var.autoscaling_max_capacity
+      error_message = "The autoscaling_min_capacity (${var.autoscaling_min_capacity}) must be at most autoscaling_max_capacity (${var.autoscaling_max_capacity})."
+    }
+    precondition {
+      condition     = var.autoscaling_target_invocations != null
+      error_message = "Autoscaling needs autoscaling_target_invocations, the invocations per instance per minute to hold."
+    }
+  }
+}
+
+resource "aws_appautoscaling_policy" "this" {
+  count = var.autoscaling_max_capacity == null ? 0 : 1
+
+  name               = "${var.name}-invocations"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.this[0].service_namespace
+  resource_id        = aws_appautoscaling_target.this[0].resource_id
+  scalable_dimension = aws_appautoscaling_target.this[0].scalable_dimension
+
+  target_tracking_scaling_policy_configuration {
+    target_value       = var.autoscaling_target_invocations
+    scale_in_cooldown  = var.autoscaling_scale_in_cooldown
+    scale_out_cooldown = var.autoscaling_scale_out_cooldown
+
+    predefined_metric_specification {
+      predefined_metric_type = "SageMakerVariantInvocationsPerInstance"
+    }
+  }
+}

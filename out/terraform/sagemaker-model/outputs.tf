@@ -38,3 +38,8 @@ output "role_arn" {
   description = "Execution role used."
   value       = local.role_arn
 }
+
+output "autoscaling_policy_arn" {
+  description = "ARN of the target-tracking scaling policy, if autoscaling is on."
+  value       = one(aws_appautoscaling_policy.this[*].arn)
+}

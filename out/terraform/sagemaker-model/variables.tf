@@ -253,6 +253,61 @@ variable "async_max_concurrent_invocations_per_instance" {
   }
 }
 
+variable "autoscaling_max_capacity" {
+  description = "Real-time endpoint: scale its variant up to this many instances on invocations per instance; null keeps initial_instance_count."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.autoscaling_max_capacity == null ? true : floor(var.autoscaling_max_capacity) == var.autoscaling_max_capacity && var.autoscaling_max_capacity >= 1 && var.autoscaling_max_capacity <= 10000
+    error_message = "The autoscaling_max_capacity must be a whole number from 1 to 10000."
+  }
+}
+
+variable "autoscaling_min_capacity" {
+  description = "Real-time endpoint: the fewest instances scaling leaves (1 to autoscaling_max_capacity)."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = floor(var.autoscaling_min_capacity) == var.autoscaling_min_capacity && var.autoscaling_min_capacity >= 1 && var.autoscaling_min_capacity <= 10000
+    error_message = "The autoscaling_min_capacity must be a whole number from 1 to 10000."
+  }
+}
+
+variable "autoscaling_target_invocations" {
+  description = "Invocations per instance per minute the target-tracking policy holds the variant at; required with autoscaling_max_capacity."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.autoscaling_target_invocations == null ? true : var.autoscaling_target_invocations > 0
+    error_message = "The autoscaling_target_invocations must be greater than 0."
+  }
+}
+
+variable "autoscaling_scale_in_cooldown" {
+  description = "Seconds after a scale-in before the next one."
+  type        = number
+  default     = 300
+
+  validation {
+    condition     = floor(var.autoscaling_scale_in_cooldown) == var.autoscaling_scale_in_cooldown && var.autoscaling_scale_in_cooldown >= 0 && var.autoscaling_scale_in_cooldown <= 86400
+    error_message = "The autoscaling_scale_in_cooldown must be a whole number of seconds from 0 to 86400."
+  }
+}
+
+variable "autoscaling_scale_out_cooldown" {
+  description = "Seconds after a scale-out before the next one."
+  type        = number
+  default     = 60
+
+  validation {
+    condition     = floor(var.autoscaling_scale_out_cooldown) == var.autoscaling_scale_out_cooldown && var.autoscaling_scale_out_cooldown >= 0 && var.autoscaling_scale_out_cooldown <= 86400
+    error_message = "The autoscaling_scale_out_cooldown must be a whole number of seconds from 0 to 86400."
+  }
+}
+
 variable "tags" {
   description = "Tags for every resource created."
   type        = map(string)

@@ -57,6 +57,11 @@ KIND_MODELS = {
         "serverless_provisioned_concurrency": 2,
         "enable_network_isolation": False,
     },
+    "autoscaled-host": {
+        "autoscaling_min_capacity": 1,
+        "autoscaling_max_capacity": 4,
+        "autoscaling_target_invocations": 70,
+    },
     "async-host": {
         "async_output_s3_path": "s3://async-results/out",
         "async_failure_s3_path": "s3://async-results/failed",
@@ -162,6 +167,7 @@ output "{name}" {{
     endpoint = module.{name}.endpoint_name
     config   = module.{name}.endpoint_configuration_name
     role     = module.{name}.role_arn
+    scaling  = module.{name}.autoscaling_policy_arn
   }}
 }}
 """
@@ -377,6 +383,29 @@ def test_serverless_and_async_endpoints_are_configured_as_asked(applied):
         "NotifyAsyncResults",
         "EncryptAsyncResults",
     }
+
+
+def test_a_real_time_variant_scales_on_invocations_per_instance(applied):
+    root, _, _ = applied
+    outputs = root.outputs()
+    scaling = root.client("application-autoscaling")
+    resource = "endpoint/autoscaled-host/variant/AllTraffic"
+    (target,) = scaling.describe_scalable_targets(
+        ServiceNamespace="sagemaker", ResourceIds=[resource]
+    )["ScalableTargets"]
+    assert target["ScalableDimension"] == "sagemaker:variant:DesiredInstanceCount"
+    assert (target["MinCapacity"], target["MaxCapacity"]) == (1, 4)
+    (policy,) = scaling.describe_scaling_policies(
+        ServiceNamespace="sagemaker", ResourceId=resource
+    )["ScalingPolicies"]
+    assert policy["PolicyARN"] == outputs["autoscaled-host"]["scaling"]
+    configuration = policy["TargetTrackingScalingPolicyConfiguration"]
+    assert configuration["TargetValue"] == 70
+    assert configuration["PredefinedMetricSpecification"] == {
+        "PredefinedMetricType": "SageMakerVariantInvocationsPerInstance"
+    }
+    assert (configuration["ScaleInCooldown"], configuration["ScaleOutCooldown"]) == (300, 60)
+    assert outputs["async-host"]["scaling"] is None
 
 
 def _listed(value):
@@ -628,6 +657,23 @@ FAILING_EVALUATION = {
         },
         "A serverless endpoint cannot isolate the container's network: set "
         "enable_network_isolation = false",
+    ),
+    "autoscaling_serverless": (
+        "sagemaker-model",
+        {
+            "algorithm": "kmeans",
+            "name": "sls",
+            "model_data_url": "s3://b/m",
+            "kms_key_arn": "arn:aws:kms:us-east-1:123456789012:key/k",
+            "create_endpoint_configuration": True,
+            "create_endpoint": True,
+            "enable_network_isolation": False,
+            "serverless_memory_size_in_mb": 2048,
+            "autoscaling_max_capacity": 3,
+            "autoscaling_target_invocations": 70,
+        },
+        "Autoscaling scales a real-time endpoint's instances: it needs create_endpoint = true "
+        "and no serverless_memory_size_in_mb.",
     ),
     "serverless_and_async": (
         "sagemaker-model",

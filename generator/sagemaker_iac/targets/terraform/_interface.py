@@ -421,6 +421,7 @@ def model_variables(catalog: Catalog) -> list[Variable]:
             None,
         ),
         *ENDPOINT_KINDS,
+        *AUTOSCALING,
         TAGS,
     ]
 
@@ -428,6 +429,55 @@ def model_variables(catalog: Catalog) -> list[Variable]:
 def _whole(name: str, low: int, high: int) -> str:
     value = f"var.{name}"
     return f"floor({value}) == {value} && {value} >= {low} && {value} <= {high}"
+
+
+# Application Auto Scaling of a real-time endpoint's variant, on its invocations.
+AUTOSCALING = [
+    Variable(
+        "autoscaling_max_capacity",
+        "number",
+        "Real-time endpoint: scale its variant up to this many instances on invocations per "
+        "instance; null keeps initial_instance_count.",
+        None,
+        "var.autoscaling_max_capacity == null ? true : "
+        + _whole("autoscaling_max_capacity", 1, 10000),
+        "The autoscaling_max_capacity must be a whole number from 1 to 10000.",
+    ),
+    Variable(
+        "autoscaling_min_capacity",
+        "number",
+        "Real-time endpoint: the fewest instances scaling leaves (1 to autoscaling_max_capacity).",
+        1,
+        _whole("autoscaling_min_capacity", 1, 10000),
+        "The autoscaling_min_capacity must be a whole number from 1 to 10000.",
+    ),
+    Variable(
+        "autoscaling_target_invocations",
+        "number",
+        "Invocations per instance per minute the target-tracking policy holds the variant at; "
+        "required with autoscaling_max_capacity.",
+        None,
+        "var.autoscaling_target_invocations == null ? true : "
+        "var.autoscaling_target_invocations > 0",
+        "The autoscaling_target_invocations must be greater than 0.",
+    ),
+    Variable(
+        "autoscaling_scale_in_cooldown",
+        "number",
+        "Seconds after a scale-in before the next one.",
+        300,
+        _whole("autoscaling_scale_in_cooldown", 0, 86400),
+        "The autoscaling_scale_in_cooldown must be a whole number of seconds from 0 to 86400.",
+    ),
+    Variable(
+        "autoscaling_scale_out_cooldown",
+        "number",
+        "Seconds after a scale-out before the next one.",
+        60,
+        _whole("autoscaling_scale_out_cooldown", 0, 86400),
+        "The autoscaling_scale_out_cooldown must be a whole number of seconds from 0 to 86400.",
+    ),
+]
 
 
 # Serverless and asynchronous endpoints (a real-time one when all are null), with the
@@ -662,6 +712,11 @@ MODEL_OUTPUTS = [
         "one(aws_sagemaker_endpoint.this[*].name)",
     ),
     Output("role_arn", "Execution role used.", "local.role_arn"),
+    Output(
+        "autoscaling_policy_arn",
+        "ARN of the target-tracking scaling policy, if autoscaling is on.",
+        "one(aws_appautoscaling_policy.this[*].arn)",
+    ),
 ]
 
 
