@@ -5,7 +5,7 @@ terraform {
     aws = {
       source = "hashicorp/aws"
       # The floor of sagemaker-training-pipeline; sagemaker-model needs 5.0.
-      version = ">= 5.11.0"
+      version = ">= 5.25.0"
     }
   }
 }

@@ -39,6 +39,24 @@ data "aws_iam_policy_document" "this" {
     }
   }
 
+  dynamic "statement" {
+    for_each = var.model_data_s3_prefix == null ? [] : [regex("^s3://([^/]+)/?(.*)$", var.model_data_s3_prefix)]
+    content {
+      sid       = "ReadModelFiles"
+      actions   = ["s3:GetObject", "s3:ListBucket"]
+      resources = ["arn:${local.partition}:s3:::${statement.value[0]}", "arn:${local.partition}:s3:::${statement.value[0]}/${trimsuffix(statement.value[1], "/")}*"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.source_dir == null ? [] : [regex("^s3://(.+)$", var.source_dir)[0]]
+    content {
+      sid       = "ReadCode"
+      actions   = ["s3:GetObject"]
+      resources = ["arn:${local.partition}:s3:::${statement.value}"]
+    }
+  }
+
   # Only an ECR image has a repository to grant; any other registry needs none here.
   dynamic "statement" {
     for_each = local.image_repository_arn == null ? [] : [local.image_repository_arn]

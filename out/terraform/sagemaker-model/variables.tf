@@ -45,6 +45,35 @@ variable "image_uri" {
   }
 }
 
+variable "entry_point" {
+  description = "Framework model: the inference script, such as inference.py (the SDK's SAGEMAKER_PROGRAM); null for a container that needs none."
+  type        = string
+  default     = null
+}
+
+variable "source_dir" {
+  description = "Framework model: S3 URI of the packed code (sourcedir.tar.gz) holding entry_point; null where the model archive holds it under code/, as the SDK repacks it."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.source_dir == null ? true : can(regex("^s3://[^/\"\\\\]+/[^\"\\\\]+$", var.source_dir))
+    error_message = "The source_dir must be an s3://bucket/key URI of an object, such as model.tar.gz."
+  }
+}
+
+variable "container_log_level" {
+  description = "Framework model: the Python logging level in the container (SAGEMAKER_CONTAINER_LOG_LEVEL), 20 (INFO) as the SDK sets it."
+  type        = number
+  default     = 20
+}
+
+variable "environment" {
+  description = "Container environment, such as a serving container's own options (HF_MODEL_ID, SM_NUM_GPUS, OPTION_*); set over what entry_point sets."
+  type        = map(string)
+  default     = {}
+}
+
 variable "name" {
   description = "Name of the endpoint (1-63 letters, digits and hyphens), and the prefix of the model's and the endpoint configuration's names."
   type        = string
@@ -56,13 +85,24 @@ variable "name" {
 }
 
 variable "model_data_url" {
-  description = "S3 URI of the model artifacts (model.tar.gz); null with model_package_name."
+  description = "S3 URI of the model artifacts (model.tar.gz); null with model_data_s3_prefix or model_package_name."
   type        = string
   default     = null
 
   validation {
     condition     = var.model_data_url == null ? true : can(regex("^s3://[^/\"\\\\]+/[^\"\\\\]+$", var.model_data_url))
     error_message = "The model_data_url must be an s3://bucket/key URI of an object, such as model.tar.gz."
+  }
+}
+
+variable "model_data_s3_prefix" {
+  description = "S3 prefix of uncompressed model files (an LLM's weights, read as they are: S3Prefix, no compression), instead of model_data_url."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.model_data_s3_prefix == null ? true : can(regex("^s3://[^/\"\\\\]+(/[^\"\\\\]*)?$", var.model_data_s3_prefix))
+    error_message = "The model_data_s3_prefix must be an s3://bucket/prefix URI without quotes or backslashes."
   }
 }
 

@@ -6,8 +6,8 @@ terraform {
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # 5.2.0 is the first release with aws_sagemaker_model's model_package_name.
-      version = ">= 5.2.0"
+      # 5.25.0 is the first release with aws_sagemaker_model's model_data_source.
+      version = ">= 5.25.0"
     }
   }
 }

@@ -28,6 +28,24 @@ data "aws_iam_policy_document" "this" {
     }
   }
 
+  dynamic "statement" {
+    for_each = var.model_data_s3_prefix == null ? [] : [regex("^s3://([^/]+)/?(.*)$", var.model_data_s3_prefix)]
+    content {
+      sid       = "ReadModelFiles"
+      actions   = ["s3:GetObject", "s3:ListBucket"]
+      resources = ["arn:${local.partition}:s3:::${statement.value[0]}", "arn:${local.partition}:s3:::${statement.value[0]}/${trimsuffix(statement.value[1], "/")}*"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.source_dir == null ? [] : [regex("^s3://(.+)$", var.source_dir)[0]]
+    content {
+      sid       = "ReadCode"
+      actions   = ["s3:GetObject"]
+      resources = ["arn:${local.partition}:s3:::${statement.value}"]
+    }
+  }
+
 {% set image_arn = "local.image_repository_arn" %}{% set log_groups = "Endpoints" %}
 {% include "terraform/_iam_image_and_logs.tf" %}
 

@@ -45,6 +45,16 @@ locals {
     var.framework != null ? one(module.framework_image[*].error) : ""
   )
   image = var.model_package_name == null ? local.image_uri : null
+  # Script mode, as the SDK's framework models set it; the caller's environment last.
+  environment = merge(
+    var.entry_point == null ? {} : {
+      SAGEMAKER_PROGRAM             = var.entry_point
+      SAGEMAKER_SUBMIT_DIRECTORY    = var.source_dir == null ? "/opt/ml/model/code" : var.source_dir
+      SAGEMAKER_CONTAINER_LOG_LEVEL = tostring(var.container_log_level)
+      SAGEMAKER_REGION              = data.aws_region.current.id
+    },
+    var.environment,
+  )
 
   # Serverless capacity is CPU x86 without a VPC or network isolation: instance_type
   # then only picks the image, and must pick a CPU x86 one.
@@ -60,8 +70,8 @@ locals {
   # The endpoint configuration is replaced before the old one is deleted, and so is the
   # model it names: its name changes with everything that replaces it.
   model_identity = sha256(jsonencode([
-    local.image, var.model_data_url, var.model_package_name, local.role_arn,
-    var.enable_network_isolation, var.vpc_config,
+    local.image, var.model_data_url, var.model_data_s3_prefix, var.model_package_name, local.role_arn,
+    var.enable_network_isolation, var.vpc_config, local.environment,
   ]))
 }
 
@@ -75,6 +85,18 @@ resource "aws_sagemaker_model" "this" {
     image              = local.image
     model_data_url     = var.model_package_name == null ? var.model_data_url : null
     model_package_name = var.model_package_name
+    environment        = length(local.environment) == 0 ? null : local.environment
+
+    dynamic "model_data_source" {
+      for_each = var.model_data_s3_prefix == null ? [] : [var.model_data_s3_prefix]
+      content {
+        s3_data_source {
+          s3_uri           = "${trimsuffix(model_data_source.value, "/")}/"
+          s3_data_type     = "S3Prefix"
+          compression_type = "None"
+        }
+      }
+    }
   }
 
   dynamic "vpc_config" {
@@ -96,12 +118,16 @@ resource "aws_sagemaker_model" "this" {
       error_message = "Set exactly one image source: algorithm, framework or image_uri (given: ${length(local.sources) == 0 ? "none" : join(", ", local.sources)}); with model_package_name, neither framework nor image_uri."
     }
     precondition {
+      condition     = var.entry_point == null ? var.source_dir == null : var.algorithm == null && var.model_package_name == null
+      error_message = "entry_point runs a script in a framework or custom image: a built-in algorithm or a model package takes none, and source_dir needs entry_point."
+    }
+    precondition {
       condition     = var.model_package_name != null || local.image_error == ""
       error_message = "The model does not match the sagemaker-iac catalog: ${local.image_error}."
     }
     precondition {
-      condition     = (var.model_package_name == null) != (var.model_data_url == null)
-      error_message = "Set exactly one of model_data_url and model_package_name."
+      condition     = length([for v in [var.model_data_url, var.model_data_s3_prefix, var.model_package_name] : v if v != null]) == 1
+      error_message = "Set exactly one of model_data_url, model_data_s3_prefix and model_package_name."
     }
     precondition {
       condition     = var.create_role || var.execution_role_arn != null

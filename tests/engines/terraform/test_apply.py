@@ -38,10 +38,24 @@ MODELS = {
 # The framework ones get the image `sagemaker-iac uri` answers for the same arguments.
 SOURCE_MODELS = {
     "pytorch-host": (
-        {"framework": "pytorch", "framework_version": "2.1", "py_version": "py310"},
+        {
+            "framework": "pytorch",
+            "framework_version": "2.1",
+            "py_version": "py310",
+            "entry_point": "inference.py",
+            "source_dir": "s3://code/pytorch/sourcedir.tar.gz",
+        },
         "ml.g4dn.xlarge",
     ),
-    "tgi-host": ({"framework": "huggingface-llm", "framework_version": "2.0"}, "ml.g4dn.xlarge"),
+    "tgi-host": (
+        {
+            "framework": "huggingface-llm",
+            "framework_version": "2.0",
+            "environment": {"HF_MODEL_ID": "/opt/ml/model", "SM_NUM_GPUS": "1"},
+            "model_data_s3_prefix": "s3://weights/gpt2",
+        },
+        "ml.g4dn.xlarge",
+    ),
     "lmi-host": ({"framework": "djl-lmi"}, "ml.g4dn.xlarge"),
     "custom-host": (
         {"image_uri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/my-server:1.0"},
@@ -71,9 +85,22 @@ KIND_MODELS = {
         "async_max_concurrent_invocations_per_instance": 4,
     },
 }
+# The container environment each gets: script mode as the SDK's framework models set it
+# (SAGEMAKER_PROGRAM, SAGEMAKER_SUBMIT_DIRECTORY, the log level 20, the region), or the
+# serving container's own options as given.
+ENVIRONMENTS = {
+    "pytorch-host": {
+        "SAGEMAKER_PROGRAM": "inference.py",
+        "SAGEMAKER_SUBMIT_DIRECTORY": "s3://code/pytorch/sourcedir.tar.gz",
+        "SAGEMAKER_CONTAINER_LOG_LEVEL": "20",
+        "SAGEMAKER_REGION": REGION,
+    },
+    "tgi-host": {"HF_MODEL_ID": "/opt/ml/model", "SM_NUM_GPUS": "1"},
+}
 # The repository each created role may pull from (None: not an ECR image, no statement).
 PULLS = {
     "pytorch-host": "arn:aws:ecr:us-east-1:763104351884:repository/pytorch-inference",
+    "tgi-host": "arn:aws:ecr:us-east-1:763104351884:repository/huggingface-pytorch-tgi-inference",
     "custom-host": "arn:aws:ecr:us-east-1:123456789012:repository/my-server",
     "private-host": None,
 }
@@ -125,10 +152,10 @@ output "{name}" {{
         f"""
 module "{name}" {{
   source = "../../../out/terraform/sagemaker-model"
-{"".join(f'  {k} = "{v}"{chr(10)}' for k, v in source.items())}
+{"".join(f"  {k} = {json.dumps(v)}{chr(10)}" for k, v in source.items())}
   name                          = "{name}"
   instance_type                 = "{instance}"
-  model_data_url                = "s3://models/{name}/model.tar.gz"
+{"" if "model_data_s3_prefix" in source else f'  model_data_url = "s3://models/{name}/model.tar.gz"{chr(10)}'}
   create_role                   = true
   create_endpoint_configuration = true
   create_endpoint               = true
@@ -322,6 +349,16 @@ def test_framework_and_custom_images_are_hosted_as_uri_answers(applied, catalog)
         assert out["image_uri"] == expected and out["image_scope"] is None, name
         model = sagemaker.describe_model(ModelName=out["model"])
         assert model["PrimaryContainer"]["Image"] == expected
+        assert model["PrimaryContainer"].get("Environment", {}) == ENVIRONMENTS.get(name, {})
+        if name == "tgi-host":  # uncompressed weights, read as they are
+            assert "ModelDataUrl" not in model["PrimaryContainer"]
+            assert model["PrimaryContainer"]["ModelDataSource"] == {
+                "S3DataSource": {
+                    "S3Uri": "s3://weights/gpt2/",
+                    "S3DataType": "S3Prefix",
+                    "CompressionType": "None",
+                }
+            }
         endpoint = sagemaker.describe_endpoint(EndpointName=out["endpoint"])
         config = sagemaker.describe_endpoint_config(
             EndpointConfigName=endpoint["EndpointConfigName"]
@@ -334,6 +371,14 @@ def test_framework_and_custom_images_are_hosted_as_uri_answers(applied, catalog)
         policy = iam.get_role_policy(RoleName=role, PolicyName="sagemaker-model")
         statements = {s["Sid"]: s for s in policy["PolicyDocument"]["Statement"]}
         assert statements.get("PullImage", {}).get("Resource") == repository, name
+        files = sorted(_listed(statements.get("ReadModelFiles", {}).get("Resource", [])))
+        assert files == (
+            ["arn:aws:s3:::weights", "arn:aws:s3:::weights/gpt2*"] if name == "tgi-host" else []
+        )
+        code = statements.get("ReadCode", {}).get("Resource")
+        assert code == (
+            "arn:aws:s3:::code/pytorch/sourcedir.tar.gz" if name == "pytorch-host" else None
+        )
 
 
 def test_serverless_and_async_endpoints_are_configured_as_asked(applied):
@@ -674,6 +719,17 @@ FAILING_EVALUATION = {
         },
         "Autoscaling scales a real-time endpoint's instances: it needs create_endpoint = true "
         "and no serverless_memory_size_in_mb.",
+    ),
+    "entry_point_with_algorithm": (
+        "sagemaker-model",
+        {
+            "algorithm": "kmeans",
+            "name": "epa",
+            "model_data_url": "s3://b/m",
+            "entry_point": "inference.py",
+        },
+        "entry_point runs a script in a framework or custom image: a built-in algorithm or a "
+        "model package takes none, and source_dir needs entry_point.",
     ),
     "serverless_and_async": (
         "sagemaker-model",

@@ -86,6 +86,20 @@ def test_every_module_with_the_provider_has_a_recorded_floor():
         assert f"AWS provider >= {floor} " in row, name
 
 
+@pytest.mark.parametrize(
+    "folder", sorted((ROOT / "examples" / "terraform").iterdir()), ids=lambda p: p.name
+)
+def test_an_example_asks_for_the_highest_floor_of_the_modules_it_calls(folder):
+    sources = {
+        m.group(1)
+        for path in folder.glob("*.tf")
+        for m in re.finditer(r'source\s*=\s*"[./]*/out/terraform/([a-z-]+)"', path.read_text())
+    }
+    floors = [FLOORS[name]["floor"] for name in sources if name in FLOORS]
+    if floors:
+        assert module_floor(folder) == max(floors, key=version_key)
+
+
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_each_floor_is_the_lowest_release_whose_schema_fits(name):
     """The module fits the bindings release at its floor (or, where PyPI skipped releases,

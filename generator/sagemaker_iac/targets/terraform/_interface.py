@@ -346,11 +346,49 @@ IMAGE_SOURCES = [
 ]
 
 
+# A framework model's script and the container's environment, as the SDK's Model sets it.
+CONTAINER = [
+    Variable(
+        "entry_point",
+        "string",
+        "Framework model: the inference script, such as inference.py (the SDK's "
+        "SAGEMAKER_PROGRAM); null for a container that needs none.",
+        None,
+    ),
+    checked(
+        Variable(
+            "source_dir",
+            "string",
+            "Framework model: S3 URI of the packed code (sourcedir.tar.gz) holding entry_point; "
+            "null where the model archive holds it under code/, as the SDK repacks it.",
+            None,
+        ),
+        S3_OBJECT,
+        nullable=True,
+    ),
+    Variable(
+        "container_log_level",
+        "number",
+        "Framework model: the Python logging level in the container (SAGEMAKER_CONTAINER_LOG_"
+        "LEVEL), 20 (INFO) as the SDK sets it.",
+        20,
+    ),
+    Variable(
+        "environment",
+        "map(string)",
+        "Container environment, such as a serving container's own options (HF_MODEL_ID, "
+        "SM_NUM_GPUS, OPTION_*); set over what entry_point sets.",
+        {},
+    ),
+]
+
+
 def model_variables(catalog: Catalog) -> list[Variable]:
     return [
         algorithm_variable(catalog, optional=True),
         IMAGE_TAG,
         *IMAGE_SOURCES,
+        *CONTAINER,
         name_variable(
             "name",
             "endpoint name",
@@ -361,10 +399,22 @@ def model_variables(catalog: Catalog) -> list[Variable]:
             Variable(
                 "model_data_url",
                 "string",
-                "S3 URI of the model artifacts (model.tar.gz); null with model_package_name.",
+                "S3 URI of the model artifacts (model.tar.gz); null with model_data_s3_prefix "
+                "or model_package_name.",
                 None,
             ),
             S3_OBJECT,
+            nullable=True,
+        ),
+        checked(
+            Variable(
+                "model_data_s3_prefix",
+                "string",
+                "S3 prefix of uncompressed model files (an LLM's weights, read as they are: "
+                "S3Prefix, no compression), instead of model_data_url.",
+                None,
+            ),
+            S3_URI,
             nullable=True,
         ),
         Variable(

@@ -62,7 +62,7 @@ TRAINING_JOB_PROVIDER = ProviderFloor(
 )
 PIPELINE_PROVIDER = ProviderFloor("aws", "5.11.0", "the first release with aws_sagemaker_pipeline")
 MODEL_PROVIDER = ProviderFloor(
-    "aws", "5.2.0", "the first release with aws_sagemaker_model's model_package_name"
+    "aws", "5.25.0", "the first release with aws_sagemaker_model's model_data_source"
 )
 
 
