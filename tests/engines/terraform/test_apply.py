@@ -110,6 +110,38 @@ NO_ENDPOINT = {"xgboost-arm"}
 PIPELINES = ("kmeans", "xgboost", "linear-learner")
 
 
+class Raw(str):
+    """An HCL expression, written as it is (any other value is written as JSON)."""
+
+
+# Every model module's outputs, under the names the tests read them by.
+MODEL_OUTPUTS = {
+    "image_uri": "image_uri",
+    "image_scope": "image_scope",
+    "model": "model_name",
+    "role": "role_arn",
+    "config": "endpoint_configuration_name",
+    "endpoint": "endpoint_name",
+    "scaling": "autoscaling_policy_arn",
+}
+
+
+def _model_module(name: str, arguments: dict) -> str:
+    """A sagemaker-model call and an output with its outputs, both named NAME."""
+    body = "".join(
+        f"  {k} = {v if isinstance(v, Raw) else json.dumps(v)}\n" for k, v in arguments.items()
+    )
+    values = "".join(f"    {k} = module.{name}.{o}\n" for k, o in MODEL_OUTPUTS.items())
+    return (
+        f'\nmodule "{name}" {{\n  source = "../../../out/terraform/sagemaker-model"\n{body}}}\n'
+        f'\noutput "{name}" {{\n  value = {{\n{values}  }}\n}}\n'
+    )
+
+
+def _archive(name: str) -> str:
+    return f"s3://models/{name}/model.tar.gz"
+
+
 def _modules_under_test(folder: Path, catalog) -> None:
     """The modules under test, written beside the example's own files."""
     pipelines = {}
@@ -119,87 +151,34 @@ def _modules_under_test(folder: Path, catalog) -> None:
             k: job[k] for k in ("instance_type", "input_mode", "output_s3_path", "hyperparameters")
         } | {"channels": job["channels"]}
     models = "\n".join(
-        f"""
-module "{name}" {{
-  source = "../../../out/terraform/sagemaker-model"
-
-  algorithm                     = "{algorithm}"
-  name                          = "{name}"
-  instance_type                 = lookup(var.instance_types, "{name}", "{instance}")
-  model_data_url                = "s3://models/{name}/model.tar.gz"
-  model_data_kms_key_arn        = {KMS_KEY}
-  create_role                   = true
-  role_path                     = "/sagemaker/"
-  create_endpoint_configuration = {str(name not in NO_ENDPOINT).lower()}
-  create_endpoint               = {str(name not in NO_ENDPOINT).lower()}
-  kms_key_arn                   = {KMS_KEY}
-}}
-
-output "{name}" {{
-  value = {{
-    image_uri    = module.{name}.image_uri
-    image_scope  = module.{name}.image_scope
-    model        = module.{name}.model_name
-    role         = module.{name}.role_arn
-    config       = module.{name}.endpoint_configuration_name
-    endpoint     = module.{name}.endpoint_name
-  }}
-}}
-"""
+        _model_module(
+            name,
+            {
+                "algorithm": algorithm,
+                "name": name,
+                "instance_type": Raw(f'lookup(var.instance_types, "{name}", "{instance}")'),
+                "model_data_url": _archive(name),
+                "model_data_kms_key_arn": Raw(KMS_KEY),
+                "create_role": True,
+                "role_path": "/sagemaker/",
+                "create_endpoint_configuration": name not in NO_ENDPOINT,
+                "create_endpoint": name not in NO_ENDPOINT,
+                "kms_key_arn": Raw(KMS_KEY),
+            },
+        )
         for name, (algorithm, instance, _) in MODELS.items()
     )
-    models += "\n".join(
-        f"""
-module "{name}" {{
-  source = "../../../out/terraform/sagemaker-model"
-{"".join(f"  {k} = {json.dumps(v)}{chr(10)}" for k, v in source.items())}
-  name                          = "{name}"
-  instance_type                 = "{instance}"
-{"" if "model_data_s3_prefix" in source else f'  model_data_url = "s3://models/{name}/model.tar.gz"{chr(10)}'}
-  create_role                   = true
-  create_endpoint_configuration = true
-  create_endpoint               = true
-  kms_key_arn                   = {KMS_KEY}
-}}
-
-output "{name}" {{
-  value = {{
-    image_uri   = module.{name}.image_uri
-    image_scope = module.{name}.image_scope
-    model       = module.{name}.model_name
-    endpoint    = module.{name}.endpoint_name
-    role        = module.{name}.role_arn
-  }}
-}}
-"""
-        for name, (source, instance) in SOURCE_MODELS.items()
-    )
-    models += "\n".join(
-        f"""
-module "{name}" {{
-  source = "../../../out/terraform/sagemaker-model"
-
-  framework                     = "sklearn"
-  framework_version             = "1.2-1"
-  name                          = "{name}"
-  model_data_url                = "s3://models/{name}/model.tar.gz"
-  create_role                   = true
-  create_endpoint_configuration = true
-  create_endpoint               = true
-  kms_key_arn                   = {KMS_KEY}
-{"".join(f"  {k} = {json.dumps(v)}{chr(10)}" for k, v in arguments.items())}}}
-
-output "{name}" {{
-  value = {{
-    endpoint = module.{name}.endpoint_name
-    config   = module.{name}.endpoint_configuration_name
-    role     = module.{name}.role_arn
-    scaling  = module.{name}.autoscaling_policy_arn
-  }}
-}}
-"""
-        for name, arguments in KIND_MODELS.items()
-    )
+    hosted = {"create_role": True, "create_endpoint_configuration": True, "create_endpoint": True}
+    hosted["kms_key_arn"] = Raw(KMS_KEY)
+    for name, (source, instance) in SOURCE_MODELS.items():
+        data = {} if "model_data_s3_prefix" in source else {"model_data_url": _archive(name)}
+        arguments = {**source, "name": name, "instance_type": instance, **data, **hosted}
+        models += _model_module(name, arguments)
+    for name, arguments in KIND_MODELS.items():
+        framework = {"framework": "sklearn", "framework_version": "1.2-1", "name": name}
+        models += _model_module(
+            name, {**framework, "model_data_url": _archive(name), **hosted, **arguments}
+        )
     models += """
 resource "aws_sns_topic" "done" {
   name = "async-done"
@@ -310,7 +289,7 @@ def test_models_are_created_with_the_catalog_image_role_and_key(applied, catalog
         assert out["image_uri"] == expected
         model = sagemaker.describe_model(ModelName=out["model"])
         assert model["PrimaryContainer"]["Image"] == expected
-        assert model["PrimaryContainer"]["ModelDataUrl"] == f"s3://models/{name}/model.tar.gz"
+        assert model["PrimaryContainer"]["ModelDataUrl"] == _archive(name)
         assert model["ExecutionRoleArn"] == out["role"]
         role = iam.get_role(RoleName=out["role"].rsplit("/", 1)[1])["Role"]
         assert role["Path"] == "/sagemaker/" and len(role["RoleName"]) <= 64

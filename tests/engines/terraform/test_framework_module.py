@@ -56,31 +56,51 @@ def sample(catalog, per_framework: int = 7) -> dict[str, dict]:
     return chosen
 
 
+def catalog_uri(catalog, lookup: dict) -> str:
+    """The catalog's answer for a lookup (`uri`'s), "" where it refuses."""
+    try:
+        return framework_image(
+            catalog,
+            lookup["framework"],
+            lookup["region"],
+            version=lookup["version"],
+            py_version=lookup["py_version"],
+            scope=lookup["scope"],
+            base_framework_version=lookup["base_framework_version"],
+            processor=lookup.get("processor"),
+            instance_type=lookup.get("instance_type"),
+        ).uri
+    except UnavailableError:
+        return ""
+
+
+# Each lookup field and the module argument it sets.
+ARGUMENTS = {
+    "framework": "framework",
+    "region": "region",
+    "version": "framework_version",
+    "scope": "image_scope",
+    "py_version": "py_version",
+    "base_framework_version": "base_framework_version",
+    "processor": "processor",
+    "instance_type": "instance_type",
+    "fail_on_error": "fail_on_error",
+}
+
+
 def _root(
     tmp_path: Path, out_dir: Path, lookups: dict[str, dict], name: str, init: bool = True
 ) -> Path:
+    """A root calling the module once for each lookup, with the fields the lookups have."""
     root = tmp_path / name
     root.mkdir()
     source = Path(os.path.relpath(out_dir / FRAMEWORK_MODULE, root)).as_posix()
-    fields = ("framework", "region", *FIELDS)
+    fields = [f for f in ARGUMENTS if f in next(iter(lookups.values()))]
+    types = ", ".join(f"{f} = {'bool' if f == 'fail_on_error' else 'string'}" for f in fields)
+    arguments = "".join(f"  {ARGUMENTS[f]:<22} = each.value.{f}\n" for f in fields)
     (root / "main.tf").write_text(
-        'variable "lookups" {\n'
-        f"  type = map(object({{ {', '.join(f'{f} = string' for f in fields)} }}))\n"
-        "}\n\n"
-        'module "image" {\n'
-        "  for_each               = var.lookups\n"
-        f'  source                 = "{source}"\n'
-        "  framework              = each.value.framework\n"
-        "  region                 = each.value.region\n"
-        "  framework_version      = each.value.version\n"
-        "  image_scope            = each.value.scope\n"
-        "  py_version             = each.value.py_version\n"
-        "  base_framework_version = each.value.base_framework_version\n"
-        "  processor              = each.value.processor\n"
-        "}\n\n"
-        'output "uris" {\n'
-        "  value = { for key, m in module.image : key => m.image_uri }\n"
-        "}\n"
+        f'variable "lookups" {{\n  type = map(object({{ {types} }}))\n}}\n\n'
+        f'module "image" {{\n  for_each = var.lookups\n  source   = "{source}"\n{arguments}}}\n'
     )
     (root / "terraform.tfvars.json").write_text(json.dumps({"lookups": lookups}))
     if init:
@@ -97,19 +117,7 @@ def test_terraform_evaluates_every_framework_as_the_catalog_answers(out_dir, tmp
     }
     regions = {v["region"] for v in lookups.values()}
     assert {"cn-north-1", "us-gov-west-1", "us-iso-east-1", "us-isob-east-1"} <= regions
-    expected = {
-        key: framework_image(
-            catalog,
-            v["framework"],
-            v["region"],
-            version=v["version"],
-            py_version=v["py_version"],
-            scope=v["scope"],
-            base_framework_version=v["base_framework_version"],
-            processor=v["processor"],
-        ).uri
-        for key, v in lookups.items()
-    }
+    expected = {key: catalog_uri(catalog, v) for key, v in lookups.items()}
     found = evaluated_uris(
         lookups, lambda chunk, name, init: _root(tmp_path, out_dir, chunk, name, init)
     )
@@ -212,40 +220,10 @@ def instance_sample(catalog) -> dict[str, dict]:
                 "py_version": None if py == ANY else py,
                 "base_framework_version": base,
                 "instance_type": INSTANCE_TYPES[turn % len(INSTANCE_TYPES)],
+                "fail_on_error": False,  # a refusal answers an empty URI
             }
             turn += 1
     return chosen
-
-
-def _instance_root(
-    tmp_path: Path, out_dir: Path, lookups: dict[str, dict], name: str, init: bool = True
-) -> Path:
-    root = tmp_path / name
-    root.mkdir()
-    source = Path(os.path.relpath(out_dir / FRAMEWORK_MODULE, root)).as_posix()
-    fields = ("framework", "region", "scope", "version", "py_version")
-    fields += ("base_framework_version", "instance_type")
-    (root / "main.tf").write_text(
-        'variable "lookups" {\n'
-        f"  type = map(object({{ {', '.join(f'{f} = string' for f in fields)} }}))\n"
-        "}\n\n"
-        'module "image" {\n'
-        "  for_each               = var.lookups\n"
-        f'  source                 = "{source}"\n'
-        "  framework              = each.value.framework\n"
-        "  region                 = each.value.region\n"
-        "  framework_version      = each.value.version\n"
-        "  image_scope            = each.value.scope\n"
-        "  py_version             = each.value.py_version\n"
-        "  base_framework_version = each.value.base_framework_version\n"
-        "  instance_type          = each.value.instance_type\n"
-        "  fail_on_error          = false\n"
-        "}\n"
-    )
-    (root / "terraform.tfvars.json").write_text(json.dumps({"lookups": lookups}))
-    if init:
-        terraform("init", "-backend=false", cwd=root)
-    return root
 
 
 def test_an_instance_type_is_read_as_the_sdk_reads_it(out_dir, tmp_path):
@@ -253,48 +231,20 @@ def test_an_instance_type_is_read_as_the_sdk_reads_it(out_dir, tmp_path):
     lookup, which tests/tools/test_sdk_retrieve.py holds equal to the SDK's."""
     catalog = load_catalog()
     lookups = instance_sample(catalog)
-    expected = {}
-    for key, v in lookups.items():
-        try:
-            expected[key] = framework_image(
-                catalog,
-                v["framework"],
-                v["region"],
-                version=v["version"],
-                py_version=v["py_version"],
-                scope=v["scope"],
-                base_framework_version=v["base_framework_version"],
-                instance_type=v["instance_type"],
-            ).uri
-        except UnavailableError:
-            expected[key] = ""
+    expected = {key: catalog_uri(catalog, v) for key, v in lookups.items()}
     # Both kinds and every class occur: answers and refusals, Graviton and Neuron images.
     assert sum(1 for u in expected.values() if u) > 100
     assert sum(1 for u in expected.values() if not u) > 20
     assert any("-neuron" in u for u in expected.values())
     assert any("arm64" in u or "graviton" in u for u in expected.values())
     found = evaluated_uris(
-        lookups, lambda chunk, name, init: _instance_root(tmp_path, out_dir, chunk, name, init)
+        lookups, lambda chunk, name, init: _root(tmp_path, out_dir, chunk, name, init)
     )
     wrong = {k: (found[k], expected[k]) for k in lookups if found[k] != expected[k]}
     assert not wrong, f"{len(wrong)} of {len(lookups)} differ: {list(wrong.items())[:5]}"
 
 
 def test_an_instance_type_and_a_processor_together_fail_the_plan(out_dir, tmp_path):
-    root = tmp_path / "both"
-    root.mkdir()
-    source = Path(os.path.relpath(out_dir / FRAMEWORK_MODULE, root)).as_posix()
-    (root / "main.tf").write_text(
-        'module "image" {\n'
-        f'  source        = "{source}"\n'
-        '  framework     = "pytorch"\n'
-        '  region        = "us-west-2"\n'
-        '  image_scope   = "training"\n'
-        '  processor     = "gpu"\n'
-        '  instance_type = "ml.g5.xlarge"\n'
-        "}\n"
-    )
-    terraform("init", "-backend=false", cwd=root)
-    result = terraform("plan", "-input=false", cwd=root, check=False)
-    assert result.returncode == 1
-    assert "ERROR: give instance_type or processor, not both" in result.stderr
+    lookup = {"framework": "pytorch", "scope": "training", "processor": "gpu"}
+    text = _failed(tmp_path, out_dir, {**lookup, "instance_type": "ml.g5.xlarge"})
+    assert "ERROR: give instance_type or processor, not both" in text
