@@ -4,7 +4,7 @@ terraform {
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # The floor of sagemaker-training-pipeline; sagemaker-model needs 5.0.
+      # The floor of sagemaker-model; sagemaker-training-pipeline needs 5.11.0.
       version = ">= 5.25.0"
     }
   }

@@ -554,6 +554,45 @@ def test_a_plan_after_step_two_changes_nothing_but_emulator_answers(applied, sec
     assert unexplained(example) == []
 
 
+LLM_EXAMPLE = Path("examples") / "terraform" / "host-llm"
+
+
+def test_the_llm_example_applies_the_tgi_image_with_its_weights(tmp_path, moto_server, catalog):
+    """The example as a user runs it: init, apply with their variables, destroy."""
+    root = Root(user_tree(tmp_path) / LLM_EXAMPLE, tmp_path, moto_server)
+    key = root.client("kms").create_key()["KeyMetadata"]["Arn"]
+    variables = (
+        "-var=weights_s3_prefix=s3://my-weights/gpt2",
+        f"-var=kms_key_arn={key}",
+        "-var=max_instances=3",
+        # moto's CreateEndpointConfig knows no ml.g5 type (see NO_ENDPOINT): a GPU it knows.
+        "-var=instance_type=ml.g4dn.2xlarge",
+    )
+    root.apply(*variables)
+    outputs = root.outputs()
+    expected = framework_image(
+        catalog, "huggingface-llm", REGION, scope="inference", instance_type="ml.g4dn.2xlarge"
+    ).uri
+    assert outputs["image_uri"] == expected
+    sagemaker = root.client("sagemaker")
+    endpoint = sagemaker.describe_endpoint(EndpointName=outputs["endpoint_name"])
+    config = sagemaker.describe_endpoint_config(EndpointConfigName=endpoint["EndpointConfigName"])
+    (variant,) = config["ProductionVariants"]
+    assert variant["InstanceType"] == "ml.g4dn.2xlarge"
+    container = sagemaker.describe_model(ModelName=variant["ModelName"])["PrimaryContainer"]
+    assert container["Image"] == expected
+    assert container["Environment"] == {"HF_MODEL_ID": "/opt/ml/model", "SM_NUM_GPUS": "1"}
+    assert container["ModelDataSource"]["S3DataSource"]["S3Uri"] == "s3://my-weights/gpt2/"
+    resource = "endpoint/llm/variant/AllTraffic"  # moto is shared: this endpoint's only
+    scaling = root.client("application-autoscaling").describe_scalable_targets(
+        ServiceNamespace="sagemaker", ResourceIds=[resource]
+    )["ScalableTargets"]
+    assert [(t["ResourceId"], t["MaxCapacity"]) for t in scaling] == [(resource, 3)]
+    assert unexplained(root.plan(*variables)) == []
+    root.run("destroy", "-auto-approve", *variables)
+    assert root.managed_types() == set()
+
+
 # module name: (module, arguments, what the plan must say). Variable validation stops a
 # plan before anything is evaluated, so those cases are one root and the rest another.
 FAILING_VALIDATION = {

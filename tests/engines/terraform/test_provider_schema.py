@@ -213,6 +213,7 @@ def test_the_training_job_module_is_the_one_that_needs_6x(schema_5100):
         "out/terraform/sagemaker-images",
         "out/terraform/sagemaker-training-spec",
         EXAMPLE,
+        "examples/terraform/host-llm",
     ],
 )
 def test_validates_unedited_against_the_real_provider(path, tmp_path):
