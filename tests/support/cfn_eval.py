@@ -22,10 +22,18 @@ def url_suffix(region: str) -> str:
     raise AssertionError(f"botocore knows no partition for {region}")
 
 
+# What AWS::NoValue resolves to: the property it stands for is left out.
+NO_VALUE = "<AWS::NoValue>"
+
+
 class Stack:
     def __init__(self, template: dict[str, Any], params: dict[str, Any], region: str) -> None:
         self.template = template
-        self.refs = {"AWS::Region": region, "AWS::URLSuffix": url_suffix(region)}
+        self.refs = {
+            "AWS::Region": region,
+            "AWS::URLSuffix": url_suffix(region),
+            "AWS::NoValue": NO_VALUE,
+        }
         for name, spec in template.get("Parameters", {}).items():
             value = params.get(name, spec.get("Default"))
             if value is not None:  # a Ref to a parameter without one fails with its name

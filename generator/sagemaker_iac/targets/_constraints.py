@@ -53,6 +53,9 @@ SNS_TOPIC_ARN = Constraint(
     r"^arn:aws[a-zA-Z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", "an SNS topic ARN"
 )
 
+# The memory sizes a serverless endpoint may have (CreateEndpointConfig's ServerlessConfig).
+SERVERLESS_MEMORY = (1024, 2048, 3072, 4096, 5120, 6144)
+
 HOSTING_INSTANCE_TYPE = Constraint(
     r"^ml\.[a-z0-9]+\.[a-z0-9]+$", "an ml. instance type such as ml.m5.large"
 )

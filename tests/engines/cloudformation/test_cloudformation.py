@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 import yaml
 
-from sagemaker_iac.api import parse_catalog
+from sagemaker_iac.api import framework_image, parse_catalog
 from sagemaker_iac.cli import main
 from sagemaker_iac.targets.cloudformation._mappings import MAX_INLINE_BODY
 from sagemaker_iac.targets.cloudformation.render import MAPPINGS_FILE, MODEL_FILE, TEMPLATE_FILE
-from support.cfn_eval import Stack, url_suffix
+from support.cfn_eval import NO_VALUE, Stack, url_suffix
 from support.cfn_lint import cfn_lint
 from support.cli import cli_runner
 from support.paths import ROOT
@@ -115,7 +115,8 @@ OFF = {"CreateEndpoint": "false", "CreateEndpointConfig": "false", "KmsKeyArn": 
 def test_rules_admit_exactly_the_published_pairs(out_dir, catalog, name, scope):
     template = load_cfn(out_dir / name)
     allowed = template["Parameters"]["Algorithm"]["AllowedValues"]
-    assert sorted(allowed) == sorted(catalog.algorithms)
+    # The model template's "" leaves the image to ImageUri (test_one_image_source_...).
+    assert sorted(a for a in allowed if a) == sorted(catalog.algorithms)
     for key in catalog.algorithms:
         for region in catalog.regions:
             admitted = rules_pass(
@@ -136,6 +137,114 @@ def test_rules_admit_exactly_the_published_tags(out_dir, catalog, name, scope):
                 template, {**OFF, "Algorithm": key, "ImageTag": tag, "AWS::Region": region}
             )
             assert admitted == (tag in algorithm.image(scope)[2]), (key, tag)
+
+
+def test_the_model_template_takes_exactly_one_image_source(out_dir, catalog):
+    template = load_cfn(out_dir / MODEL_FILE)
+    image = "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.1-gpu-py310"
+    base = {**OFF, "ImageTag": "", "AWS::Region": "us-east-1"}
+    assert rules_pass(template, {**base, "Algorithm": "kmeans"})
+    assert rules_pass(template, {**base, "ImageUri": image})
+    assert not rules_pass(template, {**base, "Algorithm": "kmeans", "ImageUri": image})
+    assert not rules_pass(template, dict(base))
+    # Any image in any region: the catalog's region rules are the algorithms'.
+    for region in catalog.regions:
+        assert rules_pass(template, {**base, "ImageUri": image, "AWS::Region": region})
+    serverless = {**base, "ImageUri": image, "ServerlessMemorySizeInMB": "2048"}
+    assert not rules_pass(template, dict(serverless))  # network isolation is on by default
+    assert rules_pass(template, {**serverless, "EnableNetworkIsolation": "false"})
+
+
+def test_moto_deploys_the_model_template_with_uri_s_framework_image(out_dir, catalog):
+    """A framework model as a user wires it: `uri`'s image (or a frameworks/ template's
+    output) as ImageUri."""
+    boto3 = pytest.importorskip("boto3")
+    from moto import mock_aws
+
+    image = framework_image(
+        catalog,
+        "pytorch",
+        "us-east-1",
+        version="2.1",
+        py_version="py310",
+        scope="inference",
+        instance_type="ml.g4dn.xlarge",
+    ).uri
+    parameters = {**MODEL_PARAMETERS, "ImageUri": image, "InstanceType": "ml.g4dn.xlarge"}
+    with mock_aws():
+        client = boto3.client("cloudformation", region_name="us-east-1")
+        client.create_stack(
+            StackName="model",
+            TemplateBody=(out_dir / MODEL_FILE).read_text(),
+            Parameters=[{"ParameterKey": k, "ParameterValue": v} for k, v in parameters.items()],
+        )
+        stack = client.describe_stacks(StackName="model")["Stacks"][0]
+        outputs = {o["OutputKey"]: o["OutputValue"] for o in stack["Outputs"]}
+        assert outputs["ImageUri"] == image
+        sagemaker = boto3.client("sagemaker", region_name="us-east-1")
+        model = sagemaker.describe_model(ModelName=outputs["ModelName"])
+        assert model["PrimaryContainer"]["Image"] == image
+        endpoint = sagemaker.describe_endpoint(EndpointName=outputs["EndpointName"])
+        config = sagemaker.describe_endpoint_config(
+            EndpointConfigName=endpoint["EndpointConfigName"]
+        )
+        assert config["ProductionVariants"][0]["InstanceType"] == "ml.g4dn.xlarge"
+
+
+def test_a_serverless_model_template_has_a_serverless_variant(out_dir):
+    """Resolved as CloudFormation resolves it (moto reads a parameter's number as a string
+    in ServerlessConfig, which CloudFormation converts)."""
+    template = load_cfn(out_dir / MODEL_FILE)
+    parameters = {
+        **MODEL_PARAMETERS,
+        "Algorithm": "kmeans",
+        "ServerlessMemorySizeInMB": "2048",
+        "ServerlessMaxConcurrency": "10",
+    }
+    (variant,) = _resolved(Stack(template, parameters, "us-east-1"), template)
+    assert variant == {
+        "VariantName": "AllTraffic",
+        "ModelName": {"Fn::GetAtt": ["Model", "ModelName"]},
+        "ServerlessConfig": {"MemorySizeInMB": "2048", "MaxConcurrency": "10"},
+        "InitialVariantWeight": 1,
+    }
+    real_time = Stack(template, {**parameters, "ServerlessMemorySizeInMB": ""}, "us-east-1")
+    (variant,) = _resolved(real_time, template)
+    assert variant["InstanceType"] == "ml.m5.large" and variant["InitialInstanceCount"] == "1"
+    assert "ServerlessConfig" not in variant
+
+
+def _resolved(stack: Stack, template: dict[str, Any]) -> list[dict[str, Any]]:
+    """The endpoint configuration's variants with every function resolved, no-values left
+    out, as CloudFormation passes them to SageMaker."""
+
+    def resolve(node: Any) -> Any:
+        if isinstance(node, dict) and len(node) == 1 and next(iter(node)) in FUNCTIONS:
+            value = stack.eval(node)
+            return resolve(value) if value != node else node
+        if isinstance(node, dict):
+            pairs = {k: resolve(v) for k, v in node.items()}
+            return {k: v for k, v in pairs.items() if v != NO_VALUE}
+        if isinstance(node, list):
+            return [resolve(item) for item in node]
+        return node
+
+    return resolve(template["Resources"]["EndpointConfig"]["Properties"])["ProductionVariants"]
+
+
+FUNCTIONS = {"Fn::If", "Ref", "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Sub", "Fn::FindInMap"}
+
+
+# A hosted model's parameters beside its image; network isolation off, as serverless needs.
+MODEL_PARAMETERS = {
+    "ModelName": "framework-model",
+    "ModelDataUrl": "s3://models/framework/model.tar.gz",
+    "ExecutionRoleArn": "arn:aws:iam::123456789012:role/sagemaker",
+    "EnableNetworkIsolation": "false",
+    "CreateEndpointConfig": "true",
+    "CreateEndpoint": "true",
+    "KmsKeyArn": "arn:aws:kms:us-east-1:123456789012:key/k",
+}
 
 
 USER_TEMPLATE = """\

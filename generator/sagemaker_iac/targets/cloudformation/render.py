@@ -9,6 +9,7 @@ from .._constraints import (
     KMS_KEY_ARN,
     ROLE_ARN,
     S3_OBJECT,
+    SERVERLESS_MEMORY,
     sagemaker_name,
 )
 from .._jinja import render
@@ -71,6 +72,7 @@ def render_algorithms(catalog: Catalog) -> Files:
             "KmsKeyArn": KMS_KEY_ARN.optional(),
             "InstanceType": HOSTING_INSTANCE_TYPE,
         },
+        "serverless_memory": SERVERLESS_MEMORY,
         "group_rules": group_rules(catalog, "inference"),
         "tag_rules": tag_rules(catalog, "inference"),
         "all_tags": sorted(

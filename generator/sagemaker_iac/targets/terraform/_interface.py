@@ -10,6 +10,7 @@ from .._constraints import (
     ROLE_ARN,
     S3_OBJECT,
     S3_URI,
+    SERVERLESS_MEMORY,
     SNS_TOPIC_ARN,
     Constraint,
     region,
@@ -532,7 +533,6 @@ AUTOSCALING = [
 
 # Serverless and asynchronous endpoints (a real-time one when all are null), with the
 # ranges CreateEndpointConfig accepts.
-SERVERLESS_MEMORY = (1024, 2048, 3072, 4096, 5120, 6144)
 ENDPOINT_KINDS = [
     Variable(
         "serverless_memory_size_in_mb",
