@@ -14,6 +14,7 @@ from sagemaker_iac.targets.cloudformation._training import TRAINING_DIR, single_
 from sagemaker_iac.targets.cloudformation.render import MODEL_FILE
 from support.cfn_eval import Stack
 from support.cfn_lint import cfn_lint
+from support.cfn_stack import stack_outputs
 from support.paths import MINIMAL
 from support.readers import load_cfn
 from support.training_inputs import CPU_TYPE, GPU_TYPE, ROLE, botocore_errors, sagemaker_model
@@ -176,13 +177,7 @@ def test_moto_deploys_model_endpoint_config_and_endpoint(out_dir, catalog, regio
     }
     with mock_aws():
         cfn = boto3.client("cloudformation", region_name=region)
-        cfn.create_stack(
-            StackName="model",
-            TemplateBody=(out_dir / MODEL_FILE).read_text(),
-            Parameters=[{"ParameterKey": k, "ParameterValue": v} for k, v in params.items()],
-        )
-        stack = cfn.describe_stacks(StackName="model")["Stacks"][0]
-        outputs = {o["OutputKey"]: o["OutputValue"] for o in stack["Outputs"]}
+        outputs = stack_outputs(cfn, "model", (out_dir / MODEL_FILE).read_text(), params)
         types = sorted(
             r["ResourceType"]
             for r in cfn.list_stack_resources(StackName="model")["StackResourceSummaries"]

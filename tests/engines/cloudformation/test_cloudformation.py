@@ -15,6 +15,7 @@ from sagemaker_iac.targets.cloudformation._mappings import MAX_INLINE_BODY
 from sagemaker_iac.targets.cloudformation.render import MAPPINGS_FILE, MODEL_FILE, TEMPLATE_FILE
 from support.cfn_eval import NO_VALUE, Stack, url_suffix
 from support.cfn_lint import cfn_lint
+from support.cfn_stack import stack_outputs
 from support.cli import cli_runner
 from support.paths import ROOT
 from support.readers import load_cfn
@@ -173,13 +174,7 @@ def test_moto_deploys_the_model_template_with_uri_s_framework_image(out_dir, cat
     parameters = {**MODEL_PARAMETERS, "ImageUri": image, "InstanceType": "ml.g4dn.xlarge"}
     with mock_aws():
         client = boto3.client("cloudformation", region_name="us-east-1")
-        client.create_stack(
-            StackName="model",
-            TemplateBody=(out_dir / MODEL_FILE).read_text(),
-            Parameters=[{"ParameterKey": k, "ParameterValue": v} for k, v in parameters.items()],
-        )
-        stack = client.describe_stacks(StackName="model")["Stacks"][0]
-        outputs = {o["OutputKey"]: o["OutputValue"] for o in stack["Outputs"]}
+        outputs = stack_outputs(client, "model", (out_dir / MODEL_FILE).read_text(), parameters)
         assert outputs["ImageUri"] == image
         sagemaker = boto3.client("sagemaker", region_name="us-east-1")
         model = sagemaker.describe_model(ModelName=outputs["ModelName"])
