@@ -68,11 +68,14 @@ locals {
     local.image_repository_arn == null ? "pulls only from ECR: image_uri ${var.image_uri} is in another registry" : ""
   )
   # The endpoint configuration is replaced before the old one is deleted, and so is the
-  # model it names: its name changes with everything that replaces it.
-  model_identity = sha256(jsonencode([
-    local.image, var.model_data_url, var.model_data_s3_prefix, var.model_package_name, local.role_arn,
-    var.enable_network_isolation, var.vpc_config, local.environment,
-  ]))
+  # model it names: its name changes with everything that replaces it. The inputs added
+  # since 0.1.0 join only when set, so a model made before keeps its name.
+  model_identity = sha256(jsonencode(concat([
+    local.image, var.model_data_url, var.model_package_name, local.role_arn,
+    var.enable_network_isolation, var.vpc_config,
+    ], var.model_data_s3_prefix == null && length(local.environment) == 0 ? [] : [
+    jsonencode([var.model_data_s3_prefix, local.environment]),
+  ])))
 }
 
 resource "aws_sagemaker_model" "this" {

@@ -10,13 +10,14 @@ provider's CPU) serves both. Elsewhere these tests skip and say why.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from sagemaker_iac.api import framework_image
 from support.apply import KMS_KEY, REGION, Root, unexplained
-from support.paths import user_tree
+from support.paths import FIXTURES, user_tree
 from support.terraform import MIRROR_MARKS
 from support.training_inputs import valid_job
 
@@ -552,6 +553,58 @@ def test_a_plan_after_step_two_changes_nothing_but_emulator_answers(applied, sec
     example = {**plan, "resource_changes": _example_changes(plan)}
     assert [c["type"] for c in example["resource_changes"] if c["mode"] == "managed"]
     assert unexplained(example) == []
+
+
+UPGRADE_CALL = """
+resource "aws_kms_key" "test" {
+  description             = "sagemaker-iac upgrade test"
+  deletion_window_in_days = 7
+  enable_key_rotation     = true
+}
+
+module "model" {
+  source = "../out/terraform/MODULE"
+
+  algorithm                     = "kmeans"
+  name                          = "upgraded"
+  model_data_url                = "s3://models/upgraded/model.tar.gz"
+  create_role                   = true
+  create_endpoint_configuration = true
+  create_endpoint               = true
+  kms_key_arn                   = aws_kms_key.test.arn
+}
+"""
+
+
+def test_a_model_made_by_the_module_before_its_image_sources_plans_no_change(tmp_path, moto_server):
+    """Existing users: a call applied with sagemaker-model as it was before the framework,
+    image_uri, serverless and autoscaling inputs (tests/fixtures/upgrade, from 729bf73)
+    plans no change on this one: no model renamed, no configuration or role replaced."""
+    tree = user_tree(tmp_path)
+    before = tree / "out" / "terraform" / "sagemaker-model-before"
+    shutil.copytree(FIXTURES / "upgrade" / "sagemaker-model", before)
+    folder = tree / "upgrade"
+    folder.mkdir()
+    (folder / "main.tf").write_text(UPGRADE_CALL.replace("MODULE", before.name))
+    root = Root(folder, tmp_path, moto_server)
+    root.apply()
+    # What the earlier module plans after its apply (moto's answers make it replace the
+    # model: EMULATOR_DIFFERENCES) is the baseline: this module must plan the same.
+    baseline = _planned(root.plan())
+    (folder / "main.tf").write_text(UPGRADE_CALL.replace("MODULE", "sagemaker-model"))
+    root.run("init")
+    assert _planned(root.plan()) == baseline
+    root.run("destroy", "-auto-approve")
+    assert root.managed_types() == set()
+
+
+def _planned(plan: dict) -> dict[str, tuple]:
+    """Each managed resource's planned actions and known values after the plan."""
+    return {
+        c["address"]: (c["change"]["actions"], c["change"]["after"])
+        for c in plan["resource_changes"]
+        if c["mode"] == "managed"
+    }
 
 
 LLM_EXAMPLE = Path("examples") / "terraform" / "host-llm"
