@@ -4,14 +4,14 @@ locals {
   partition = data.aws_partition.current.partition
   account   = data.aws_caller_identity.current.account_id
   region    = data.aws_region.current.id
-  # The image's ECR repository: the catalog's, or read from an ECR image_uri (null for
-  # an image in another registry).
-  ecr_image = var.image_uri == null ? null : try(regex("^([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.[^/]+/([^:@]+)", var.image_uri), null)
-  image_repository_arn = (
-    var.algorithm != null ? "arn:${local.partition}:ecr:${local.region}:${one(module.image[*].registry_id)}:repository/${one(module.image[*].repository)}" :
-    var.framework != null ? "arn:${local.partition}:ecr:${local.region}:${one(module.framework_image[*].registry_id)}:repository/${one(module.framework_image[*].repository)}" :
-    local.ecr_image == null ? null : "arn:${local.partition}:ecr:${local.ecr_image[1]}:${local.ecr_image[0]}:repository/${local.ecr_image[2]}"
+  # The image's ECR repository as [account, region, name]: the catalog's, or read from an
+  # ECR image_uri (null for an image in another registry).
+  ecr_repository = (
+    var.algorithm != null ? [one(module.image[*].registry_id), local.region, one(module.image[*].repository)] :
+    var.framework != null ? [one(module.framework_image[*].registry_id), local.region, one(module.framework_image[*].repository)] :
+    var.image_uri == null ? null : try(regex("^([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.[^/]+/([^:@]+)", var.image_uri), null)
   )
+  image_repository_arn = local.ecr_repository == null ? null : "arn:${local.partition}:ecr:${local.ecr_repository[1]}:${local.ecr_repository[0]}:repository/${local.ecr_repository[2]}"
 }
 
 {% include "terraform/_assume_role.tf" %}
