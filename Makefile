@@ -10,6 +10,10 @@ CHECKOV_SPEC := checkov>=3.3.30,<3.4
 # environment: it pins pandas, scipy and more that the project does not need).
 SDK_VENV := .venv-sdk
 SDK_SPEC := sagemaker-core==2.27.0
+# The SDK whose training requests (its estimators and pipeline steps) the training modules'
+# requests are compared with: v2, the last major release with framework estimators.
+SDK_TRAIN_VENV := .venv-sdk-train
+SDK_TRAIN_SPEC := sagemaker==2.257.7
 
 # The lowest versions pyproject.toml allows of the run-time dependencies (make test-lowest).
 LOWEST_VENV := .venv-lowest
@@ -47,6 +51,12 @@ $(SDK_VENV)/.installed: Makefile
 	$(SDK_VENV)/bin/python -m pip install --quiet '$(SDK_SPEC)'
 	touch $@
 
+$(SDK_TRAIN_VENV)/.installed: Makefile
+	$(PYTHON) -m venv $(SDK_TRAIN_VENV)
+	$(SDK_TRAIN_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(SDK_TRAIN_VENV)/bin/python -m pip install --quiet '$(SDK_TRAIN_SPEC)'
+	touch $@
+
 # The built-in catalog validated, the templates compiled and the built-in build prebuilt,
 # into the package's git-ignored _compiled/ (the wheel's build hook does the same). A stale
 # or missing form is never used, so this only makes the CLI faster.
@@ -74,7 +84,7 @@ fmt: venv
 # Two workers, each test file on one (the apply files share a moto server per worker).
 # Bytecode is written as a default Python writes it (some shells turn that off): the tests
 # start the CLI in many processes, and each would compile the package again.
-test: venv compile $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed lint
+test: venv compile $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed $(SDK_TRAIN_VENV)/.installed lint
 	unset PYTHONDONTWRITEBYTECODE; \
 	CHECKOV=$(abspath $(CHECKOV_VENV))/bin/checkov $(BIN)/python -m pytest -n 2 --dist loadfile
 
@@ -109,7 +119,8 @@ test-times: venv compile $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed
 	$(BIN)/python benchmarks/test_times.py
 
 clean:
-	rm -rf $(VENV) $(CHECKOV_VENV) $(SDK_VENV) $(LOWEST_VENV) build dist .pytest_cache \
+	rm -rf $(VENV) $(CHECKOV_VENV) $(SDK_VENV) $(SDK_TRAIN_VENV) $(LOWEST_VENV) build dist \
+		.pytest_cache \
 		.ruff_cache .mypy_cache .hypothesis generator/sagemaker_iac/_compiled
 
 # The sdist as a user unpacks it: outside any git work tree, `make test-fast` passes.

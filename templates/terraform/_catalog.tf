@@ -39,6 +39,11 @@ locals {
   # Instance families (family and generation) whose processors are Arm (AWS Graviton).
   catalog_arm64_families = {{ catalog.arm64_families | hcl_list }}
 
+{% if distributions is not none %}
+  # Distribution strategies the SageMaker Python SDK offers (for some framework).
+  catalog_distributions = {{ distributions | hcl_list }}
+
+{% endif %}
   # Algorithm -> image and training facts; the first tag is the default.
   catalog_algorithms = {
 {% for a in catalog.algorithms.values() | sort(attribute="key") %}

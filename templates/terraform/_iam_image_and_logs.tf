@@ -1,5 +1,4 @@
 {# Statements every SageMaker execution role needs: pull its image, write its logs. #}
-{% if image_arn is defined %}
   # Only an ECR image has a repository to grant; any other registry needs none here.
   dynamic "statement" {
     for_each = {{ image_arn }} == null ? [] : [{{ image_arn }}]
@@ -9,13 +8,6 @@
       resources = [statement.value]
     }
   }
-{% else %}
-  statement {
-    sid       = "PullImage"
-    actions   = ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]
-    resources = ["arn:${local.partition}:ecr:${local.region}:{{ image_registry }}:repository/{{ image_repository }}"]
-  }
-{% endif %}
 
   statement {
     sid = "EcrLogin"

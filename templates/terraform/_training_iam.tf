@@ -8,6 +8,13 @@ locals {
   region    = data.aws_region.current.id
   inputs    = [for c in values(var.channels) : regex("^s3://([^/]+)/?(.*)$", c.s3_uri)]
   output    = regex("^s3://([^/]+)/?(.*)$", var.output_s3_path)
+  # The packed script (one object) and the checkpoints (read back when a job resumes).
+  code        = var.source_dir == null ? [] : [regex("^s3://([^/]+)/(.*)$", var.source_dir)]
+  checkpoints = var.checkpoint_s3_uri == null ? [] : [regex("^s3://([^/]+)/?(.*)$", var.checkpoint_s3_uri)]
+  listed      = concat(local.inputs, local.code, local.checkpoints)
+  # Only an ECR image has a repository to grant (null for another registry).
+  ecr_repository       = module.spec.ecr_repository
+  image_repository_arn = local.ecr_repository == null ? null : "arn:${local.partition}:ecr:${local.ecr_repository[1]}:${local.ecr_repository[0]}:repository/${local.ecr_repository[2]}"
 }
 
 {% include "terraform/_assume_role.tf" %}
@@ -22,7 +29,16 @@ data "aws_iam_policy_document" "this" {
   }
 
   dynamic "statement" {
-    for_each = { for i in local.inputs : i[0] => i[1]... }
+    for_each = local.code
+    content {
+      sid       = "ReadCode"
+      actions   = ["s3:GetObject"]
+      resources = ["arn:${local.partition}:s3:::${statement.value[0]}/${statement.value[1]}"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = { for i in local.listed : i[0] => i[1]... }
     content {
       sid       = "List${replace(title(replace(statement.key, "/[^a-zA-Z0-9]+/", " ")), " ", "")}"
       actions   = ["s3:ListBucket"]
@@ -41,7 +57,16 @@ data "aws_iam_policy_document" "this" {
     resources = ["arn:${local.partition}:s3:::${local.output[0]}/${local.output[1]}*"]
   }
 
-{% set image_registry = "${module.spec.registry_id}" %}{% set image_repository = "${module.spec.repository}" %}{% set log_groups = "TrainingJobs" %}
+  dynamic "statement" {
+    for_each = local.checkpoints
+    content {
+      sid       = "SyncCheckpoints"
+      actions   = ["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"]
+      resources = ["arn:${local.partition}:s3:::${statement.value[0]}/${statement.value[1]}*"]
+    }
+  }
+
+{% set image_arn = "local.image_repository_arn" %}{% set log_groups = "TrainingJobs" %}
 {% include "terraform/_iam_image_and_logs.tf" %}
 
   statement {

@@ -11,6 +11,17 @@ module "spec" {
   algorithm                                 = var.algorithm
   region                                    = data.aws_region.current.id
   image_tag                                 = var.image_tag
+  framework                                 = var.framework
+  framework_version                         = var.framework_version
+  py_version                                = var.py_version
+  base_framework_version                    = var.base_framework_version
+  image_uri                                 = var.image_uri
+  entry_point                               = var.entry_point
+  source_dir                                = var.source_dir
+  container_log_level                       = var.container_log_level
+  distribution                              = var.distribution
+  mpi_processes_per_host                    = var.mpi_processes_per_host
+  custom_mpi_options                        = var.custom_mpi_options
   job_name                                  = {{ job_name }}
   role_arn                                  = local.role_arn
   hyperparameters                           = var.hyperparameters
@@ -25,6 +36,10 @@ module "spec" {
   vpc_config                                = var.vpc_config
   enable_network_isolation                  = var.enable_network_isolation
   enable_inter_container_traffic_encryption = var.enable_inter_container_traffic_encryption
+  metric_definitions                        = var.metric_definitions
+  enable_sagemaker_metrics                  = var.enable_sagemaker_metrics
+  checkpoint_s3_uri                         = var.checkpoint_s3_uri
+  checkpoint_local_path                     = var.checkpoint_local_path
   tags                                      = var.tags
 {% if pipeline %}
   step_name                                 = var.step_name

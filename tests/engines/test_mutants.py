@@ -124,10 +124,13 @@ def test_accepted_modules_validate(corpus, tmp_path):
 
     def validate(item: tuple[str, Path]) -> str:
         digest, folder = item
-        copy = tmp_path / digest
+        # With its sibling: the spec module calls the framework image module. Neither
+        # needs a provider, so init only links the module.
+        copy = tmp_path / digest / folder.name
         shutil.copytree(folder, copy)
-        # No init: both modules call no module and need no provider (validate would say
-        # "not installed" if one ever did).
+        sibling = folder.parent / "sagemaker-framework-image"
+        shutil.copytree(sibling, copy.parent / sibling.name)
+        terraform("init", "-backend=false", cwd=copy)
         result = terraform("validate", cwd=copy, check=False)
         return "" if result.returncode == 0 else f"{folder}: {result.stdout}{result.stderr}"
 

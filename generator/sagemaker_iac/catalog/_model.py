@@ -143,6 +143,9 @@ class ImageRules(NamedTuple):
     p2_deprecated_from: Mapping[str, str] = {}
     # repositories whose tags start with the Neuron SDK version
     neuron_sdk_repositories: tuple[str, ...] = ()
+    # framework -> distribution strategy -> processor ("*" any) -> the framework versions
+    # the SDK accepts it for; {} where it takes any version on any processor
+    distributions: Mapping[str, Mapping[str, Mapping[str, tuple[str, ...]]]] = {}
     source: str | None = None
 
 

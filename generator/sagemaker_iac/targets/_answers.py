@@ -60,7 +60,16 @@ def framework_table(catalog: Catalog, framework: str) -> dict[str, Any]:
         "versions": versions_of(found),
         "py_versions": pys,
         "processors": processors,
+        "distributions": {
+            strategy: {processor: list(v) for processor, v in by.items()}
+            for strategy, by in catalog.image_rules.distributions.get(framework, {}).items()
+        },
     }
+
+
+def strategies(catalog: Catalog) -> list[str]:
+    """Every distribution strategy the catalog knows for some framework, sorted."""
+    return sorted({s for by in catalog.image_rules.distributions.values() for s in by})
 
 
 # Instance types sorted as the SDK reads them: each class -> one instance type of it and

@@ -7,7 +7,7 @@ locals {
   known = contains(local.frameworks, var.framework)
   # try(), not a conditional: the two objects' types differ, which a conditional refuses.
   data = try(jsondecode(file("${path.module}/images/${local.known ? var.framework : "-"}.json")), {
-    images = {}, instances = {}, refused_classes = [], registries = {}, scopes = [], versions = [], py_versions = [], processors = []
+    images = {}, instances = {}, refused_classes = [], registries = {}, scopes = [], versions = [], py_versions = [], processors = [], distributions = {}
   })
   family    = var.instance_type == null ? "" : regex("^ml[._]([a-z0-9-]+)", var.instance_type)[0]
   class     = var.instance_type == null ? "" : contains(local.graviton_families, local.family) ? "graviton" : contains(keys(local.instance_classes), local.family) ? local.family : contains(["inf", "trn"], substr(local.family, 0, 3)) ? substr(local.family, 0, 3) : contains(["g", "p"], substr(local.family, 0, 1)) ? "gpu" : "cpu"
@@ -52,4 +52,12 @@ locals {
   version     = local.answer[3]
   dns_suffix  = lookup(local.dns_suffixes, var.region, "")
   image_uri   = local.problem == "" ? "${local.registry_id}.dkr.ecr.${var.region}.${local.dns_suffix}/${local.repository}${local.tag == "" ? "" : ":${local.tag}"}" : ""
+
+  # The distribution strategies the SDK accepts for the version asked for (as given, else
+  # the one found) on the instance's processor: a strategy with no table takes any.
+  asked_version = var.framework_version == null ? local.version : var.framework_version
+  distributions = sort([
+    for strategy, by in local.data.distributions : strategy
+    if length(by) == 0 || contains(lookup(by, local.processor == null ? "" : local.processor, lookup(by, "*", [])), local.asked_version)
+  ])
 }

@@ -4,14 +4,23 @@
 resource "aws_sagemaker_training_job" "this" {
   training_job_name                         = var.job_name
   role_arn                                  = local.role_arn
-  hyper_parameters                          = var.hyperparameters
+  hyper_parameters                          = module.spec.request.HyperParameters
   enable_network_isolation                  = var.enable_network_isolation
   enable_inter_container_traffic_encryption = var.enable_inter_container_traffic_encryption
   tags                                      = var.tags
 
   algorithm_specification {
-    training_image      = module.spec.image_uri
-    training_input_mode = var.input_mode
+    training_image                       = module.spec.image_uri
+    training_input_mode                  = var.input_mode
+    enable_sagemaker_metrics_time_series = lookup(module.spec.request.AlgorithmSpecification, "EnableSageMakerMetricsTimeSeries", null)
+
+    dynamic "metric_definitions" {
+      for_each = var.metric_definitions
+      content {
+        name  = metric_definitions.value.name
+        regex = metric_definitions.value.regex
+      }
+    }
   }
 
   dynamic "input_data_config" {
@@ -48,6 +57,14 @@ resource "aws_sagemaker_training_job" "this" {
     max_runtime_in_seconds = var.max_runtime_in_seconds
   }
 
+  dynamic "checkpoint_config" {
+    for_each = var.checkpoint_s3_uri == null ? [] : [var.checkpoint_s3_uri]
+    content {
+      s3_uri     = checkpoint_config.value
+      local_path = var.checkpoint_local_path
+    }
+  }
+
   dynamic "vpc_config" {
     for_each = var.vpc_config == null ? [] : [var.vpc_config]
     content {
@@ -60,8 +77,8 @@ resource "aws_sagemaker_training_job" "this" {
   depends_on = [aws_iam_role_policy.this]
 
   lifecycle {
-    # SageMaker fills in a built-in algorithm's default metric definitions; they are its
-    # own, so they are neither set here nor shown as drift.
+    # SageMaker fills in a built-in algorithm's default metric definitions: they are not
+    # drift. A job is never changed in place, so new metric definitions need a new job_name.
     ignore_changes = [algorithm_specification[0].metric_definitions]
   }
 }

@@ -1,9 +1,27 @@
 {% import "terraform/sagemaker-training-spec/_rules.tf" as expressions with context %}
+# The image comes from one source: a built-in algorithm (the catalog's rules below), a
+# framework (the image sagemaker-framework-image answers for the instance type), or any
+# image_uri. A framework's lookup error joins the errors below.
+module "framework_image" {
+  source = "../sagemaker-framework-image"
+  count  = var.framework == null ? 0 : 1
+
+  framework              = var.framework
+  region                 = var.region
+  framework_version      = var.framework_version
+  py_version             = var.py_version
+  base_framework_version = var.base_framework_version
+  image_scope            = "training"
+  instance_type          = var.instance_type
+  fail_on_error          = false
+}
+
 # Every rule below is a Terraform 1.0 expression over the catalog data in catalog.tf.
 # HCL evaluates both branches of a conditional but reports only the chosen one's
 # errors, so a branch may touch local.algorithm only when local.known is true.
 locals {
-  known     = contains(keys(local.catalog_algorithms), var.algorithm)
+  sources   = [for name, value in { algorithm = var.algorithm, framework = var.framework, image_uri = var.image_uri } : name if value != null]
+  known     = var.algorithm == null ? false : contains(keys(local.catalog_algorithms), var.algorithm)
   algorithm = local.known ? local.catalog_algorithms[var.algorithm] : null
   regions   = local.known ? sort(keys(local.catalog_registry_groups[local.algorithm.registry_group])) : []
   published = contains(local.regions, var.region)
@@ -15,6 +33,19 @@ locals {
   ] : []
   suited_tags = local.known ? [for t in local.algorithm.tags : t if !contains(local.unsuited_tags, t)] : []
   tag         = var.image_tag != null ? var.image_tag : local.known ? concat(local.suited_tags, local.algorithm.tags)[0] : ""
+
+  framework       = one(module.framework_image[*])
+  framework_error = local.framework == null ? "" : local.framework.error
+  # The strategies the SDK accepts here: the framework's for its version and instance;
+  # with image_uri, as the SDK does, any (it knows no version to check).
+  distributions = local.framework != null ? local.framework.distributions : var.image_uri != null ? local.catalog_distributions : []
+  trainium      = can(regex("^ml[._]trn", var.instance_type))
+  # The SDK turns SageMaker's metrics time series on for these frameworks (PyTorch from
+  # 1.3, TensorFlow from 1.15): version as major * 1000 + minor.
+  framework_version = local.framework == null ? "" : local.framework.framework_version
+  version_number    = try(tonumber(split(".", local.framework_version)[0]) * 1000 + tonumber(split(".", local.framework_version)[1]), 0)
+  sdk_metrics       = var.framework == "huggingface" || var.framework == "pytorch" && local.version_number >= 1003 || var.framework == "tensorflow" && local.version_number >= 1015
+  metrics           = var.enable_sagemaker_metrics != null ? var.enable_sagemaker_metrics : local.sdk_metrics ? true : null
 
   channel_names    = sort(keys(var.channels))
   allowed_channels = local.known ? concat(local.algorithm.required_channels, local.algorithm.optional_channels) : []
@@ -31,10 +62,49 @@ locals {
 {% endfor %}
   )
 
-  registry_id = local.known && local.published ? local.catalog_registry_groups[local.algorithm.registry_group][var.region] : ""
-  repository  = local.known ? local.algorithm.repository : ""
-  dns_suffix  = local.published ? local.catalog_partitions[local.catalog_regions[var.region]] : ""
-  image_uri   = "${local.registry_id}.dkr.ecr.${var.region}.${local.dns_suffix}/${local.repository}:${local.tag}"
+  algorithm_registry_id = local.known && local.published ? local.catalog_registry_groups[local.algorithm.registry_group][var.region] : ""
+  dns_suffix            = local.published ? local.catalog_partitions[local.catalog_regions[var.region]] : ""
+  image_uri = (
+    var.image_uri != null ? var.image_uri :
+    local.framework != null ? local.framework.image_uri :
+    "${local.algorithm_registry_id}.dkr.ecr.${var.region}.${local.dns_suffix}/${local.known ? local.algorithm.repository : ""}:${local.tag}"
+  )
+  # The image's ECR repository as [account, region, name]; null for another registry.
+  ecr_repository = (
+    var.algorithm != null ? [local.algorithm_registry_id, var.region, local.known ? local.algorithm.repository : ""] :
+    local.framework != null ? [local.framework.registry_id, var.region, local.framework.repository] :
+    var.image_uri == null ? null : try(regex("^([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.[^/]+/([^:@]+)", var.image_uri), null)
+  )
+
+  registry_id = local.ecr_repository == null ? "" : local.ecr_repository[0]
+  repository  = local.ecr_repository == null ? "" : local.ecr_repository[2]
+
+  # Script mode, as the SDK's framework estimators set it: every hyperparameter
+  # JSON-encoded, the script's own settings and the distribution's added last. A job
+  # without network access cannot fetch its code: it arrives as the input channel "code".
+  script_mode   = var.entry_point != null
+  code_isolated = local.script_mode && var.enable_network_isolation && var.source_dir != null
+  code_channel = local.code_isolated ? [{
+    ChannelName = "code"
+    DataSource  = { S3DataSource = { S3DataType = "S3Prefix", S3Uri = var.source_dir, S3DataDistributionType = "FullyReplicated" } }
+  }] : []
+  submit_directory = local.code_isolated ? "/opt/ml/input/data/code/${basename(var.source_dir)}" : var.source_dir
+  script_hyperparameters = { for k, v in {
+    sagemaker_program                                     = var.entry_point == null ? null : jsonencode(var.entry_point)
+    sagemaker_submit_directory                            = var.source_dir == null ? null : jsonencode(local.submit_directory)
+    sagemaker_container_log_level                         = jsonencode(var.container_log_level)
+    sagemaker_job_name                                    = jsonencode(var.job_name)
+    sagemaker_region                                      = jsonencode(var.region)
+    sagemaker_torch_distributed_enabled                   = var.distribution == "torch_distributed" ? "true" : null
+    sagemaker_distributed_dataparallel_enabled            = var.distribution == "smdistributed_dataparallel" ? "true" : null
+    sagemaker_distributed_dataparallel_custom_mpi_options = var.distribution == "smdistributed_dataparallel" ? jsonencode(var.custom_mpi_options) : null
+    sagemaker_instance_type                               = var.distribution == "torch_distributed" || var.distribution == "smdistributed_dataparallel" ? jsonencode(var.instance_type) : null
+    sagemaker_mpi_enabled                                 = var.distribution == "mpi" ? "true" : null
+    sagemaker_mpi_num_of_processes_per_host               = var.distribution == "mpi" && var.mpi_processes_per_host != null ? jsonencode(var.mpi_processes_per_host) : null
+    sagemaker_mpi_custom_mpi_options                      = var.distribution == "mpi" ? jsonencode(var.custom_mpi_options) : null
+    sagemaker_parameter_server_enabled                    = var.distribution == "parameter_server" ? "true" : null
+  } : k => v if v != null }
+  hyperparameters = local.script_mode ? merge({ for k, v in var.hyperparameters : k => jsonencode(v) }, local.script_hyperparameters) : { for k, v in var.hyperparameters : k => tostring(v) }
 
   # The CreateTrainingJob request; unset optional members are left out, as the API wants.
   channels = [for c in local.channel_names : { for k, v in {
@@ -52,12 +122,14 @@ locals {
   request = { for k, v in {
     TrainingJobName = var.job_name
     RoleArn         = var.role_arn
-    AlgorithmSpecification = {
-      TrainingImage     = local.image_uri
-      TrainingInputMode = var.input_mode
-    }
-    HyperParameters  = var.hyperparameters
-    InputDataConfig  = local.channels
+    AlgorithmSpecification = { for k, v in {
+      TrainingImage                    = local.image_uri
+      TrainingInputMode                = var.input_mode
+      MetricDefinitions                = length(var.metric_definitions) == 0 ? null : [for m in var.metric_definitions : { Name = m.name, Regex = m.regex }]
+      EnableSageMakerMetricsTimeSeries = local.metrics
+    } : k => v if v != null }
+    HyperParameters  = local.hyperparameters
+    InputDataConfig  = concat(local.channels, local.code_channel)
     OutputDataConfig = { for k, v in { S3OutputPath = var.output_s3_path, KmsKeyId = var.kms_key_id } : k => v if v != null }
     ResourceConfig = { for k, v in {
       InstanceType   = var.instance_type
@@ -66,14 +138,18 @@ locals {
       VolumeKmsKeyId = var.kms_key_id
     } : k => v if v != null }
     StoppingCondition                     = { MaxRuntimeInSeconds = var.max_runtime_in_seconds }
+    CheckpointConfig                      = var.checkpoint_s3_uri == null ? null : { for k, v in { S3Uri = var.checkpoint_s3_uri, LocalPath = var.checkpoint_local_path } : k => v if v != null }
     VpcConfig                             = var.vpc_config == null ? null : { Subnets = var.vpc_config.subnets, SecurityGroupIds = var.vpc_config.security_group_ids }
     EnableNetworkIsolation                = var.enable_network_isolation
     EnableInterContainerTrafficEncryption = var.enable_inter_container_traffic_encryption
     Tags                                  = length(var.tags) == 0 ? null : [for k in sort(keys(var.tags)) : { Key = k, Value = var.tags[k] }]
   } : k => v if v != null }
 
-  # A pipeline names its own jobs and tags them itself.
-  step_arguments = { for k, v in local.request : k => v if !contains(["TrainingJobName", "Tags"], k) }
+  # A pipeline names its own jobs (and the SDK leaves the job's name out of a step's
+  # hyperparameters) and tags them itself.
+  step_arguments = { for k, v in merge(local.request, {
+    HyperParameters = { for name, value in local.hyperparameters : name => value if name != "sagemaker_job_name" }
+  }) : k => v if !contains(["TrainingJobName", "Tags"], k) }
   pipeline_definition = jsonencode({
     Version    = "2020-12-01"
     Metadata   = {}

@@ -17,6 +17,7 @@ import pytest
 
 from sagemaker_iac.api import framework_image
 from support.apply import KMS_KEY, REGION, Root, unexplained
+from support.cli import invoke
 from support.paths import FIXTURES, user_tree
 from support.terraform import MIRROR_MARKS
 from support.training_inputs import valid_job
@@ -139,6 +140,9 @@ def _model_module(name: str, arguments: dict) -> str:
     )
 
 
+FRAMEWORK_CODE = "s3://kmeans-data/code/sourcedir.tar.gz"
+
+
 def _archive(name: str) -> str:
     return f"s3://models/{name}/model.tar.gz"
 
@@ -222,6 +226,34 @@ module "pipeline" {{
 output "pipelines" {{
   value = {{
     for k, m in module.pipeline : k => {{ image_uri = m.image_uri, role = m.role_arn }}
+  }}
+}}
+
+module "framework_pipeline" {{
+  source = "../../../out/terraform/sagemaker-training-pipeline"
+
+  framework          = "pytorch"
+  framework_version  = "2.3.0"
+  py_version         = "py311"
+  entry_point        = "train.py"
+  source_dir         = "{FRAMEWORK_CODE}"
+  distribution       = "torch_distributed"
+  instance_type      = "ml.p4d.24xlarge"
+  instance_count     = 2
+  pipeline_name      = "train-pytorch-script"
+  create_role        = true
+  output_s3_path     = "s3://kmeans-data/pytorch/output"
+  hyperparameters    = {{ epochs = 2, lr = 0.1 }}
+  channels           = {{ train = {{ s3_uri = "s3://kmeans-data/pytorch/train/" }} }}
+  metric_definitions = [{{ name = "loss", regex = "loss=([0-9.]+)" }}]
+  checkpoint_s3_uri  = "s3://kmeans-data/pytorch/checkpoints"
+}}
+
+output "framework_pipeline" {{
+  value = {{
+    definition = module.framework_pipeline.pipeline_definition
+    image_uri  = module.framework_pipeline.image_uri
+    role       = module.framework_pipeline.role_arn
   }}
 }}
 """
@@ -475,6 +507,31 @@ def test_pipelines_carry_the_catalog_request(applied, catalog):
         assert metric == "/aws/sagemaker/*"
 
 
+def test_a_framework_pipeline_trains_its_script_with_the_uri_image(applied):
+    root, _, _ = applied
+    out = root.outputs()["framework_pipeline"]
+    sagemaker, iam = root.client("sagemaker"), root.client("iam")
+    described = sagemaker.describe_pipeline(PipelineName="train-pytorch-script")
+    assert json.loads(described["PipelineDefinition"]) == json.loads(out["definition"])
+    (step,) = json.loads(described["PipelineDefinition"])["Steps"]
+    arguments = step["Arguments"]
+    asked = "pytorch --version 2.3.0 --py-version py311 --instance-type ml.p4d.24xlarge"
+    uri = invoke(f"uri {asked} --region {REGION} --scope training".split()).stdout.strip()
+    assert arguments["AlgorithmSpecification"]["TrainingImage"] == out["image_uri"] == uri
+    hyperparameters = arguments["HyperParameters"]
+    assert hyperparameters["sagemaker_program"] == '"train.py"'
+    assert hyperparameters["sagemaker_torch_distributed_enabled"] == "true"
+    assert arguments["CheckpointConfig"] == {"S3Uri": "s3://kmeans-data/pytorch/checkpoints"}
+    role = out["role"].rsplit("/", 1)[1]
+    policy = iam.get_role_policy(RoleName=role, PolicyName="sagemaker-training-pipeline")
+    statements = {s["Sid"]: s for s in policy["PolicyDocument"]["Statement"]}
+    assert statements["ReadCode"]["Resource"] == "arn:aws:s3:::kmeans-data/code/sourcedir.tar.gz"
+    assert statements["SyncCheckpoints"]["Resource"] == (
+        "arn:aws:s3:::kmeans-data/pytorch/checkpoints*"
+    )
+    assert statements["PullImage"]["Resource"].endswith(":repository/pytorch-training")
+
+
 def test_a_plan_after_apply_changes_nothing_but_emulator_answers(applied):
     root, variables, _ = applied
     assert unexplained(root.plan(*variables)) == []
@@ -576,22 +633,49 @@ module "model" {
 """
 
 
-def test_a_model_made_by_the_module_before_its_image_sources_plans_no_change(tmp_path, moto_server):
-    """Existing users: a call applied with sagemaker-model as it was before the framework,
-    image_uri, serverless and autoscaling inputs (tests/fixtures/upgrade, from 729bf73)
-    plans no change on this one: no model renamed, no configuration or role replaced."""
+UPGRADE_PIPELINE_CALL = """
+module "pipeline" {
+  source = "../out/terraform/MODULE"
+
+  algorithm       = "kmeans"
+  pipeline_name   = "upgraded"
+  create_role     = true
+  instance_type   = "ml.m5.xlarge"
+  output_s3_path  = "s3://upgrade/kmeans/output"
+  hyperparameters = { k = "10", feature_dim = "784" }
+  channels = {
+    train = { s3_uri = "s3://upgrade/kmeans/train/", content_type = "text/csv" }
+  }
+}
+"""
+# Each module as it was before its image sources (tests/fixtures/upgrade: sagemaker-model
+# from 729bf73, the training pipeline and its spec from 7c2d950), with a call of it.
+UPGRADES = {
+    "sagemaker-model": (("sagemaker-model",), UPGRADE_CALL),
+    "sagemaker-training-pipeline": (
+        ("sagemaker-training-pipeline", "sagemaker-training-spec"),
+        UPGRADE_PIPELINE_CALL,
+    ),
+}
+
+
+@pytest.mark.parametrize("module", sorted(UPGRADES))
+def test_a_call_made_before_the_image_sources_plans_no_change(module, tmp_path, moto_server):
+    """Existing users: a call applied with the module as it was before the framework and
+    image_uri inputs plans no change on this one: nothing renamed, replaced or rewritten."""
     tree = user_tree(tmp_path)
-    before = tree / "out" / "terraform" / "sagemaker-model-before"
-    shutil.copytree(FIXTURES / "upgrade" / "sagemaker-model", before)
+    folders, call = UPGRADES[module]
+    for name in folders:
+        shutil.copytree(FIXTURES / "upgrade" / name, tree / "out" / "terraform" / f"{name}-before")
     folder = tree / "upgrade"
     folder.mkdir()
-    (folder / "main.tf").write_text(UPGRADE_CALL.replace("MODULE", before.name))
+    (folder / "main.tf").write_text(call.replace("MODULE", f"{module}-before"))
     root = Root(folder, tmp_path, moto_server)
     root.apply()
     # What the earlier module plans after its apply (moto's answers make it replace the
     # model: EMULATOR_DIFFERENCES) is the baseline: this module must plan the same.
     baseline = _planned(root.plan())
-    (folder / "main.tf").write_text(UPGRADE_CALL.replace("MODULE", "sagemaker-model"))
+    (folder / "main.tf").write_text(call.replace("MODULE", module))
     root.run("init")
     assert _planned(root.plan()) == baseline
     root.run("destroy", "-auto-approve")
@@ -641,6 +725,40 @@ def test_the_llm_example_applies_the_tgi_image_with_its_weights(tmp_path, moto_s
         ServiceNamespace="sagemaker", ResourceIds=[resource]
     )["ScalableTargets"]
     assert [(t["ResourceId"], t["MaxCapacity"]) for t in scaling] == [(resource, 3)]
+    assert unexplained(root.plan(*variables)) == []
+    root.run("destroy", "-auto-approve", *variables)
+    assert root.managed_types() == set()
+
+
+TRAIN_EXAMPLE = Path("examples") / "terraform" / "train-pytorch-script"
+
+
+def test_the_training_example_applies_the_uri_image_and_the_sdks_settings(tmp_path, moto_server):
+    """The example as a user runs it, on two instances: init, apply, plan, destroy."""
+    root = Root(user_tree(tmp_path) / TRAIN_EXAMPLE, tmp_path, moto_server)
+    code = "s3://my-training/code/sourcedir.tar.gz"
+    variables = (
+        "-var=bucket=my-training",
+        f"-var=source_dir={code}",
+        "-var=instance_count=2",
+        "-var=instance_type=ml.p4d.24xlarge",
+    )
+    root.apply(*variables)
+    outputs = root.outputs()
+    asked = "pytorch --version 2.3.0 --py-version py311 --instance-type ml.p4d.24xlarge"
+    uri = invoke(f"uri {asked} --region {REGION} --scope training".split()).stdout.strip()
+    assert outputs["image_uri"] == uri
+    described = root.client("sagemaker").describe_pipeline(PipelineName="pytorch-script")
+    (step,) = json.loads(described["PipelineDefinition"])["Steps"]
+    arguments = step["Arguments"]
+    assert arguments["AlgorithmSpecification"]["TrainingImage"] == uri
+    assert arguments["HyperParameters"]["sagemaker_torch_distributed_enabled"] == "true"
+    assert arguments["HyperParameters"]["epochs"] == "10"
+    channels = {
+        c["ChannelName"]: c["DataSource"]["S3DataSource"]["S3Uri"]
+        for c in arguments["InputDataConfig"]
+    }
+    assert channels == {"train": "s3://my-training/pytorch-script/train/", "code": code}
     assert unexplained(root.plan(*variables)) == []
     root.run("destroy", "-auto-approve", *variables)
     assert root.managed_types() == set()

@@ -133,7 +133,7 @@ def test_the_schema_check_is_able_to_fail(tmp_path):
     main = broken / "main.tf"
     text = main.read_text()
     text = text.replace("training_job_name                         =", "training_job_nam =")
-    text = text.replace("    training_image      =", "    training_imag =")
+    text = text.replace("    training_image                       =", "    training_imag =")
     main.write_text(text.replace("resource_config {", "resource_configs {"))
     outputs = broken / "outputs.tf"
     outputs.write_text(outputs.read_text().replace("this.arn", "this.id"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from ...catalog import Catalog
+from .._answers import strategies as distribution_strategies
 from .._constraints import (
     KMS_KEY_ARN,
     ROLE_ARN,
@@ -188,16 +189,137 @@ KMS_KEY = Variable(
 )
 
 
-def _job_inputs(catalog: Catalog, validate_algorithm: bool) -> list[Variable]:
+def _distribution_variables(catalog: Catalog) -> list[Variable]:
+    strategies = distribution_strategies(catalog)
     return [
-        algorithm_variable(catalog, validate_algorithm),
+        Variable(
+            "distribution",
+            "string",
+            "Distributed training strategy, as the SDK's distribution argument names it: "
+            f"{', '.join(strategies)} (smdistributed_dataparallel is the SDK's smdistributed "
+            "dataparallel); checked against the framework version and instance type; null "
+            "for none.",
+            None,
+            f"var.distribution == null ? true : contains({hcl_list(strategies)}, var.distribution)",
+            f"The distribution must be null or one of: {', '.join(strategies)}.",
+        ),
+        Variable(
+            "mpi_processes_per_host",
+            "number",
+            "distribution mpi: processes per instance (the SDK's processes_per_host); null "
+            "lets the container choose.",
+            None,
+            "var.mpi_processes_per_host == null ? true : "
+            + _whole("mpi_processes_per_host", 1, 1024),
+            "The mpi_processes_per_host must be a whole number from 1 to 1024.",
+        ),
+        Variable(
+            "custom_mpi_options",
+            "string",
+            "distribution mpi or smdistributed_dataparallel: extra mpirun options.",
+            "",
+        ),
+    ]
+
+
+# A framework's training script, as the SDK's framework estimators pass it.
+TRAINING_SCRIPT = [
+    Variable(
+        "entry_point",
+        "string",
+        "Script mode: the training script in source_dir, such as train.py (the SDK's "
+        "sagemaker_program); required with framework, null with algorithm.",
+        None,
+    ),
+    checked(
+        Variable(
+            "source_dir",
+            "string",
+            "Script mode: S3 URI of the packed code (sourcedir.tar.gz) holding entry_point "
+            "(the SDK's sagemaker_submit_directory).",
+            None,
+        ),
+        S3_OBJECT,
+        nullable=True,
+    ),
+    Variable(
+        "container_log_level",
+        "number",
+        "Script mode: the Python logging level in the container "
+        "(sagemaker_container_log_level), 20 (INFO) as the SDK sets it.",
+        20,
+    ),
+]
+
+TRAINING_METRICS = [
+    Variable(
+        "metric_definitions",
+        "list(object({ name = string, regex = string }))",
+        "Metrics SageMaker reads from the job's logs: a name and a regular expression whose "
+        "first group is the value.",
+        [],
+    ),
+    Variable(
+        "enable_sagemaker_metrics",
+        "bool",
+        "SageMaker's metrics time series; null sets it as the SDK does (on for PyTorch 1.3+, "
+        "TensorFlow 1.15+ and Hugging Face, else unset).",
+        None,
+    ),
+    checked(
+        Variable(
+            "checkpoint_s3_uri",
+            "string",
+            "S3 URI that SageMaker syncs the checkpoint folder with; null for none.",
+            None,
+        ),
+        S3_URI,
+        nullable=True,
+    ),
+    Variable(
+        "checkpoint_local_path",
+        "string",
+        "Checkpoint folder in the container; null takes SageMaker's /opt/ml/checkpoints.",
+        None,
+    ),
+]
+
+
+def _job_inputs(catalog: Catalog, validate_algorithm: bool) -> list[Variable]:
+    algorithm = (
+        algorithm_variable(catalog, optional=True)
+        if validate_algorithm
+        else Variable(
+            "algorithm",
+            "string",
+            "Key of the SageMaker built-in algorithm in the catalog, such as kmeans; null "
+            "when framework or image_uri gives the image.",
+            None,
+        )
+    )
+    return [
+        algorithm,
         TRAINING_IMAGE_TAG,
+        *IMAGE_SOURCES,
+        Variable(
+            "base_framework_version",
+            "string",
+            "framework huggingface: the framework under it, such as pytorch2.1.0 (the SDK's "
+            "pytorch_version or tensorflow_version with its name).",
+            None,
+        ),
+        *TRAINING_SCRIPT,
+        *_distribution_variables(catalog),
         name_variable("job_name", "training job name"),
         Variable(
             "hyperparameters",
-            "map(string)",
-            "Algorithm hyperparameters; the catalog's required ones must be present.",
+            "any",
+            "Hyperparameters, a map: an algorithm's as strings (its required ones must be "
+            "present); in script mode JSON-encoded as the SDK encodes them, so give numbers "
+            "as numbers.",
             {},
+            "can(keys(var.hyperparameters))",
+            "The hyperparameters must be a map.",
         ),
         Variable(
             "channels",
@@ -239,23 +361,25 @@ def _job_inputs(catalog: Catalog, validate_algorithm: bool) -> list[Variable]:
             "Encrypt traffic between training instances.",
             True,
         ),
+        *TRAINING_METRICS,
         TAGS,
     ]
 
 
 def spec_variables(catalog: Catalog) -> list[Variable]:
     inputs = _job_inputs(catalog, validate_algorithm=False)
+    at = next(i for i, v in enumerate(inputs) if v.name == "job_name") + 1
     return [
         inputs[0],
         REGION,
-        *inputs[1:3],
+        *inputs[1:at],
         # Null passes here: the job and pipeline modules pass null until they create a role.
         checked(
             Variable("role_arn", "string", "IAM role that SageMaker assumes for the job."),
             ROLE_ARN,
             nullable=True,
         ),
-        *inputs[3:],
+        *inputs[at:],
         Variable(
             "step_name",
             "string",
@@ -685,8 +809,19 @@ SPEC_OUTPUTS = [
         "SageMaker pipeline definition (JSON) with one Training step.",
         "local.pipeline_definition",
     ),
-    Output("registry_id", "Account ID of the registry that hosts the image.", "local.registry_id"),
-    Output("repository", "ECR repository of the image.", "local.repository"),
+    Output(
+        "registry_id",
+        "Account ID of the ECR registry that hosts the image; empty for another registry.",
+        "local.registry_id",
+    ),
+    Output(
+        "repository", "ECR repository of the image; empty for another registry.", "local.repository"
+    ),
+    Output(
+        "ecr_repository",
+        "The image's ECR repository as [account, region, name]; null for another registry.",
+        "local.ecr_repository",
+    ),
 ]
 
 TRAINING_JOB_OUTPUTS = [
@@ -852,5 +987,12 @@ FRAMEWORK_OUTPUTS = [
         "How instance_type was read: cpu, gpu, graviton, inf, inf2, trn, p4d or p2; empty "
         "without one.",
         "local.class",
+    ),
+    Output(
+        "distributions",
+        "The training distribution strategies the SageMaker Python SDK accepts for this "
+        "framework version on the instance's processor (mpi, parameter_server, "
+        "smdistributed_dataparallel, torch_distributed), sorted.",
+        "local.distributions",
     ),
 ]

@@ -14,7 +14,34 @@ class Rule(NamedTuple):
     summary: str
 
 
-SPEC_RULES = (
+# Where the image comes from and how a script trains on it.
+SOURCE_RULES = (
+    Rule("image_source", "Exactly one image source is set: algorithm, framework or image_uri."),
+    Rule(
+        "framework_image",
+        "The framework has a training image for the version, Python version, region and "
+        "instance type (as sagemaker-framework-image answers).",
+    ),
+    Rule("algorithm_tag", "image_tag only with algorithm (a framework's comes from its version)."),
+    Rule(
+        "script",
+        "A framework trains a script (entry_point and source_dir); an algorithm takes none; "
+        "source_dir needs entry_point.",
+    ),
+    Rule(
+        "distribution",
+        "The distribution strategy is one the SDK accepts for the framework version and the "
+        "instance's processor (any with image_uri, none with an algorithm).",
+    ),
+    Rule(
+        "distribution_instance",
+        "On Trainium only torch_distributed; smdistributed_dataparallel not on ml.p5.48xlarge; "
+        "torch_distributed runs a Python (.py) entry point (the SDK's checks).",
+    ),
+    Rule("mpi_options", "mpi_processes_per_host only with the mpi strategy."),
+)
+# The catalog's rules for the job: a built-in algorithm's, the channels' and the instance's.
+ALGORITHM_RULES = (
     Rule("known", "The algorithm is in the catalog."),
     Rule("published", "The algorithm is published in the region."),
     Rule("tag", "The image tag is one the algorithm publishes."),
@@ -25,7 +52,10 @@ SPEC_RULES = (
         "content_types", "Every channel's content type, when given, is one the algorithm accepts."
     ),
     Rule("s3_uris", "Every channel has an s3:// URI."),
-    Rule("instance_family", "The instance type is of a family the catalog knows (CPU or GPU)."),
+    Rule(
+        "instance_family",
+        "With an algorithm, the instance type is of a family the catalog knows (CPU or GPU).",
+    ),
     Rule("processor", "The instance type's processor (CPU or GPU) is one the algorithm trains on."),
     Rule("parallelizable", "More than one instance only for a parallelizable algorithm."),
     Rule(
@@ -43,3 +73,4 @@ SPEC_RULES = (
     ),
     Rule("hyperparameters", "Every hyperparameter the algorithm requires is set."),
 )
+SPEC_RULES = SOURCE_RULES + ALGORITHM_RULES

@@ -9,10 +9,10 @@ from typing import Any
 from ...catalog import Algorithm, Catalog, Image, Source
 from ...catalog.resolve import versions_of
 from ...files import Files
-from .._answers import INSTANCE_CLASSES, framework_table
+from .._answers import INSTANCE_CLASSES, framework_table, strategies
 from .._constraints import S3_URI
 from .._jinja import hcl_list, hcl_string, render
-from ._modules import FRAMEWORK_MODULE, LOCALS_FILE, ROOT, modules
+from ._modules import FRAMEWORK_MODULE, LOCALS_FILE, ROOT, SPEC_MODULE, modules
 
 
 def algorithm_fields(algorithm: Algorithm, kept: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -83,8 +83,10 @@ def render_terraform(catalog: Catalog) -> Files:
             files[f"{module.path}/catalog.tf"] = render(
                 f"{ROOT}/_catalog.tf",
                 catalog=algorithms,
-                sources=cited(catalog, module.catalog_fields),
+                sources=cited(catalog, module.catalog_fields, module.path == SPEC_MODULE),
                 algorithm_fields=partial(algorithm_fields, kept=module.catalog_fields),
+                # The spec checks an image_uri's distribution against every strategy.
+                distributions=strategies(catalog) if module.path == SPEC_MODULE else None,
             )
     files[LOCALS_FILE] = render(LOCALS_FILE, catalog=algorithms, uris=uri_table(algorithms))
     return files
@@ -114,14 +116,17 @@ def framework_files(catalog: Catalog, context: dict[str, Any]) -> Files:
     return files
 
 
-def cited(catalog: Catalog, kept: tuple[str, ...]) -> list[Source]:
-    """The sources of the tables a catalog.tf holds (hyperparameters' only where kept)."""
+def cited(catalog: Catalog, kept: tuple[str, ...], distributions: bool = False) -> list[Source]:
+    """The sources of the tables a catalog.tf holds (hyperparameters' only where kept, the
+    distribution strategies' where it lists them)."""
     keys: set[str | None] = {p.source for p in catalog.partitions.values()}
     keys |= {g.source for g in catalog.registry_groups.values()}
     keys |= {catalog.instance_families_source, catalog.arm64_source}
     keys |= {a.source for a in catalog.algorithms.values()}
     if "required_hyperparameters" in kept:
         keys |= {a.hyperparameters_source for a in catalog.algorithms.values()}
+    if distributions:
+        keys.add(catalog.image_rules.source)
     return [catalog.sources[k] for k in sorted(k for k in keys if k is not None)]
 
 

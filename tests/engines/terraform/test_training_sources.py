@@ -1,0 +1,219 @@
+"""The training spec module's image sources (framework, image_uri), script mode and
+distribution rules, planned by Terraform 1.0.3: each refusal names what is allowed."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from support.cli import invoke
+from support.terraform import TERRAFORM_MARKS
+from support.training_inputs import GPU_TYPE, botocore_errors, plan_script_jobs
+
+pytestmark = TERRAFORM_MARKS
+
+PYTORCH = {"framework": "pytorch", "framework_version": "2.3.0", "py_version": "py311"}
+CUSTOM = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/trainer:3"
+
+# Case name -> (inputs over SCRIPT_JOB, a fragment of the one expected error or None).
+CASES: dict[str, tuple[dict[str, Any], str | None]] = {
+    "framework-ok": (PYTORCH, None),
+    "framework-default-version-ok": ({"framework": "pytorch", "py_version": None}, None),
+    "no-version-image": (
+        {**PYTORCH, "framework_version": "9.9.0"},
+        "no pytorch image for image_scope=training, framework_version=9.9.0",
+    ),
+    "no-python-image": ({**PYTORCH, "py_version": "py27"}, "Python versions: "),
+    "gpu-for-cpu-only": (
+        {"framework": "sklearn", "framework_version": "1.2-1", "instance_type": GPU_TYPE},
+        "no sklearn image for image_scope=training, framework_version=1.2-1, "
+        f"instance_type={GPU_TYPE}; scopes: ",
+    ),
+    "two-sources": (
+        {**PYTORCH, "image_uri": CUSTOM},
+        "set exactly one image source: algorithm, framework or image_uri "
+        "(given: framework, image_uri)",
+    ),
+    "no-source": (
+        {},
+        "set exactly one image source: algorithm, framework or image_uri (given: none)",
+    ),
+    "framework-needs-a-script": (
+        {**PYTORCH, "entry_point": None, "source_dir": None},
+        "set entry_point, the training script in source_dir (a framework image trains a script)",
+    ),
+    "script-needs-its-code": (
+        {**PYTORCH, "source_dir": None},
+        "set source_dir, the S3 URI of the packed code (sourcedir.tar.gz) that holds "
+        "entry_point train.py",
+    ),
+    "algorithm-runs-no-script": (
+        {"algorithm": "xgboost", "hyperparameters": {"num_round": "10"}},
+        "a built-in algorithm runs no script: leave entry_point and source_dir null",
+    ),
+    "tag-only-for-algorithms": (
+        {**PYTORCH, "image_tag": "2.3.0-cpu-py311"},
+        "image_tag 2.3.0-cpu-py311 selects a built-in algorithm's image",
+    ),
+    "torch-distributed-ok": (
+        {**PYTORCH, "instance_type": "ml.p4d.24xlarge", "distribution": "torch_distributed"},
+        None,
+    ),
+    "torch-distributed-old-version": (
+        {
+            **PYTORCH,
+            "framework_version": "1.12.1",
+            "py_version": "py38",
+            "instance_type": "ml.p4d.24xlarge",
+            "distribution": "torch_distributed",
+        },
+        "distribution torch_distributed is not available for pytorch 1.12.1 on "
+        "ml.p4d.24xlarge; available: mpi, smdistributed_dataparallel",
+    ),
+    "torch-distributed-on-cpu": (
+        {**PYTORCH, "distribution": "torch_distributed"},
+        "distribution torch_distributed is not available for pytorch 2.3.0 on ml.m5.xlarge; "
+        "available: mpi",
+    ),
+    "parameter-server-not-for-pytorch": (
+        {**PYTORCH, "distribution": "parameter_server"},
+        "distribution parameter_server is not available for pytorch 2.3.0 on ml.m5.xlarge; "
+        "available: mpi",
+    ),
+    "smdistributed-version": (
+        {
+            **PYTORCH,
+            "instance_type": "ml.p4d.24xlarge",
+            "distribution": "smdistributed_dataparallel",
+        },
+        "distribution smdistributed_dataparallel is not available for pytorch 2.3.0 on "
+        "ml.p4d.24xlarge; available: mpi, torch_distributed",
+    ),
+    "smdistributed-not-on-p5": (
+        {
+            **PYTORCH,
+            "framework_version": "2.2.0",
+            "py_version": "py310",
+            "instance_type": "ml.p5.48xlarge",
+            "distribution": "smdistributed_dataparallel",
+        },
+        "distribution smdistributed_dataparallel does not run on ml.p5.48xlarge; "
+        "use torch_distributed",
+    ),
+    "torch-distributed-runs-python": (
+        {
+            **PYTORCH,
+            "instance_type": "ml.p4d.24xlarge",
+            "distribution": "torch_distributed",
+            "entry_point": "train.sh",
+        },
+        "distribution torch_distributed runs a Python entry point (*.py); entry_point is train.sh",
+    ),
+    "tensorflow-parameter-server-ok": (
+        {
+            "framework": "tensorflow",
+            "framework_version": "2.14.1",
+            "py_version": "py310",
+            "distribution": "parameter_server",
+        },
+        None,
+    ),
+    "algorithm-distribution": (
+        {
+            "algorithm": "xgboost",
+            "entry_point": None,
+            "source_dir": None,
+            "distribution": "mpi",
+            "hyperparameters": {"num_round": "10"},
+        },
+        "distribution mpi: a built-in algorithm distributes itself; leave distribution null",
+    ),
+    "mpi-options-need-mpi": (
+        {**PYTORCH, "mpi_processes_per_host": 2},
+        "mpi_processes_per_host applies to distribution mpi only",
+    ),
+    "image-uri-ok": ({"image_uri": CUSTOM, "distribution": "mpi"}, None),
+    "image-uri-without-script-ok": (
+        {"image_uri": CUSTOM, "entry_point": None, "source_dir": None},
+        None,
+    ),
+    "image-uri-trainium": (
+        {"image_uri": CUSTOM, "instance_type": "ml.trn1.32xlarge", "distribution": "mpi"},
+        "distribution mpi: Trainium instance ml.trn1.32xlarge takes only torch_distributed",
+    ),
+}
+
+
+# The source rules, each with one of its failing cases (the algorithm rules have
+# test_training_spec's matrix).
+COVERS = {
+    "image_source": "two-sources",
+    "framework_image": "no-version-image",
+    "algorithm_tag": "tag-only-for-algorithms",
+    "script": "script-needs-its-code",
+    "distribution": "torch-distributed-old-version",
+    "distribution_instance": "smdistributed-not-on-p5",
+    "mpi_options": "mpi-options-need-mpi",
+}
+
+
+def test_every_image_source_rule_has_a_failing_case():
+    from sagemaker_iac.targets.terraform._rules import SOURCE_RULES
+
+    assert [r.key for r in SOURCE_RULES] == list(COVERS)
+    assert all(CASES[case][1] for case in COVERS.values())
+
+
+@pytest.fixture(scope="module")
+def results(out_dir, tmp_path_factory):
+    inputs = {name: case for name, (case, _) in CASES.items()}
+    return plan_script_jobs(out_dir, tmp_path_factory.mktemp("sources") / "root", inputs)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_source_rule_passes_or_names_what_is_allowed(name, results):
+    expected = CASES[name][1]
+    errors = results[name]["errors"]
+    if expected is None:
+        assert errors == [], errors
+        request = json.loads(results[name]["request"])
+        assert botocore_errors("CreateTrainingJob", request) == ""
+    else:
+        assert len(errors) == 1 and expected in errors[0], errors
+
+
+def test_a_framework_trains_with_the_image_uri_answers(results):
+    request = json.loads(results["framework-ok"]["request"])
+    asked = "pytorch --version 2.3.0 --py-version py311 --region us-west-2 --instance-type "
+    expected = invoke(f"uri {asked}ml.m5.xlarge --scope training".split()).stdout.strip()
+    assert request["AlgorithmSpecification"]["TrainingImage"] == expected
+    assert results["framework-ok"]["ecr_repository"] == [
+        "763104351884",
+        "us-west-2",
+        "pytorch-training",
+    ]
+
+
+def test_an_image_uri_is_used_as_given_and_its_repository_read(results):
+    request = json.loads(results["image-uri-ok"]["request"])
+    assert request["AlgorithmSpecification"]["TrainingImage"] == CUSTOM
+    assert results["image-uri-ok"]["ecr_repository"] == [
+        "123456789012",
+        "eu-west-1",
+        "team/trainer",
+    ]
+    # A custom image outside script mode gets its hyperparameters as given.
+    plain = json.loads(results["image-uri-without-script-ok"]["request"])
+    assert plain["HyperParameters"] == {}
+
+
+def test_isolated_script_jobs_read_their_code_from_a_channel(results):
+    request = json.loads(results["framework-ok"]["request"])
+    channels = {c["ChannelName"]: c for c in request["InputDataConfig"]}
+    code = channels["code"]["DataSource"]["S3DataSource"]["S3Uri"]
+    assert code == "s3://example-bucket/code/sourcedir.tar.gz"
+    assert request["HyperParameters"]["sagemaker_submit_directory"] == (
+        '"/opt/ml/input/data/code/sourcedir.tar.gz"'
+    )

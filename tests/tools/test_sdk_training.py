@@ -1,0 +1,205 @@
+"""The training spec module's requests against the SageMaker Python SDK's own.
+
+The SDK v2 (pinned in the Makefile) runs in its own environment, .venv-sdk-train:
+sdk_training.py builds each case's estimator (PyTorch, TensorFlow, Hugging Face) offline
+and prints the CreateTrainingJob request it makes and its pipeline step's Arguments. The
+spec module, planned by Terraform 1.0.3 with the same arguments, must produce both,
+except what DIFFERENCES names.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from support.paths import ROOT
+from support.terraform import TERRAFORM_MARKS
+from support.training_inputs import SCRIPT_JOB, plan_script_jobs
+
+SDK_PYTHON = Path(
+    os.environ.get("SAGEMAKER_SDK_TRAIN_PYTHON", ROOT / ".venv-sdk-train" / "bin" / "python")
+)
+pytestmark = [
+    pytest.mark.sdk,
+    *TERRAFORM_MARKS,
+    pytest.mark.skipif(
+        not SDK_PYTHON.exists(), reason=f"no SDK environment at {SDK_PYTHON} (make test builds it)"
+    ),
+]
+
+REGION = SCRIPT_JOB["region"]
+CASES: dict[str, dict[str, Any]] = {
+    "pytorch-script": {
+        "framework": "pytorch",
+        "framework_version": "2.3.0",
+        "py_version": "py311",
+        "instance_type": "ml.g5.xlarge",
+        "hyperparameters": {"epochs": 2, "lr": 0.1, "optimizer": "adam"},
+        "metric_definitions": [{"name": "loss", "regex": "loss=([0-9.]+)"}],
+        "checkpoint_s3_uri": "s3://example-bucket/checkpoints",
+    },
+    "pytorch-torch-distributed": {
+        "framework": "pytorch",
+        "framework_version": "2.3.0",
+        "py_version": "py311",
+        "instance_type": "ml.p4d.24xlarge",
+        "instance_count": 2,
+        "distribution": "torch_distributed",
+        "enable_network_isolation": False,
+    },
+    "pytorch-smdistributed": {
+        "framework": "pytorch",
+        "framework_version": "2.2.0",
+        "py_version": "py310",
+        "instance_type": "ml.p4d.24xlarge",
+        "instance_count": 2,
+        "distribution": "smdistributed_dataparallel",
+        "enable_network_isolation": False,
+    },
+    "pytorch-mpi": {
+        "framework": "pytorch",
+        "framework_version": "2.3.0",
+        "py_version": "py311",
+        "instance_type": "ml.g5.12xlarge",
+        "instance_count": 2,
+        "distribution": "mpi",
+        "mpi_processes_per_host": 4,
+        "custom_mpi_options": "-x NCCL_DEBUG=INFO",
+    },
+    "tensorflow-parameter-server": {
+        "framework": "tensorflow",
+        "framework_version": "2.14.1",
+        "py_version": "py310",
+        "instance_type": "ml.m5.xlarge",
+        "instance_count": 2,
+        "distribution": "parameter_server",
+        "hyperparameters": {"epochs": 3, "batch_size": 64},
+    },
+    "huggingface": {
+        "framework": "huggingface",
+        "framework_version": "4.36.0",
+        "base_framework_version": "pytorch2.1.0",
+        "py_version": "py310",
+        "instance_type": "ml.g5.xlarge",
+        "hyperparameters": {"model_name_or_path": "distilbert-base-uncased", "epochs": 1},
+    },
+}
+# What the SDK sends that the module does not, and why that is kept:
+DIFFERENCES = {
+    # The SDK always sends a profiler setting (here DisableProfiler, as asked); the module
+    # leaves profiling to SageMaker's default.
+    "ProfilerConfig",
+}
+# What the module states and the SDK leaves out when it is the API's default: the module
+# has always sent both switches (a pipeline made before must plan the same).
+API_DEFAULTS = {"EnableNetworkIsolation": False, "EnableInterContainerTrafficEncryption": False}
+
+
+def sdk_arguments(inputs: dict[str, Any]) -> dict[str, Any]:
+    """The SDK estimator and its arguments for the module's inputs."""
+    kwargs: dict[str, Any] = {
+        "entry_point": inputs["entry_point"],
+        "source_dir": inputs["source_dir"],
+        "role": inputs["role_arn"],
+        "instance_type": inputs["instance_type"],
+        "instance_count": inputs["instance_count"],
+        "py_version": inputs["py_version"],
+        "output_path": inputs["output_s3_path"],
+        "hyperparameters": inputs["hyperparameters"],
+        "enable_network_isolation": inputs["enable_network_isolation"],
+        "encrypt_inter_container_traffic": inputs["enable_inter_container_traffic_encryption"],
+        "debugger_hook_config": False,
+        "disable_profiler": True,
+    }
+    if inputs["metric_definitions"]:
+        kwargs["metric_definitions"] = [
+            {"Name": m["name"], "Regex": m["regex"]} for m in inputs["metric_definitions"]
+        ]
+    if inputs["checkpoint_s3_uri"]:
+        kwargs["checkpoint_s3_uri"] = inputs["checkpoint_s3_uri"]
+    strategy = inputs["distribution"]
+    if strategy == "smdistributed_dataparallel":
+        kwargs["distribution"] = {"smdistributed": {"dataparallel": {"enabled": True}}}
+    elif strategy == "mpi":
+        kwargs["distribution"] = {
+            "mpi": {
+                "enabled": True,
+                "processes_per_host": inputs["mpi_processes_per_host"],
+                "custom_mpi_options": inputs["custom_mpi_options"],
+            }
+        }
+    elif strategy is not None:
+        kwargs["distribution"] = {strategy: {"enabled": True}}
+    framework = inputs["framework"]
+    if framework == "huggingface":
+        base = inputs["base_framework_version"]
+        kwargs["transformers_version"] = inputs["framework_version"]
+        kwargs["pytorch_version"] = base.removeprefix("pytorch")
+    else:
+        kwargs["framework_version"] = inputs["framework_version"]
+    if framework == "tensorflow":
+        # The SDK's TensorFlow adds a model_dir hyperparameter naming the S3 folder of the
+        # job it names itself; the module's job or pipeline names it at run time, and the
+        # container's SM_MODEL_DIR is the model's folder either way.
+        kwargs["model_dir"] = False
+    return {
+        "estimator": framework,
+        "kwargs": kwargs,
+        "inputs": {name: c["s3_uri"] for name, c in inputs["channels"].items()},
+        "job_name": inputs["job_name"],
+    }
+
+
+@pytest.fixture(scope="module")
+def sdk(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    cases = {name: sdk_arguments({**SCRIPT_JOB, **case}) for name, case in CASES.items()}
+    answers = tmp_path_factory.mktemp("sdk-training") / "answers.json"
+    subprocess.run(
+        [str(SDK_PYTHON), str(Path(__file__).with_name("sdk_training.py")), str(answers)],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+        env={**os.environ, "AWS_DEFAULT_REGION": REGION},
+    )
+    return json.loads(answers.read_text())
+
+
+@pytest.fixture(scope="module")
+def module(out_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Each case planned through the spec module: its request and its step's Arguments."""
+    root = tmp_path_factory.mktemp("sdk-training")
+    return plan_script_jobs(out_dir, root / "root", {**CASES})
+
+
+def _kept(request: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in request.items() if k not in DIFFERENCES}
+
+
+def _stated(request: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in request.items() if k not in API_DEFAULTS or API_DEFAULTS[k] != v}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_training_request_is_the_sdks(case, sdk, module):
+    assert module[case]["errors"] == []
+    assert _stated(json.loads(module[case]["request"])) == _kept(sdk[case]["request"])
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_pipeline_step_is_the_sdks(case, sdk, module):
+    steps = json.loads(module[case]["pipeline"])["Steps"]
+    assert [s["Type"] for s in steps] == ["Training"]
+    assert _stated(steps[0]["Arguments"]) == _kept(sdk[case]["step"])
+
+
+def test_the_differences_are_only_those_named(sdk):
+    # Each named difference is one the SDK really sends: none is kept for nothing.
+    for case in CASES:
+        assert DIFFERENCES <= set(sdk[case]["request"]), case
