@@ -119,3 +119,21 @@ def test_a_full_lookup_in_every_region_matches_the_sdk(oracle):
             assert got == expected, (answer, region)
             checked += 1
     assert checked > 40_000
+
+
+def test_every_gpu_count_is_the_sdks():
+    """The catalog's GPUs per instance type are the SDK's instance_gpu_info.json, which
+    gives the same count in every region it lists."""
+    code = (
+        "import json, sagemaker.core.image_uris as u, pathlib;"
+        "print((pathlib.Path(u.__file__).parent / 'image_uri_config' / "
+        "'instance_gpu_info.json').read_text())"
+    )
+    table = json.loads(
+        subprocess.run(
+            [str(SDK_PYTHON), "-c", code], capture_output=True, text=True, check=True
+        ).stdout
+    )
+    counts = {t: info["Count"] for types in table.values() for t, info in types.items()}
+    assert all(info["Count"] == counts[t] for types in table.values() for t, info in types.items())
+    assert dict(load_catalog().gpu_counts) == counts

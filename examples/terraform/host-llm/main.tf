@@ -14,10 +14,8 @@ module "llm" {
   name              = var.name
 
   model_data_s3_prefix = var.weights_s3_prefix
-  environment = {
-    HF_MODEL_ID = "/opt/ml/model" # the weights, where SageMaker places them
-    SM_NUM_GPUS = tostring(var.num_gpus)
-  }
+  # The weights, where SageMaker places them; SM_NUM_GPUS comes from the instance type.
+  environment = { HF_MODEL_ID = "/opt/ml/model" }
 
   create_role                   = true
   create_endpoint_configuration = true

@@ -32,12 +32,6 @@ variable "instance_type" {
   default     = "ml.g5.2xlarge"
 }
 
-variable "num_gpus" {
-  description = "GPUs TGI shards the model over (SM_NUM_GPUS): the instance type's GPU count."
-  type        = number
-  default     = 1
-}
-
 variable "max_instances" {
   description = "Scale the endpoint up to this many instances on invocations; null keeps one."
   type        = number

@@ -94,6 +94,8 @@ LAYOUTS: dict[type, tuple[At, ...]] = {
         _at("arm64_families", "instance_families", "arm64", "families"),
         _at("training_instance_types_source", "training_instance_types", "source"),
         _at("training_instance_types", "training_instance_types", "types"),
+        _at("gpu_counts_source", "instance_gpus", "source"),
+        _at("gpu_counts", "instance_gpus", "counts", sort=True),
         _at("registry_groups", sort=True),
         _at("algorithms", sort=True),
         _at("image_rules"),

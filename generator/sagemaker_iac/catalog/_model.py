@@ -163,6 +163,8 @@ class Catalog(NamedTuple):
     arm64_source: str | None = None
     training_instance_types: tuple[str, ...] = ()  # every type SageMaker trains on
     training_instance_types_source: str | None = None
+    gpu_counts: Mapping[str, int] = {}  # ML instance type -> its GPUs
+    gpu_counts_source: str | None = None
     images: Mapping[str, ImageFamily] = {}  # SDK framework -> its images
     image_rules: ImageRules = ImageRules()
 

@@ -171,6 +171,8 @@ def _check_references(doc: YamlDocument) -> None:
                     ("registry_groups", key, "accounts", region),
                     f"region {region!r} is not in the regions table",
                 )
+    if "instance_gpus" in data:
+        source_ref(("instance_gpus", "source"), data["instance_gpus"]["source"])
     if "training_instance_types" in data:
         source_ref(("training_instance_types", "source"), data["training_instance_types"]["source"])
     if "instance_families" in data:

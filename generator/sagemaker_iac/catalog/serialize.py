@@ -64,6 +64,7 @@ def to_dict(catalog: Catalog) -> dict[str, Any]:
         "instance_families": dict(sorted(catalog.instance_families.items())),
         "arm64_instance_families": list(catalog.arm64_families),
         "training_instance_types": list(catalog.training_instance_types),
+        "instance_gpus": dict(sorted(catalog.gpu_counts.items())),
         "registry_groups": {
             k: {"source": g.source, "accounts": dict(sorted(g.accounts.items()))}
             for k, g in sorted(catalog.registry_groups.items())

@@ -20,6 +20,13 @@ locals {
 {% endfor %}
   }
 
+  # ML instance type -> its GPUs (the SDK's instance_gpu_info.json).
+  instance_gpus = {
+{% for name, count in catalog.gpu_counts.items() | sort | aligned %}
+    {{ name }} = {{ count }}
+{% endfor %}
+  }
+
   # Region -> DNS suffix of its ECR registry hosts.
   dns_suffixes = {
 {% for region, suffix in dns_suffixes | aligned %}

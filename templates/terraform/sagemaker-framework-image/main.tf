@@ -53,6 +53,8 @@ locals {
   dns_suffix  = lookup(local.dns_suffixes, var.region, "")
   image_uri   = local.problem == "" ? "${local.registry_id}.dkr.ecr.${var.region}.${local.dns_suffix}/${local.repository}${local.tag == "" ? "" : ":${local.tag}"}" : ""
 
+  gpu_count = var.instance_type == null ? null : lookup(local.instance_gpus, var.instance_type, null)
+
   # The distribution strategies the SDK accepts for the version asked for (as given, else
   # the one found) on the instance's processor: a strategy with no table takes any.
   asked_version = var.framework_version == null ? local.version : var.framework_version

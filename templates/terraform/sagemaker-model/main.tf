@@ -45,8 +45,12 @@ locals {
     var.framework != null ? one(module.framework_image[*].error) : ""
   )
   image = var.model_package_name == null ? local.image_uri : null
-  # Script mode, as the SDK's framework models set it; the caller's environment last.
+  # TGI shards the model over SM_NUM_GPUS: the instance type's GPUs, as the SDK's
+  # model builder sets it. Script mode, as the SDK's framework models set it; the
+  # caller's environment last.
+  gpu_count = one(module.framework_image[*].gpu_count)
   environment = merge(
+    var.framework != "huggingface-llm" || local.gpu_count == null ? {} : { SM_NUM_GPUS = tostring(local.gpu_count) },
     var.entry_point == null ? {} : {
       SAGEMAKER_PROGRAM             = var.entry_point
       SAGEMAKER_SUBMIT_DIRECTORY    = var.source_dir == null ? "/opt/ml/model/code" : var.source_dir

@@ -502,7 +502,8 @@ CONTAINER = [
         "environment",
         "map(string)",
         "Container environment, such as a serving container's own options (HF_MODEL_ID, "
-        "SM_NUM_GPUS, OPTION_*); set over what entry_point sets.",
+        "OPTION_*); set over what entry_point sets and, for huggingface-llm (TGI), over "
+        "SM_NUM_GPUS, the instance type's GPUs from the SDK's table.",
         {},
     ),
 ]
@@ -987,6 +988,12 @@ FRAMEWORK_OUTPUTS = [
         "How instance_type was read: cpu, gpu, graviton, inf, inf2, trn, p4d or p2; empty "
         "without one.",
         "local.class",
+    ),
+    Output(
+        "gpu_count",
+        "GPUs of instance_type, as the SDK's instance_gpu_info.json gives them; null for a "
+        "type it does not list.",
+        "local.gpu_count",
     ),
     Output(
         "distributions",
