@@ -130,6 +130,10 @@ resource "aws_sagemaker_model" "this" {
       error_message = "entry_point runs a script in a framework or custom image: a built-in algorithm or a model package takes none, and source_dir needs entry_point."
     }
     precondition {
+      condition     = var.image_uri == null || local.ecr_repository == null ? true : local.ecr_repository[1] == local.region
+      error_message = "image_uri ${coalesce(var.image_uri, "-")} is in another region: SageMaker pulls an ECR image from the model's own region, ${local.region}."
+    }
+    precondition {
       condition     = var.model_package_name != null || local.image_error == ""
       error_message = "The model does not match the sagemaker-iac catalog: ${local.image_error}."
     }

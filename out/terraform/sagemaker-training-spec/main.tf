@@ -70,6 +70,8 @@ locals {
     concat(local.trainium && var.distribution != null && var.distribution != "torch_distributed" ? ["distribution ${var.distribution}: Trainium instance ${var.instance_type} takes only torch_distributed"] : [], var.distribution == "smdistributed_dataparallel" && var.instance_type == "ml.p5.48xlarge" ? ["distribution smdistributed_dataparallel does not run on ml.p5.48xlarge; use torch_distributed"] : [], var.distribution == "torch_distributed" && !can(regex("\\.py$", var.entry_point)) ? ["distribution torch_distributed runs a Python entry point (*.py); entry_point is ${coalesce(var.entry_point, "null")}"] : []),
     # mpi_processes_per_host only with the mpi strategy.
     var.mpi_processes_per_host == null || var.distribution == "mpi" ? [] : ["mpi_processes_per_host applies to distribution mpi only"],
+    # An ECR image_uri is in the job's region (SageMaker pulls from its own region) and, where its repository is a built-in algorithm's, in the catalog's account for it.
+    local.image_uri_repository == null ? [] : local.image_uri_repository[1] != var.region ? ["image_uri ${var.image_uri} is in region ${local.image_uri_repository[1]}: SageMaker pulls an ECR image from the job's region, ${var.region}"] : length(local.catalog_accounts) == 0 || contains(local.catalog_accounts, local.image_uri_repository[0]) ? [] : ["image_uri ${var.image_uri}: the catalog publishes ${local.image_uri_repository[2]} in ${var.region} from account ${join(", ", local.catalog_accounts)}"],
     # The algorithm is in the catalog.
     var.algorithm == null || local.known ? [] : ["unknown algorithm ${var.algorithm}; known: ${join(", ", sort(keys(local.catalog_algorithms)))}"],
     # The algorithm is published in the region.
@@ -110,11 +112,17 @@ locals {
     "${local.algorithm_registry_id}.dkr.ecr.${var.region}.${local.dns_suffix}/${local.known ? local.algorithm.repository : ""}:${local.tag}"
   )
   # The image's ECR repository as [account, region, name]; null for another registry.
+  image_uri_repository = var.image_uri == null ? null : try(regex("^([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.[^/]+/([^:@]+)", var.image_uri), null)
   ecr_repository = (
     var.algorithm != null ? [local.algorithm_registry_id, var.region, local.known ? local.algorithm.repository : ""] :
     local.framework != null ? [local.framework.registry_id, var.region, local.framework.repository] :
-    var.image_uri == null ? null : try(regex("^([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.[^/]+/([^:@]+)", var.image_uri), null)
+    local.image_uri_repository
   )
+  # Where image_uri names a built-in algorithm's repository: the catalog's accounts for it.
+  catalog_accounts = local.image_uri_repository == null ? [] : distinct([
+    for a in values(local.catalog_algorithms) : lookup(local.catalog_registry_groups[a.registry_group], var.region, "")
+    if a.repository == local.image_uri_repository[2] && contains(keys(local.catalog_registry_groups[a.registry_group]), var.region)
+  ])
 
   registry_id = local.ecr_repository == null ? "" : local.ecr_repository[0]
   repository  = local.ecr_repository == null ? "" : local.ecr_repository[2]

@@ -70,11 +70,17 @@ locals {
     "${local.algorithm_registry_id}.dkr.ecr.${var.region}.${local.dns_suffix}/${local.known ? local.algorithm.repository : ""}:${local.tag}"
   )
   # The image's ECR repository as [account, region, name]; null for another registry.
+  image_uri_repository = var.image_uri == null ? null : try(regex("^([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.[^/]+/([^:@]+)", var.image_uri), null)
   ecr_repository = (
     var.algorithm != null ? [local.algorithm_registry_id, var.region, local.known ? local.algorithm.repository : ""] :
     local.framework != null ? [local.framework.registry_id, var.region, local.framework.repository] :
-    var.image_uri == null ? null : try(regex("^([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.[^/]+/([^:@]+)", var.image_uri), null)
+    local.image_uri_repository
   )
+  # Where image_uri names a built-in algorithm's repository: the catalog's accounts for it.
+  catalog_accounts = local.image_uri_repository == null ? [] : distinct([
+    for a in values(local.catalog_algorithms) : lookup(local.catalog_registry_groups[a.registry_group], var.region, "")
+    if a.repository == local.image_uri_repository[2] && contains(keys(local.catalog_registry_groups[a.registry_group]), var.region)
+  ])
 
   registry_id = local.ecr_repository == null ? "" : local.ecr_repository[0]
   repository  = local.ecr_repository == null ? "" : local.ecr_repository[2]

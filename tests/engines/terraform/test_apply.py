@@ -834,6 +834,22 @@ FAILING_EVALUATION = {
         "Set exactly one image source: algorithm, framework or image_uri (given: algorithm, "
         "framework)",
     ),
+    "image_uri_in_another_region": (
+        "sagemaker-model",
+        {
+            "image_uri": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/server:1",
+            "name": "far",
+            "model_data_url": "s3://b/m.tar.gz",
+        },
+        "image_uri 123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/server:1 is in another "
+        "region: SageMaker pulls an ECR image from the model's own region, us-east-1.",
+    ),
+    "pipeline_two_image_sources": (
+        "sagemaker-training-pipeline",
+        {"algorithm": "kmeans", "framework": "pytorch"},
+        "set exactly one image source: algorithm, framework or image_uri (given: algorithm, "
+        "framework)",
+    ),
     "no_image_source": (
         "sagemaker-model",
         {"name": "none", "model_data_url": "s3://b/m.tar.gz"},

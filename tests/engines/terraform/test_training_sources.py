@@ -15,7 +15,7 @@ from support.training_inputs import GPU_TYPE, botocore_errors, plan_script_jobs
 pytestmark = TERRAFORM_MARKS
 
 PYTORCH = {"framework": "pytorch", "framework_version": "2.3.0", "py_version": "py311"}
-CUSTOM = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/trainer:3"
+CUSTOM = "123456789012.dkr.ecr.us-west-2.amazonaws.com/team/trainer:3"
 
 # Case name -> (inputs over SCRIPT_JOB, a fragment of the one expected error or None).
 CASES: dict[str, tuple[dict[str, Any], str | None]] = {
@@ -139,6 +139,20 @@ CASES: dict[str, tuple[dict[str, Any], str | None]] = {
         {"image_uri": CUSTOM, "entry_point": None, "source_dir": None},
         None,
     ),
+    "image-uri-other-region": (
+        {"image_uri": CUSTOM.replace("us-west-2", "eu-west-1")},
+        "image_uri 123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/trainer:3 is in region "
+        "eu-west-1: SageMaker pulls an ECR image from the job's region, us-west-2",
+    ),
+    "image-uri-catalog-account": (
+        {"image_uri": "123456789012.dkr.ecr.us-west-2.amazonaws.com/kmeans:1"},
+        "image_uri 123456789012.dkr.ecr.us-west-2.amazonaws.com/kmeans:1: the catalog "
+        "publishes kmeans in us-west-2 from account 174872318107",
+    ),
+    "image-uri-catalog-ok": (
+        {"image_uri": "174872318107.dkr.ecr.us-west-2.amazonaws.com/kmeans:1"},
+        None,
+    ),
     "image-uri-trainium": (
         {"image_uri": CUSTOM, "instance_type": "ml.trn1.32xlarge", "distribution": "mpi"},
         "distribution mpi: Trainium instance ml.trn1.32xlarge takes only torch_distributed",
@@ -156,6 +170,7 @@ COVERS = {
     "distribution": "torch-distributed-old-version",
     "distribution_instance": "smdistributed-not-on-p5",
     "mpi_options": "mpi-options-need-mpi",
+    "image_uri": "image-uri-catalog-account",
 }
 
 
@@ -201,7 +216,7 @@ def test_an_image_uri_is_used_as_given_and_its_repository_read(results):
     assert request["AlgorithmSpecification"]["TrainingImage"] == CUSTOM
     assert results["image-uri-ok"]["ecr_repository"] == [
         "123456789012",
-        "eu-west-1",
+        "us-west-2",
         "team/trainer",
     ]
     # A custom image outside script mode gets its hyperparameters as given.

@@ -39,6 +39,11 @@ SOURCE_RULES = (
         "torch_distributed runs a Python (.py) entry point (the SDK's checks).",
     ),
     Rule("mpi_options", "mpi_processes_per_host only with the mpi strategy."),
+    Rule(
+        "image_uri",
+        "An ECR image_uri is in the job's region (SageMaker pulls from its own region) and, "
+        "where its repository is a built-in algorithm's, in the catalog's account for it.",
+    ),
 )
 # The catalog's rules for the job: a built-in algorithm's, the channels' and the instance's.
 ALGORITHM_RULES = (
