@@ -63,6 +63,8 @@ class Stack:
             return not self.eval(arg[0])
         if fn == "Fn::And":
             return all(self.eval(a) for a in arg)
+        if fn == "Fn::Or":
+            return any(self.eval(a) for a in arg)
         if fn == "Fn::Contains":
             return self.eval(arg[1]) in self.eval(arg[0])
         if fn == "Fn::Select":

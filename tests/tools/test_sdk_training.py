@@ -17,7 +17,10 @@ from typing import Any
 
 import pytest
 
+from sagemaker_iac.targets.cloudformation._script import SCRIPT_FILE
+from support.cfn_eval import Stack
 from support.paths import ROOT
+from support.readers import load_cfn
 from support.terraform import TERRAFORM_MARKS
 from support.training_inputs import SCRIPT_JOB, plan_script_jobs
 
@@ -203,3 +206,54 @@ def test_the_differences_are_only_those_named(sdk):
     # Each named difference is one the SDK really sends: none is kept for nothing.
     for case in CASES:
         assert DIFFERENCES <= set(sdk[case]["request"]), case
+
+
+# The cases the CloudFormation template can state: ExtraHyperParameters holds no quotes
+# (so no JSON-encoded string values) and MetricName/MetricRegex one metric at most.
+def _cfn_expressible(case: dict[str, Any]) -> bool:
+    values = case.get("hyperparameters", {}).values()
+    return all(not isinstance(v, str) for v in values) and not case.get("metric_definitions")
+
+
+def cfn_parameters(inputs: dict[str, Any], image: str) -> dict[str, Any]:
+    """The script template's parameters for the module's inputs (and the SDK's image)."""
+    hyperparameters = ",".join(
+        f'"{k}":{json.dumps(json.dumps(v))}' for k, v in inputs["hyperparameters"].items()
+    )
+    return {
+        "PipelineName": "script",
+        "RoleArn": inputs["role_arn"],
+        "ImageUri": image,
+        "EntryPoint": inputs["entry_point"],
+        "SourceDir": inputs["source_dir"],
+        "Distribution": inputs["distribution"] or "",
+        "MpiProcessesPerHost": inputs["mpi_processes_per_host"] or 0,
+        "CustomMpiOptions": inputs["custom_mpi_options"],
+        "ExtraHyperParameters": hyperparameters,
+        "InstanceType": inputs["instance_type"],
+        "InstanceCount": inputs["instance_count"],
+        "TrainS3Uri": inputs["channels"]["train"]["s3_uri"],
+        "OutputS3Path": inputs["output_s3_path"],
+        "CheckpointS3Uri": inputs["checkpoint_s3_uri"] or "",
+        # The SDK turns it on for these frameworks; the template leaves it to its caller.
+        "EnableSageMakerMetrics": "true",
+        "EnableNetworkIsolation": str(inputs["enable_network_isolation"]).lower(),
+        "EnableInterContainerTrafficEncryption": str(
+            inputs["enable_inter_container_traffic_encryption"]
+        ).lower(),
+    }
+
+
+@pytest.mark.parametrize("case", sorted(n for n, c in CASES.items() if _cfn_expressible(c)))
+def test_the_cloudformation_step_is_the_sdks(case, sdk, out_dir):
+    template = load_cfn(out_dir / SCRIPT_FILE)
+    image = sdk[case]["step"]["AlgorithmSpecification"]["TrainingImage"]
+    stack = Stack(template, cfn_parameters({**SCRIPT_JOB, **CASES[case]}, image), REGION)
+    assert stack.failed_rules() == []
+    body = template["Resources"]["Pipeline"]["Properties"]["PipelineDefinition"]
+    (step,) = json.loads(stack.eval(body["PipelineDefinitionBody"]))["Steps"]
+    assert _stated(step["Arguments"]) == _kept(sdk[case]["step"])
+
+
+def test_most_cases_are_stated_in_cloudformation_too():
+    assert sum(_cfn_expressible(c) for c in CASES.values()) >= 4

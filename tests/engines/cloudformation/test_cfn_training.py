@@ -10,11 +10,13 @@ import pytest
 
 from sagemaker_iac.api import build, parse_catalog
 from sagemaker_iac.catalog.names import camel
+from sagemaker_iac.targets.cloudformation._script import SCRIPT_FILE
 from sagemaker_iac.targets.cloudformation._training import TRAINING_DIR, single_instance
 from sagemaker_iac.targets.cloudformation.render import MODEL_FILE
 from support.cfn_eval import Stack
 from support.cfn_lint import cfn_lint
 from support.cfn_stack import stack_outputs
+from support.cli import invoke
 from support.paths import MINIMAL
 from support.readers import load_cfn
 from support.training_inputs import CPU_TYPE, GPU_TYPE, ROLE, botocore_errors, sagemaker_model
@@ -270,3 +272,79 @@ def load_cfn_text(text: str, tmp_path) -> dict:
     path = tmp_path / "template.yaml"
     path.write_text(text)
     return load_cfn(path)
+
+
+SCRIPT_PARAMS = {
+    "PipelineName": "pytorch-script",
+    "RoleArn": ROLE,
+    "EntryPoint": "train.py",
+    "SourceDir": "s3://example-bucket/code/sourcedir.tar.gz",
+    "Distribution": "torch_distributed",
+    "InstanceType": "ml.p4d.24xlarge",
+    "InstanceCount": "2",
+    "TrainS3Uri": "s3://example-bucket/train/",
+    "OutputS3Path": "s3://example-bucket/output",
+    "ExtraHyperParameters": '"epochs":"10"',
+}
+
+
+def _script_uri(region: str) -> str:
+    asked = "pytorch --version 2.3.0 --py-version py311 --instance-type ml.p4d.24xlarge"
+    return invoke(f"uri {asked} --region {region} --scope training".split()).stdout.strip()
+
+
+def test_the_script_template_lints_clean(catalog, out_dir):
+    text = (out_dir / SCRIPT_FILE).read_text()
+    regions = regions_offering(catalog, load_cfn(out_dir / SCRIPT_FILE))
+    assert len(regions) > 20
+    assert cfn_lint(text, regions) == []
+
+
+def test_the_script_step_trains_the_uri_image_on_moto(out_dir):
+    """The step as CloudFormation joins it (moto's CloudFormation has no Pipeline type),
+    then run as a training job on moto."""
+    boto3 = pytest.importorskip("boto3")
+    from moto import mock_aws
+
+    uri = _script_uri("eu-west-1")
+    template = load_cfn(out_dir / SCRIPT_FILE)
+    stack = Stack(template, {**SCRIPT_PARAMS, "ImageUri": uri}, "eu-west-1")
+    body = template["Resources"]["Pipeline"]["Properties"]["PipelineDefinition"]
+    (step,) = json.loads(stack.eval(body["PipelineDefinitionBody"]))["Steps"]
+    arguments = step["Arguments"]
+    assert arguments["AlgorithmSpecification"]["TrainingImage"] == uri
+    hyperparameters = arguments["HyperParameters"]
+    assert hyperparameters["sagemaker_program"] == '"train.py"'
+    assert hyperparameters["sagemaker_region"] == '"eu-west-1"'
+    assert hyperparameters["sagemaker_torch_distributed_enabled"] == "true"
+    assert hyperparameters["sagemaker_instance_type"] == '"ml.p4d.24xlarge"'
+    assert hyperparameters["epochs"] == "10"
+    channels = [c["ChannelName"] for c in arguments["InputDataConfig"]]
+    assert channels == ["train", "code"]  # isolated: the code arrives as a channel
+    request = {"TrainingJobName": "from-pipeline", **arguments}
+    assert botocore_errors("CreateTrainingJob", request) == ""
+    with mock_aws():
+        sagemaker = boto3.client("sagemaker", region_name="eu-west-1")
+        sagemaker.create_training_job(**request)
+        described = sagemaker.describe_training_job(TrainingJobName="from-pipeline")
+        assert described["AlgorithmSpecification"]["TrainingImage"] == uri
+
+
+@pytest.mark.parametrize(
+    "changes,failed",
+    [
+        ({}, []),
+        ({"InstanceType": "ml.trn1.32xlarge", "Distribution": "mpi"}, ["TrainiumDistribution"]),
+        ({"InstanceType": "ml.trn1.32xlarge"}, []),
+        (
+            {"InstanceType": "ml.p5.48xlarge", "Distribution": "smdistributed_dataparallel"},
+            ["DataParallelNotOnP5"],
+        ),
+        ({"MpiProcessesPerHost": "4"}, ["MpiOptions"]),
+        ({"MpiProcessesPerHost": "4", "Distribution": "mpi"}, []),
+    ],
+)
+def test_script_rules_refuse_what_the_sdk_refuses(out_dir, changes, failed):
+    template = load_cfn(out_dir / SCRIPT_FILE)
+    params = {**SCRIPT_PARAMS, "ImageUri": "x", **changes}
+    assert Stack(template, params, "us-east-1").failed_rules() == failed

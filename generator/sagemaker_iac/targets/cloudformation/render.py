@@ -25,6 +25,7 @@ from ._mappings import (
     tag_rules,
     training_only,
 )
+from ._script import render_script
 from ._training import render_training
 
 MAPPINGS_FILE = "cloudformation/sagemaker-image-mappings.yaml"
@@ -37,6 +38,7 @@ def render_cloudformation(catalog: Catalog) -> Files:
     and scope from the rest."""
     files = render_algorithms(catalog.for_algorithms())
     files.update(render_frameworks(catalog))
+    files.update(render_script(catalog))
     return files
 
 
