@@ -10,11 +10,11 @@ from typing import Any
 from ...catalog import Catalog
 from ...files import Files
 from .._answers import strategies
-from .._constraints import ROLE_ARN, S3_URI, Constraint, sagemaker_name
+from .._constraints import S3_URI, Constraint
 from .._jinja import render
 from ._joined_json import Literal, Spliced, When, parts
 from ._mappings import check_size
-from ._training import EXTRA, Parameter, constrained
+from ._training import EXTRA, JOB_PARAMETERS, PIPELINE_PARAMETERS, Parameter, constrained
 
 SCRIPT_FILE = "cloudformation/sagemaker-training.yaml"
 # The SDK packs the code as sourcedir.tar.gz, and a job without network access reads it
@@ -30,18 +30,7 @@ CODE_CHANNEL_FILE = "/opt/ml/input/data/code/sourcedir.tar.gz"
 def parameters(catalog: Catalog) -> list[Parameter]:
     arm = "|".join(catalog.arm64_families)
     return [
-        Parameter(
-            "PipelineName",
-            "String",
-            "Name of the pipeline.",
-            **constrained(sagemaker_name(256, "pipeline name")),
-        ),
-        Parameter(
-            "RoleArn",
-            "String",
-            "IAM role for the pipeline and its training job.",
-            **constrained(ROLE_ARN),
-        ),
+        *PIPELINE_PARAMETERS,
         Parameter(
             "ImageUri",
             "String",
@@ -125,9 +114,6 @@ def parameters(catalog: Catalog) -> list[Parameter]:
             **constrained(S3_URI.optional("empty for no channel")),
         ),
         Parameter(
-            "OutputS3Path", "String", "S3 URI for the model artifacts.", **constrained(S3_URI)
-        ),
-        Parameter(
             "CheckpointS3Uri",
             "String",
             "S3 URI that SageMaker syncs the checkpoint folder with (empty: none).",
@@ -156,36 +142,7 @@ def parameters(catalog: Catalog) -> list[Parameter]:
             "",
             allowed_values=["", "true", "false"],
         ),
-        Parameter(
-            "KmsKeyId",
-            "String",
-            "KMS key for the output and volume (empty: none).",
-            "",
-            allowed_pattern=r'^[^"\\]*$',
-            says="a KMS key ID, alias or ARN without quotes or backslashes, or empty",
-        ),
-        Parameter(
-            "VolumeSizeInGB", "Number", "Storage volume per instance, in GB.", 30, min_value=1
-        ),
-        Parameter(
-            "MaxRuntimeInSeconds", "Number", "Stop the job after this many seconds.", 86400,
-            min_value=1,
-        ),
-        Parameter(
-            "EnableNetworkIsolation",
-            "String",
-            "Run the container without network access (the code then arrives as the code "
-            "channel, as the SDK sends it).",
-            "true",
-            allowed_values=["true", "false"],
-        ),
-        Parameter(
-            "EnableInterContainerTrafficEncryption",
-            "String",
-            "Encrypt traffic between training instances.",
-            "true",
-            allowed_values=["true", "false"],
-        ),
+        *JOB_PARAMETERS,
     ]
 
 
@@ -201,7 +158,7 @@ CONDITIONS = {
     "HasMetric": '!Not [!Equals [!Ref MetricName, ""]]',
     "HasMetricsSwitch": '!Not [!Equals [!Ref EnableSageMakerMetrics, ""]]',
     "Isolated": '!Equals [!Ref EnableNetworkIsolation, "true"]',
-    "NotIsolated": '!Not [!Condition Isolated]',
+    "NotIsolated": "!Not [!Condition Isolated]",
     "TorchDistributed": _is("torch_distributed"),
     "DataParallel": _is("smdistributed_dataparallel"),
     "NamesInstanceType": "!Or [!Condition TorchDistributed, !Condition DataParallel]",
@@ -286,9 +243,7 @@ def definition() -> dict[str, Any]:
                         "VolumeSizeInGB": Literal("${VolumeSizeInGB}"),
                         "VolumeKmsKeyId": When("HasKmsKey", "${KmsKeyId}"),
                     },
-                    "StoppingCondition": {
-                        "MaxRuntimeInSeconds": Literal("${MaxRuntimeInSeconds}")
-                    },
+                    "StoppingCondition": {"MaxRuntimeInSeconds": Literal("${MaxRuntimeInSeconds}")},
                     "EnableNetworkIsolation": Literal("${EnableNetworkIsolation}"),
                     "EnableInterContainerTrafficEncryption": Literal(
                         "${EnableInterContainerTrafficEncryption}"

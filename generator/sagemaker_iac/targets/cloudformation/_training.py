@@ -103,22 +103,58 @@ def processor_rules(catalog: Catalog, algorithm: Algorithm) -> list[dict[str, An
     return rules
 
 
+# The pipeline's own parameters, first in every training template.
+PIPELINE_PARAMETERS = [
+    Parameter(
+        "PipelineName",
+        "String",
+        "Name of the pipeline.",
+        **constrained(sagemaker_name(256, "pipeline name")),
+    ),
+    Parameter(
+        "RoleArn",
+        "String",
+        "IAM role for the pipeline and its training job.",
+        **constrained(ROLE_ARN),
+    ),
+]
+# The job's output, storage, limits and isolation, last in every training template.
+JOB_PARAMETERS = [
+    Parameter("OutputS3Path", "String", "S3 URI for the model artifacts.", **constrained(S3_URI)),
+    Parameter(
+        "KmsKeyId",
+        "String",
+        "KMS key for the output and volume (empty: none).",
+        "",
+        allowed_pattern=r'^[^"\\]*$',
+        says="a KMS key ID, alias or ARN without quotes or backslashes, or empty",
+    ),
+    Parameter("VolumeSizeInGB", "Number", "Storage volume per instance, in GB.", 30, min_value=1),
+    Parameter(
+        "MaxRuntimeInSeconds", "Number", "Stop the job after this many seconds.", 86400, min_value=1
+    ),
+    Parameter(
+        "EnableNetworkIsolation",
+        "String",
+        "Run the container without network access.",
+        "true",
+        allowed_values=["true", "false"],
+    ),
+    Parameter(
+        "EnableInterContainerTrafficEncryption",
+        "String",
+        "Encrypt traffic between training instances.",
+        "true",
+        allowed_values=["true", "false"],
+    ),
+]
+
+
 def parameters(
     catalog: Catalog, algorithm: Algorithm, tag_rules: list[dict[str, Any]]
 ) -> list[Parameter]:
     found = [
-        Parameter(
-            "PipelineName",
-            "String",
-            "Name of the pipeline.",
-            **constrained(sagemaker_name(256, "pipeline name")),
-        ),
-        Parameter(
-            "RoleArn",
-            "String",
-            "IAM role for the pipeline and its training job.",
-            **constrained(ROLE_ARN),
-        ),
+        *PIPELINE_PARAMETERS,
         Parameter(
             "ImageTag",
             "String",
@@ -202,41 +238,7 @@ def parameters(
             allowed_pattern=EXTRA,
             says='comma-separated JSON members such as "epochs":"10", or empty',
         ),
-        Parameter(
-            "OutputS3Path", "String", "S3 URI for the model artifacts.", **constrained(S3_URI)
-        ),
-        Parameter(
-            "KmsKeyId",
-            "String",
-            "KMS key for the output and volume (empty: none).",
-            "",
-            allowed_pattern=r'^[^"\\]*$',
-            says="a KMS key ID, alias or ARN without quotes or backslashes, or empty",
-        ),
-        Parameter(
-            "VolumeSizeInGB", "Number", "Storage volume per instance, in GB.", 30, min_value=1
-        ),
-        Parameter(
-            "MaxRuntimeInSeconds",
-            "Number",
-            "Stop the job after this many seconds.",
-            86400,
-            min_value=1,
-        ),
-        Parameter(
-            "EnableNetworkIsolation",
-            "String",
-            "Run the container without network access.",
-            "true",
-            allowed_values=["true", "false"],
-        ),
-        Parameter(
-            "EnableInterContainerTrafficEncryption",
-            "String",
-            "Encrypt traffic between training instances.",
-            "true",
-            allowed_values=["true", "false"],
-        ),
+        *JOB_PARAMETERS,
     ]
     names = [p.name for p in found]
     if len(set(names)) != len(names):
