@@ -24,6 +24,7 @@ def url_suffix(region: str) -> str:
 
 # What AWS::NoValue resolves to: the property it stands for is left out.
 NO_VALUE = "<AWS::NoValue>"
+_FUNCTIONS = {"Fn::If", "Ref", "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Sub", "Fn::FindInMap"}
 
 
 class Stack:
@@ -79,6 +80,26 @@ class Stack:
             values = {**self.refs, **{k: self.eval(v) for k, v in extra.items()}}
             return re.sub(r"\$\{([^}!]+)\}", lambda m: values[m.group(1)], text)
         return {fn: self.eval(arg)}
+
+    def properties(self, resource: str) -> dict[str, Any]:
+        """RESOURCE's properties with every function resolved and no-values left out, as
+        CloudFormation passes them on (a resource's own Ref or attribute left as written)."""
+        resources = self.template["Resources"]
+
+        def resolve(node: Any) -> Any:
+            if isinstance(node, dict) and node.get("Ref") in resources:
+                return node
+            if isinstance(node, dict) and len(node) == 1 and next(iter(node)) in _FUNCTIONS:
+                value = self.eval(node)
+                return resolve(value) if value != node else node
+            if isinstance(node, dict):
+                pairs = {k: resolve(v) for k, v in node.items()}
+                return {k: v for k, v in pairs.items() if v != NO_VALUE}
+            if isinstance(node, list):
+                return [resolve(item) for item in node]
+            return node
+
+        return resolve(resources[resource]["Properties"])
 
     def failed_rules(self) -> list[str]:
         """The Rules whose condition holds and an assertion fails, as CloudFormation checks

@@ -19,8 +19,11 @@ from typing import Any
 
 import pytest
 
+from sagemaker_iac.targets.cloudformation.render import MODEL_FILE
 from support.apply import REGION, Root
+from support.cfn_eval import Stack
 from support.paths import ROOT, user_tree
+from support.readers import load_cfn
 from support.terraform import MIRROR_MARKS
 
 SDK_PYTHON = Path(
@@ -289,3 +292,33 @@ def test_the_differences_are_really_sent_by_the_sdk(hosted):
         assert set(DIFFERENCES["names"]) & (
             set(sent) | set(sdk[f"sdk-{name}"]["CreateEndpointConfig"])
         ) == set(DIFFERENCES["names"])
+
+
+# The model template's parameters for each case (the image the module resolved, as a
+# frameworks/ template's output or `uri` gives it to CloudFormation).
+CFN_PARAMETERS = {
+    "pytorch-model": {"EntryPoint": "inference.py", "ModelDataUrl": ARCHIVE},
+    "tgi-model": {"ModelDataS3Prefix": "s3://models/llm/", "HfModelId": "/opt/ml/model"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(CFN_PARAMETERS))
+def test_the_cloudformation_model_is_the_sdks(name, hosted, out_dir):
+    sdk, plan, _ = hosted
+    image = module_requests(plan, name, "")["CreateModel"]["PrimaryContainer"]["Image"]
+    parameters = {
+        "ModelName": name,
+        "ExecutionRoleArn": ROLE,
+        "ImageUri": image,
+        "InstanceType": CASES[name][4],
+        **CFN_PARAMETERS[name],
+    }
+    model = Stack(load_cfn(out_dir / MODEL_FILE), parameters, REGION).properties("Model")
+    model = _drop(model, DIFFERENCES.get(name, ()), sent=False)
+    # CloudFormation turns the parameter's string into the property's Boolean.
+    model["EnableNetworkIsolation"] = {"true": True, "false": False}[
+        model["EnableNetworkIsolation"]
+    ]
+    assert model == _drop(
+        sdk[f"sdk-{name}"]["CreateModel"], ("ModelName", *DIFFERENCES.get(name, ()))
+    )

@@ -13,7 +13,7 @@ from sagemaker_iac.api import framework_image, parse_catalog
 from sagemaker_iac.cli import main
 from sagemaker_iac.targets.cloudformation._mappings import MAX_INLINE_BODY
 from sagemaker_iac.targets.cloudformation.render import MAPPINGS_FILE, MODEL_FILE, TEMPLATE_FILE
-from support.cfn_eval import NO_VALUE, Stack, url_suffix
+from support.cfn_eval import Stack, url_suffix
 from support.cfn_lint import cfn_lint
 from support.cfn_stack import stack_outputs
 from support.cli import cli_runner
@@ -53,7 +53,9 @@ def test_mapping_round_trip_rebuilds_every_catalog_uri(out_dir, catalog, scope, 
 
 def test_templates_hold_the_snippets_mappings(out_dir, template):
     snippet = load_cfn(out_dir / MAPPINGS_FILE)
-    assert load_cfn(out_dir / MODEL_FILE)["Mappings"] == snippet
+    # The model template adds the GPUs per instance type (for SM_NUM_GPUS).
+    model = load_cfn(out_dir / MODEL_FILE)["Mappings"]
+    assert {k: v for k, v in model.items() if k != "InstanceGpus"} == snippet
     # The images template resolves the training image: every other attribute is kept.
     training = ("Repo", "Group", "Tag")
     assert template["Mappings"][REGISTRIES] == snippet[REGISTRIES]
@@ -109,7 +111,12 @@ def test_template_is_compact_and_within_the_inline_limit(out_dir, catalog):
 SCOPED_TEMPLATES = pytest.mark.parametrize(
     ("name", "scope"), [(TEMPLATE_FILE, "training"), (MODEL_FILE, "inference")]
 )
-OFF = {"CreateEndpoint": "false", "CreateEndpointConfig": "false", "KmsKeyArn": ""}
+OFF = {
+    "CreateEndpoint": "false",
+    "CreateEndpointConfig": "false",
+    "KmsKeyArn": "",
+    "ModelDataUrl": "s3://b/m.tar.gz",
+}
 
 
 @SCOPED_TEMPLATES
@@ -143,7 +150,7 @@ def test_rules_admit_exactly_the_published_tags(out_dir, catalog, name, scope):
 def test_the_model_template_takes_exactly_one_image_source(out_dir, catalog):
     template = load_cfn(out_dir / MODEL_FILE)
     image = "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.1-gpu-py310"
-    base = {**OFF, "ImageTag": "", "AWS::Region": "us-east-1"}
+    base = {**OFF, "ImageTag": "", "AWS::Region": "us-east-1", "ModelDataUrl": "s3://b/m.tar.gz"}
     assert rules_pass(template, {**base, "Algorithm": "kmeans"})
     assert rules_pass(template, {**base, "ImageUri": image})
     assert not rules_pass(template, {**base, "Algorithm": "kmeans", "ImageUri": image})
@@ -212,22 +219,11 @@ def test_a_serverless_model_template_has_a_serverless_variant(out_dir):
 def _resolved(stack: Stack, template: dict[str, Any]) -> list[dict[str, Any]]:
     """The endpoint configuration's variants with every function resolved, no-values left
     out, as CloudFormation passes them to SageMaker."""
-
-    def resolve(node: Any) -> Any:
-        if isinstance(node, dict) and len(node) == 1 and next(iter(node)) in FUNCTIONS:
-            value = stack.eval(node)
-            return resolve(value) if value != node else node
-        if isinstance(node, dict):
-            pairs = {k: resolve(v) for k, v in node.items()}
-            return {k: v for k, v in pairs.items() if v != NO_VALUE}
-        if isinstance(node, list):
-            return [resolve(item) for item in node]
-        return node
-
-    return resolve(template["Resources"]["EndpointConfig"]["Properties"])["ProductionVariants"]
+    return _properties(stack, template, "EndpointConfig")["ProductionVariants"]
 
 
-FUNCTIONS = {"Fn::If", "Ref", "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Sub", "Fn::FindInMap"}
+def _properties(stack: Stack, template: dict[str, Any], resource: str) -> dict[str, Any]:
+    return stack.properties(resource)
 
 
 # A hosted model's parameters beside its image; network isolation off, as serverless needs.
@@ -371,3 +367,145 @@ def test_a_catalog_beyond_the_mapping_quota_is_refused_not_emitted(tmp_path):
     assert "201 top-level keys" in result.stderr and "allows 200" in result.stderr
     assert result.stderr.startswith(f"error: {path}: regions: mapping SageMakerRegistries")
     assert not out.exists()
+
+
+TGI = (
+    "763104351884.dkr.ecr.us-east-1.amazonaws.com/"
+    "huggingface-pytorch-tgi-inference:2.3.0-tgi2.0.2-gpu-py310-cu121-ubuntu22.04"
+)
+LLM = {
+    **MODEL_PARAMETERS,
+    "ImageUri": TGI,
+    "ModelDataUrl": "",
+    "ModelDataS3Prefix": "s3://models/llm/",
+    "HfModelId": "/opt/ml/model",
+    "InstanceType": "ml.g5.12xlarge",
+}
+
+
+def test_an_llm_model_reads_its_weights_and_shards_over_the_instance_gpus(out_dir, catalog):
+    template = load_cfn(out_dir / MODEL_FILE)
+    container = _properties(Stack(template, LLM, "us-east-1"), template, "Model")[
+        "PrimaryContainer"
+    ]
+    assert container == {
+        "Image": TGI,
+        "ModelDataSource": {
+            "S3DataSource": {
+                "S3Uri": "s3://models/llm/",
+                "S3DataType": "S3Prefix",
+                "CompressionType": "None",
+            }
+        },
+        "Environment": {"HF_MODEL_ID": "/opt/ml/model", "SM_NUM_GPUS": "4"},
+    }
+    assert catalog.gpu_counts["ml.g5.12xlarge"] == 4
+    told = _properties(Stack(template, {**LLM, "NumGpus": "2"}, "us-east-1"), template, "Model")
+    assert told["PrimaryContainer"]["Environment"]["SM_NUM_GPUS"] == "2"
+
+
+def test_a_framework_model_gets_the_sdks_script_mode_environment(out_dir):
+    template = load_cfn(out_dir / MODEL_FILE)
+    image = "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.3.0-cpu-py311"
+    parameters = {**MODEL_PARAMETERS, "ImageUri": image, "EntryPoint": "inference.py"}
+    model = _properties(Stack(template, parameters, "us-east-1"), template, "Model")
+    assert model["PrimaryContainer"]["Environment"] == {
+        "SAGEMAKER_PROGRAM": "inference.py",
+        "SAGEMAKER_SUBMIT_DIRECTORY": "/opt/ml/model/code",
+        "SAGEMAKER_CONTAINER_LOG_LEVEL": "20",
+        "SAGEMAKER_REGION": "us-east-1",
+    }
+    assert model["PrimaryContainer"]["ModelDataUrl"] == MODEL_PARAMETERS["ModelDataUrl"]
+    plain = _properties(
+        Stack(template, {**parameters, "EntryPoint": ""}, "us-east-1"), template, "Model"
+    )
+    assert "Environment" not in plain["PrimaryContainer"]
+
+
+def test_an_async_endpoint_writes_where_it_is_told(out_dir):
+    template = load_cfn(out_dir / MODEL_FILE)
+    parameters = {
+        **MODEL_PARAMETERS,
+        "Algorithm": "kmeans",
+        "AsyncOutputS3Path": "s3://async/out/",
+        "AsyncErrorTopicArn": "arn:aws:sns:us-east-1:123456789012:failed",
+    }
+    config = _properties(Stack(template, parameters, "us-east-1"), template, "EndpointConfig")
+    assert config["AsyncInferenceConfig"] == {
+        "OutputConfig": {
+            "S3OutputPath": "s3://async/out/",
+            "NotificationConfig": {"ErrorTopic": "arn:aws:sns:us-east-1:123456789012:failed"},
+        }
+    }
+    real_time = _properties(
+        Stack(template, MODEL_PARAMETERS | {"Algorithm": "kmeans"}, "us-east-1"),
+        template,
+        "EndpointConfig",
+    )
+    assert "AsyncInferenceConfig" not in real_time
+
+
+@pytest.mark.parametrize(
+    "changes,failed",
+    [
+        ({}, []),
+        ({"ModelDataUrl": ""}, ["OneModelData"]),
+        ({"ModelDataS3Prefix": "s3://b/weights/"}, ["OneModelData"]),
+        (
+            {"Algorithm": "kmeans", "ImageUri": "", "EntryPoint": "inference.py"},
+            ["ScriptNeedsAFramework"],
+        ),
+        ({"SourceDir": "s3://b/code/sourcedir.tar.gz"}, ["SourceDirNeedsEntryPoint"]),
+        (
+            {"AsyncOutputS3Path": "s3://b/out/", "ServerlessMemorySizeInMB": "2048"},
+            ["AsyncIsNotServerless"],
+        ),
+        ({"AutoscalingMaxCapacity": "3"}, []),
+        (
+            {"AutoscalingMaxCapacity": "3", "CreateEndpoint": "false"},
+            ["AutoscalingScalesARealTimeEndpoint"],
+        ),
+    ],
+)
+def test_model_rules_refuse_what_sagemaker_refuses(out_dir, changes, failed):
+    template = load_cfn(out_dir / MODEL_FILE)
+    image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/server:1"
+    parameters = {**MODEL_PARAMETERS, "ImageUri": image, **changes}
+    assert Stack(template, parameters, "us-east-1").failed_rules() == failed
+
+
+def test_moto_deploys_an_llm_model_from_its_weights(out_dir):
+    """moto keeps the model's image and data source (not its environment: the resolved
+    template above shows it)."""
+    boto3 = pytest.importorskip("boto3")
+    from moto import mock_aws
+
+    parameters = {**LLM, "InstanceType": "ml.g4dn.2xlarge"}
+    with mock_aws():
+        client = boto3.client("cloudformation", region_name="us-east-1")
+        outputs = stack_outputs(client, "llm", (out_dir / MODEL_FILE).read_text(), parameters)
+        sagemaker = boto3.client("sagemaker", region_name="us-east-1")
+        container = sagemaker.describe_model(ModelName=outputs["ModelName"])["PrimaryContainer"]
+        assert container["Image"] == TGI
+        assert container["ModelDataSource"]["S3DataSource"]["S3Uri"] == "s3://models/llm/"
+
+
+def test_an_endpoint_scales_on_invocations_per_instance(out_dir):
+    """Resolved as CloudFormation resolves it (moto's CloudFormation has no Application
+    Auto Scaling types)."""
+    template = load_cfn(out_dir / MODEL_FILE)
+    parameters = {**LLM, "AutoscalingMaxCapacity": "3", "AutoscalingTargetInvocations": "50"}
+    stack = Stack(template, parameters, "us-east-1")
+    assert stack.condition("Scales") and stack.failed_rules() == []
+    target = _properties(stack, template, "ScalableTarget")
+    assert target["ResourceId"] == "endpoint/framework-model/variant/AllTraffic"
+    assert (target["MinCapacity"], target["MaxCapacity"]) == ("1", "3")
+    assert target["ScalableDimension"] == "sagemaker:variant:DesiredInstanceCount"
+    policy = _properties(stack, template, "ScalingPolicy")[
+        "TargetTrackingScalingPolicyConfiguration"
+    ]
+    assert policy["TargetValue"] == "50"
+    assert policy["PredefinedMetricSpecification"] == {
+        "PredefinedMetricType": "SageMakerVariantInvocationsPerInstance"
+    }
+    assert not Stack(template, LLM, "us-east-1").condition("Scales")

@@ -9,7 +9,9 @@ from .._constraints import (
     KMS_KEY_ARN,
     ROLE_ARN,
     S3_OBJECT,
+    S3_URI,
     SERVERLESS_MEMORY,
+    SNS_TOPIC_ARN,
     sagemaker_name,
 )
 from .._jinja import render
@@ -73,7 +75,11 @@ def render_algorithms(catalog: Catalog) -> Files:
             "ExecutionRoleArn": ROLE_ARN,
             "KmsKeyArn": KMS_KEY_ARN.optional(),
             "InstanceType": HOSTING_INSTANCE_TYPE,
+            "ModelDataS3Prefix": S3_URI.optional(),
+            "AsyncPath": S3_URI.optional(),
+            "Topic": SNS_TOPIC_ARN.optional(),
         },
+        "gpu_counts": catalog.gpu_counts,
         "serverless_memory": SERVERLESS_MEMORY,
         "group_rules": group_rules(catalog, "inference"),
         "tag_rules": tag_rules(catalog, "inference"),
