@@ -81,6 +81,10 @@ class Stack:
             return re.sub(r"\$\{([^}!]+)\}", lambda m: values[m.group(1)], text)
         return {fn: self.eval(arg)}
 
+    def output(self, name: str) -> Any:
+        """The value of the stack's output NAME."""
+        return self.eval(self.template["Outputs"][name]["Value"])
+
     def properties(self, resource: str) -> dict[str, Any]:
         """RESOURCE's properties with every function resolved and no-values left out, as
         CloudFormation passes them on (a resource's own Ref or attribute left as written)."""
