@@ -33,6 +33,7 @@ from ._training import render_training
 MAPPINGS_FILE = "cloudformation/sagemaker-image-mappings.yaml"
 TEMPLATE_FILE = "cloudformation/sagemaker-images.yaml"
 MODEL_FILE = "cloudformation/sagemaker-model.yaml"
+COMPONENT_FILE = "cloudformation/sagemaker-inference-component.yaml"
 
 
 def render_cloudformation(catalog: Catalog) -> Files:
@@ -67,18 +68,19 @@ def render_algorithms(catalog: Catalog) -> Files:
         "mappings_block": render("cloudformation/_mappings.yaml", mappings=training_only(maps)),
     }
     # The model template hosts: its rules and tags are the inference image's.
+    constraints = {
+        "ModelName": sagemaker_name(63, "endpoint name"),
+        "ModelDataUrl": S3_OBJECT,
+        "ExecutionRoleArn": ROLE_ARN,
+        "KmsKeyArn": KMS_KEY_ARN.optional(),
+        "InstanceType": HOSTING_INSTANCE_TYPE,
+        "ModelDataS3Prefix": S3_URI.optional(),
+        "AsyncPath": S3_URI.optional(),
+        "Topic": SNS_TOPIC_ARN.optional(),
+    }
     hosting = {
         **context,
-        "constraints": {
-            "ModelName": sagemaker_name(63, "endpoint name"),
-            "ModelDataUrl": S3_OBJECT,
-            "ExecutionRoleArn": ROLE_ARN,
-            "KmsKeyArn": KMS_KEY_ARN.optional(),
-            "InstanceType": HOSTING_INSTANCE_TYPE,
-            "ModelDataS3Prefix": S3_URI.optional(),
-            "AsyncPath": S3_URI.optional(),
-            "Topic": SNS_TOPIC_ARN.optional(),
-        },
+        "constraints": constraints,
         "gpu_counts": catalog.gpu_counts,
         "serverless_memory": SERVERLESS_MEMORY,
         "group_rules": group_rules(catalog, "inference"),
@@ -87,12 +89,21 @@ def render_algorithms(catalog: Catalog) -> Files:
             {t for a in catalog.algorithms.values() for t in a.image("inference").tags}
         ),
     }
+    # The component's endpoint always has a configuration, so its key is required.
+    component = {
+        "constraints": {
+            **constraints,
+            "EndpointName": constraints["ModelName"],
+            "KmsKeyArn": KMS_KEY_ARN,
+        }
+    }
     files = {
         MAPPINGS_FILE: render(MAPPINGS_FILE, **context),
         TEMPLATE_FILE: render(TEMPLATE_FILE, **training_context),
         MODEL_FILE: render(MODEL_FILE, **hosting),
+        COMPONENT_FILE: render(COMPONENT_FILE, **component),
     }
-    for name in (TEMPLATE_FILE, MODEL_FILE):
+    for name in (TEMPLATE_FILE, MODEL_FILE, COMPONENT_FILE):
         check_size(name, files[name])
     files.update(render_training(catalog, training_context))
     return files
