@@ -4,12 +4,14 @@ distribution rules, planned by Terraform 1.0.3: each refusal names what is allow
 from __future__ import annotations
 
 import json
+import shutil
 from typing import Any
 
 import pytest
 
 from support.cli import invoke
-from support.terraform import TERRAFORM_MARKS
+from support.paths import FIXTURES
+from support.terraform import TERRAFORM_MARKS, terraform
 from support.training_inputs import GPU_TYPE, botocore_errors, plan_script_jobs
 
 pytestmark = TERRAFORM_MARKS
@@ -232,3 +234,40 @@ def test_isolated_script_jobs_read_their_code_from_a_channel(results):
     assert request["HyperParameters"]["sagemaker_submit_directory"] == (
         '"/opt/ml/input/data/code/sourcedir.tar.gz"'
     )
+
+
+def test_a_spec_call_made_before_the_image_sources_plans_the_same_request(out_dir, tmp_path):
+    """Existing users of the spec (and so of the training job module, whose resource takes
+    the spec's request): a call written for the spec as it was at 7c2d950
+    (tests/fixtures/upgrade) yields the same request and pipeline definition from this one."""
+    terraform_dir = tmp_path / "out" / "terraform"
+    shutil.copytree(out_dir / "terraform", terraform_dir)
+    before = terraform_dir / "sagemaker-training-spec-before"
+    shutil.copytree(FIXTURES / "upgrade" / "sagemaker-training-spec", before)
+    call = {
+        "algorithm": "xgboost",
+        "region": "eu-west-1",
+        "job_name": "xgb-job",
+        "role_arn": "arn:aws:iam::123456789012:role/r",
+        "instance_type": "ml.m5.xlarge",
+        "output_s3_path": "s3://b/xgb/output",
+        "hyperparameters": {"num_round": "10", "eta": "0.2"},
+        "channels": {"train": {"s3_uri": "s3://b/xgb/train/", "content_type": "text/csv"}},
+    }
+    body = "".join(f"  {k} = {json.dumps(v)}\n" for k, v in call.items())
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "main.tf").write_text(
+        "".join(
+            f'module "{name}" {{\n  source = "../out/terraform/{folder}"\n{body}}}\n\n'
+            for name, folder in (("before", before.name), ("now", "sagemaker-training-spec"))
+        )
+        + 'output "results" {\n  value = { for k, m in { before = module.before, now = '
+        "module.now } : k => [m.errors, m.request_json, m.pipeline_definition] }\n}\n"
+    )
+    terraform("init", "-backend=false", cwd=root)
+    terraform("plan", "-out=plan.bin", "-input=false", cwd=root)
+    shown = json.loads(terraform("show", "-json", "plan.bin", cwd=root).stdout)
+    results = shown["planned_values"]["outputs"]["results"]["value"]
+    assert results["before"][0] == [] and "xgboost" in results["before"][1]
+    assert results["now"] == results["before"]
