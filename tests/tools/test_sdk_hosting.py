@@ -22,20 +22,12 @@ import pytest
 from sagemaker_iac.targets.cloudformation.render import MODEL_FILE
 from support.apply import REGION, Root
 from support.cfn_eval import Stack
-from support.paths import ROOT, user_tree
+from support.paths import user_tree
 from support.readers import load_cfn
+from support.sdk_train import SDK_MARKS, SDK_PYTHON
 from support.terraform import MIRROR_MARKS
 
-SDK_PYTHON = Path(
-    os.environ.get("SAGEMAKER_SDK_TRAIN_PYTHON", ROOT / ".venv-sdk-train" / "bin" / "python")
-)
-pytestmark = [
-    pytest.mark.sdk,
-    *MIRROR_MARKS,
-    pytest.mark.skipif(
-        not SDK_PYTHON.exists(), reason=f"no SDK environment at {SDK_PYTHON} (make test builds it)"
-    ),
-]
+pytestmark = [*SDK_MARKS, *MIRROR_MARKS]
 
 ROLE = "arn:aws:iam::123456789012:role/host"
 GPU = "ml.g4dn.2xlarge"  # moto's CreateEndpointConfig knows no ml.g5 type

@@ -19,21 +19,12 @@ import pytest
 
 from sagemaker_iac.targets.cloudformation._script import SCRIPT_FILE
 from support.cfn_eval import Stack
-from support.paths import ROOT
 from support.readers import load_cfn
+from support.sdk_train import SDK_MARKS, SDK_PYTHON
 from support.terraform import TERRAFORM_MARKS
 from support.training_inputs import SCRIPT_JOB, plan_script_jobs
 
-SDK_PYTHON = Path(
-    os.environ.get("SAGEMAKER_SDK_TRAIN_PYTHON", ROOT / ".venv-sdk-train" / "bin" / "python")
-)
-pytestmark = [
-    pytest.mark.sdk,
-    *TERRAFORM_MARKS,
-    pytest.mark.skipif(
-        not SDK_PYTHON.exists(), reason=f"no SDK environment at {SDK_PYTHON} (make test builds it)"
-    ),
-]
+pytestmark = [*SDK_MARKS, *TERRAFORM_MARKS]
 
 REGION = SCRIPT_JOB["region"]
 CASES: dict[str, dict[str, Any]] = {

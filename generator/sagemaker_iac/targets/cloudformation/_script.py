@@ -14,7 +14,14 @@ from .._constraints import S3_URI, Constraint
 from .._jinja import render
 from ._joined_json import Literal, Spliced, When, parts
 from ._mappings import check_size
-from ._training import EXTRA, JOB_PARAMETERS, PIPELINE_PARAMETERS, Parameter, constrained
+from ._training import (
+    EXTRA,
+    JOB_ARGUMENTS,
+    JOB_PARAMETERS,
+    PIPELINE_PARAMETERS,
+    Parameter,
+    constrained,
+)
 
 SCRIPT_FILE = "cloudformation/sagemaker-training.yaml"
 # The SDK packs the code as sourcedir.tar.gz, and a job without network access reads it
@@ -233,21 +240,7 @@ def definition() -> dict[str, Any]:
                         When("HasValidation", _channel("validation", "${ValidationS3Uri}")),
                         When("Isolated", _channel("code", "${SourceDir}")),
                     ],
-                    "OutputDataConfig": {
-                        "S3OutputPath": "${OutputS3Path}",
-                        "KmsKeyId": When("HasKmsKey", "${KmsKeyId}"),
-                    },
-                    "ResourceConfig": {
-                        "InstanceType": "${InstanceType}",
-                        "InstanceCount": Literal("${InstanceCount}"),
-                        "VolumeSizeInGB": Literal("${VolumeSizeInGB}"),
-                        "VolumeKmsKeyId": When("HasKmsKey", "${KmsKeyId}"),
-                    },
-                    "StoppingCondition": {"MaxRuntimeInSeconds": Literal("${MaxRuntimeInSeconds}")},
-                    "EnableNetworkIsolation": Literal("${EnableNetworkIsolation}"),
-                    "EnableInterContainerTrafficEncryption": Literal(
-                        "${EnableInterContainerTrafficEncryption}"
-                    ),
+                    **JOB_ARGUMENTS,
                     "CheckpointConfig": When("HasCheckpoint", {"S3Uri": "${CheckpointS3Uri}"}),
                 },
             }

@@ -150,6 +150,24 @@ JOB_PARAMETERS = [
 ]
 
 
+# The step's arguments that JOB_PARAMETERS give (the HasKmsKey condition with them).
+JOB_ARGUMENTS: dict[str, Any] = {
+    "OutputDataConfig": {
+        "S3OutputPath": "${OutputS3Path}",
+        "KmsKeyId": When("HasKmsKey", "${KmsKeyId}"),
+    },
+    "ResourceConfig": {
+        "InstanceType": "${InstanceType}",
+        "InstanceCount": Literal("${InstanceCount}"),
+        "VolumeSizeInGB": Literal("${VolumeSizeInGB}"),
+        "VolumeKmsKeyId": When("HasKmsKey", "${KmsKeyId}"),
+    },
+    "StoppingCondition": {"MaxRuntimeInSeconds": Literal("${MaxRuntimeInSeconds}")},
+    "EnableNetworkIsolation": Literal("${EnableNetworkIsolation}"),
+    "EnableInterContainerTrafficEncryption": Literal("${EnableInterContainerTrafficEncryption}"),
+}
+
+
 def parameters(
     catalog: Catalog, algorithm: Algorithm, tag_rules: list[dict[str, Any]]
 ) -> list[Parameter]:
@@ -301,21 +319,7 @@ def definition(algorithm: Algorithm) -> dict[str, Any]:
         "RoleArn": "${RoleArn}",
         "HyperParameters": hyperparameters,
         "InputDataConfig": channels,
-        "OutputDataConfig": {
-            "S3OutputPath": "${OutputS3Path}",
-            "KmsKeyId": When("HasKmsKey", "${KmsKeyId}"),
-        },
-        "ResourceConfig": {
-            "InstanceType": "${InstanceType}",
-            "InstanceCount": Literal("${InstanceCount}"),
-            "VolumeSizeInGB": Literal("${VolumeSizeInGB}"),
-            "VolumeKmsKeyId": When("HasKmsKey", "${KmsKeyId}"),
-        },
-        "StoppingCondition": {"MaxRuntimeInSeconds": Literal("${MaxRuntimeInSeconds}")},
-        "EnableNetworkIsolation": Literal("${EnableNetworkIsolation}"),
-        "EnableInterContainerTrafficEncryption": Literal(
-            "${EnableInterContainerTrafficEncryption}"
-        ),
+        **JOB_ARGUMENTS,
     }
     return {
         "Version": "2020-12-01",
