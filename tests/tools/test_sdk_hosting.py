@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
 import tarfile
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,7 +21,7 @@ from support.apply import REGION, Root
 from support.cfn_eval import Stack
 from support.paths import user_tree
 from support.readers import load_cfn
-from support.sdk_train import SDK_MARKS, SDK_PYTHON
+from support.sdk_train import SDK_MARKS, ask_sdk
 from support.terraform import MIRROR_MARKS
 
 pytestmark = [*SDK_MARKS, *MIRROR_MARKS]
@@ -187,23 +184,9 @@ def hosted(tmp_path_factory, moto_server):
         }
         for name, (_, model, kwargs, image, instance) in CASES.items()
     }
-    answers = tmp / "answers.json"
-    subprocess.run(
-        [str(SDK_PYTHON), str(Path(__file__).with_name("sdk_hosting.py")), str(answers)],
-        input=json.dumps(cases),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-        env={
-            **os.environ,
-            "AWS_ENDPOINT_URL": moto_server,
-            "AWS_DEFAULT_REGION": REGION,
-            "AWS_ACCESS_KEY_ID": "test",
-            "AWS_SECRET_ACCESS_KEY": "test",
-        },
-    )
-    sdk = json.loads(answers.read_text())
+    credentials = {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test"}
+    env = {"AWS_ENDPOINT_URL": moto_server, "AWS_DEFAULT_REGION": REGION, **credentials}
+    sdk = ask_sdk("sdk_hosting.py", cases, tmp, env)
     yield sdk, plan, key
     root.run("destroy", "-auto-approve")
 

@@ -10,8 +10,6 @@ except what DIFFERENCES names.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +18,7 @@ import pytest
 from sagemaker_iac.targets.cloudformation._script import SCRIPT_FILE
 from support.cfn_eval import Stack
 from support.readers import load_cfn
-from support.sdk_train import SDK_MARKS, SDK_PYTHON
+from support.sdk_train import SDK_MARKS, ask_sdk
 from support.terraform import TERRAFORM_MARKS
 from support.training_inputs import SCRIPT_JOB, plan_script_jobs
 
@@ -152,17 +150,8 @@ def sdk_arguments(inputs: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def sdk(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
     cases = {name: sdk_arguments({**SCRIPT_JOB, **case}) for name, case in CASES.items()}
-    answers = tmp_path_factory.mktemp("sdk-training") / "answers.json"
-    subprocess.run(
-        [str(SDK_PYTHON), str(Path(__file__).with_name("sdk_training.py")), str(answers)],
-        input=json.dumps(cases),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-        env={**os.environ, "AWS_DEFAULT_REGION": REGION},
-    )
-    return json.loads(answers.read_text())
+    folder = tmp_path_factory.mktemp("sdk-training")
+    return ask_sdk("sdk_training.py", cases, folder, {"AWS_DEFAULT_REGION": REGION})
 
 
 @pytest.fixture(scope="module")

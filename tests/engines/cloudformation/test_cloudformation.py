@@ -219,11 +219,7 @@ def test_a_serverless_model_template_has_a_serverless_variant(out_dir):
 def _resolved(stack: Stack, template: dict[str, Any]) -> list[dict[str, Any]]:
     """The endpoint configuration's variants with every function resolved, no-values left
     out, as CloudFormation passes them to SageMaker."""
-    return _properties(stack, template, "EndpointConfig")["ProductionVariants"]
-
-
-def _properties(stack: Stack, template: dict[str, Any], resource: str) -> dict[str, Any]:
-    return stack.properties(resource)
+    return stack.properties("EndpointConfig")["ProductionVariants"]
 
 
 # A hosted model's parameters beside its image; network isolation off, as serverless needs.
@@ -385,9 +381,7 @@ LLM = {
 
 def test_an_llm_model_reads_its_weights_and_shards_over_the_instance_gpus(out_dir, catalog):
     template = load_cfn(out_dir / MODEL_FILE)
-    container = _properties(Stack(template, LLM, "us-east-1"), template, "Model")[
-        "PrimaryContainer"
-    ]
+    container = Stack(template, LLM, "us-east-1").properties("Model")["PrimaryContainer"]
     assert container == {
         "Image": TGI,
         "ModelDataSource": {
@@ -400,7 +394,7 @@ def test_an_llm_model_reads_its_weights_and_shards_over_the_instance_gpus(out_di
         "Environment": {"HF_MODEL_ID": "/opt/ml/model", "SM_NUM_GPUS": "4"},
     }
     assert catalog.gpu_counts["ml.g5.12xlarge"] == 4
-    told = _properties(Stack(template, {**LLM, "NumGpus": "2"}, "us-east-1"), template, "Model")
+    told = Stack(template, {**LLM, "NumGpus": "2"}, "us-east-1").properties("Model")
     assert told["PrimaryContainer"]["Environment"]["SM_NUM_GPUS"] == "2"
 
 
@@ -408,7 +402,7 @@ def test_a_framework_model_gets_the_sdks_script_mode_environment(out_dir):
     template = load_cfn(out_dir / MODEL_FILE)
     image = "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.3.0-cpu-py311"
     parameters = {**MODEL_PARAMETERS, "ImageUri": image, "EntryPoint": "inference.py"}
-    model = _properties(Stack(template, parameters, "us-east-1"), template, "Model")
+    model = Stack(template, parameters, "us-east-1").properties("Model")
     assert model["PrimaryContainer"]["Environment"] == {
         "SAGEMAKER_PROGRAM": "inference.py",
         "SAGEMAKER_SUBMIT_DIRECTORY": "/opt/ml/model/code",
@@ -416,9 +410,7 @@ def test_a_framework_model_gets_the_sdks_script_mode_environment(out_dir):
         "SAGEMAKER_REGION": "us-east-1",
     }
     assert model["PrimaryContainer"]["ModelDataUrl"] == MODEL_PARAMETERS["ModelDataUrl"]
-    plain = _properties(
-        Stack(template, {**parameters, "EntryPoint": ""}, "us-east-1"), template, "Model"
-    )
+    plain = Stack(template, {**parameters, "EntryPoint": ""}, "us-east-1").properties("Model")
     assert "Environment" not in plain["PrimaryContainer"]
 
 
@@ -430,17 +422,15 @@ def test_an_async_endpoint_writes_where_it_is_told(out_dir):
         "AsyncOutputS3Path": "s3://async/out/",
         "AsyncErrorTopicArn": "arn:aws:sns:us-east-1:123456789012:failed",
     }
-    config = _properties(Stack(template, parameters, "us-east-1"), template, "EndpointConfig")
+    config = Stack(template, parameters, "us-east-1").properties("EndpointConfig")
     assert config["AsyncInferenceConfig"] == {
         "OutputConfig": {
             "S3OutputPath": "s3://async/out/",
             "NotificationConfig": {"ErrorTopic": "arn:aws:sns:us-east-1:123456789012:failed"},
         }
     }
-    real_time = _properties(
-        Stack(template, MODEL_PARAMETERS | {"Algorithm": "kmeans"}, "us-east-1"),
-        template,
-        "EndpointConfig",
+    real_time = Stack(template, MODEL_PARAMETERS | {"Algorithm": "kmeans"}, "us-east-1").properties(
+        "EndpointConfig"
     )
     assert "AsyncInferenceConfig" not in real_time
 
@@ -497,13 +487,11 @@ def test_an_endpoint_scales_on_invocations_per_instance(out_dir):
     parameters = {**LLM, "AutoscalingMaxCapacity": "3", "AutoscalingTargetInvocations": "50"}
     stack = Stack(template, parameters, "us-east-1")
     assert stack.condition("Scales") and stack.failed_rules() == []
-    target = _properties(stack, template, "ScalableTarget")
+    target = stack.properties("ScalableTarget")
     assert target["ResourceId"] == "endpoint/framework-model/variant/AllTraffic"
     assert (target["MinCapacity"], target["MaxCapacity"]) == ("1", "3")
     assert target["ScalableDimension"] == "sagemaker:variant:DesiredInstanceCount"
-    policy = _properties(stack, template, "ScalingPolicy")[
-        "TargetTrackingScalingPolicyConfiguration"
-    ]
+    policy = stack.properties("ScalingPolicy")["TargetTrackingScalingPolicyConfiguration"]
     assert policy["TargetValue"] == "50"
     assert policy["PredefinedMetricSpecification"] == {
         "PredefinedMetricType": "SageMakerVariantInvocationsPerInstance"

@@ -21,6 +21,8 @@ from ._training import (
     PIPELINE_PARAMETERS,
     Parameter,
     constrained,
+    not_arm,
+    s3_channel,
 )
 
 SCRIPT_FILE = "cloudformation/sagemaker-training.yaml"
@@ -35,7 +37,6 @@ CODE_CHANNEL_FILE = "/opt/ml/input/data/code/sourcedir.tar.gz"
 
 
 def parameters(catalog: Catalog) -> list[Parameter]:
-    arm = "|".join(catalog.arm64_families)
     return [
         *PIPELINE_PARAMETERS,
         Parameter(
@@ -101,7 +102,7 @@ def parameters(catalog: Catalog) -> list[Parameter]:
             "InstanceType",
             "String",
             "Training instance type.",
-            allowed_pattern=rf"^ml\.(?!({arm})\.)[a-z0-9-]+\.[a-z0-9]+$",
+            allowed_pattern=rf"^ml\.{not_arm(catalog)}[a-z0-9-]+\.[a-z0-9]+$",
             says="an ml. instance type, not Arm (Graviton): SageMaker trains on x86_64",
         ),
         Parameter("InstanceCount", "Number", "Number of training instances.", 1, min_value=1),
@@ -175,19 +176,6 @@ CONDITIONS = {
 }
 
 
-def _channel(name: str, uri: str) -> dict[str, Any]:
-    return {
-        "ChannelName": name,
-        "DataSource": {
-            "S3DataSource": {
-                "S3DataType": "S3Prefix",
-                "S3Uri": uri,
-                "S3DataDistributionType": "FullyReplicated",
-            }
-        },
-    }
-
-
 def _member(value: str) -> str:
     return json.dumps("sagemaker_submit_directory") + ":" + json.dumps(value)
 
@@ -236,9 +224,9 @@ def definition() -> dict[str, Any]:
                     "RoleArn": "${RoleArn}",
                     "HyperParameters": hyperparameters,
                     "InputDataConfig": [
-                        _channel("train", "${TrainS3Uri}"),
-                        When("HasValidation", _channel("validation", "${ValidationS3Uri}")),
-                        When("Isolated", _channel("code", "${SourceDir}")),
+                        s3_channel("train", "${TrainS3Uri}"),
+                        When("HasValidation", s3_channel("validation", "${ValidationS3Uri}")),
+                        When("Isolated", s3_channel("code", "${SourceDir}")),
                     ],
                     **JOB_ARGUMENTS,
                     "CheckpointConfig": When("HasCheckpoint", {"S3Uri": "${CheckpointS3Uri}"}),

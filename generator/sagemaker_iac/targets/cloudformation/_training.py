@@ -55,11 +55,14 @@ def constrained(rule: Constraint) -> dict[str, Any]:
     return {"allowed_pattern": rule.pattern, "says": rule.says}
 
 
+def not_arm(catalog: Catalog) -> str:
+    """A lookahead refusing the Arm (Graviton) families: SageMaker trains on x86_64 only."""
+    return f"(?!({'|'.join(catalog.arm64_families)})\\.)" if catalog.arm64_families else ""
+
+
 def instance_pattern(catalog: Catalog, algorithm: Algorithm) -> str:
     families = instance_families(catalog, algorithm)
-    # SageMaker trains on x86_64 only: Arm (Graviton) families are refused.
-    arm = f"(?!({'|'.join(catalog.arm64_families)})\\.)" if catalog.arm64_families else ""
-    return rf"^ml\.{arm}({'|'.join(families)})[0-9][a-z0-9-]*\.[a-z0-9]+$"
+    return rf"^ml\.{not_arm(catalog)}({'|'.join(families)})[0-9][a-z0-9-]*\.[a-z0-9]+$"
 
 
 def instance_says(catalog: Catalog, algorithm: Algorithm) -> str:
@@ -264,12 +267,19 @@ def parameters(
     return found
 
 
-def _channel(name: str) -> dict[str, Any]:
-    key = camel(name)
-    source = {"S3DataType": "S3Prefix", "S3Uri": f"${{{key}S3Uri}}"}
+def s3_channel(name: str, uri: str) -> dict[str, Any]:
+    """A channel reading every object under URI, whole, on every instance."""
+    source = {"S3DataType": "S3Prefix", "S3Uri": uri}
     return {
         "ChannelName": name,
         "DataSource": {"S3DataSource": {**source, "S3DataDistributionType": "FullyReplicated"}},
+    }
+
+
+def _channel(name: str) -> dict[str, Any]:
+    key = camel(name)
+    return {
+        **s3_channel(name, f"${{{key}S3Uri}}"),
         "ContentType": When(f"{key}ContentTypeSet", f"${{{key}ContentType}}"),
     }
 
