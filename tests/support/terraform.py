@@ -229,3 +229,15 @@ def moto_port() -> int:
     if not _MOTO_PORT:
         _MOTO_PORT.append(_free_port())
     return _MOTO_PORT[0]
+
+
+def newer(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """The Terraform >= 1.2 on PATH, without providers (a root of variables and outputs)."""
+    assert TF is not None
+    config = cwd / ".terraformrc"
+    config.write_text("")
+    env = {"TF_INPUT": "0", "TF_CLI_CONFIG_FILE": str(config)}
+    return _run_terraform(TF, args, cwd, env, check)
+
+
+needs_newer = pytest.mark.skipif(TF is None, reason="no Terraform >= 1.2 besides the venv's 1.0.3")

@@ -43,3 +43,8 @@ output "autoscaling_policy_arn" {
   description = "ARN of the target-tracking scaling policy, if autoscaling is on."
   value       = one(aws_appautoscaling_policy.this[*].arn)
 }
+
+output "gpu_count" {
+  description = "For a framework: GPUs of instance_type, from the SDK's instance_gpu_info.json; null for the other sources or a type it does not list."
+  value       = local.gpu_count
+}

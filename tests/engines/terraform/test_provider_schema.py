@@ -33,18 +33,20 @@ from support.terraform import needs_mirror, provider_terraform
 
 SCHEMAS = FIXTURES / "provider_schema"
 SCHEMA_62 = SCHEMAS / "aws-6.62.0.json"
-FLOORS = json.loads((SCHEMAS / "floors.json").read_text())
+RECORDED = json.loads((SCHEMAS / "floors.json").read_text())
+FLOORS = RECORDED["aws"]
+AWSCC_FLOORS = RECORDED["awscc"]
 EXAMPLE = "examples/terraform/train-and-host-kmeans"
 MODULES = sorted(p.parent for p in (ROOT / "out" / "terraform").glob("*/versions.tf"))
 ROOTS = [*MODULES, *sorted((ROOT / "examples" / "terraform").iterdir())]
 # Modules whose floor is a 6.x release: checked against the 6.x schemas only.
 SIX_ONLY = {name for name, floor in FLOORS.items() if version_key(floor["floor"]) >= (6,)}
-_FLOOR = re.compile(r'\n\s+version = ">= ([0-9.]+)"')
+_FLOOR = r'source = "hashicorp/{}"\n\s+#[^\n]*\n\s+version = ">= ([0-9.]+)"'
 
 
-def module_floor(folder: Path) -> str | None:
-    """The hashicorp/aws floor a module's versions.tf asks for."""
-    found = _FLOOR.search((folder / "versions.tf").read_text())
+def module_floor(folder: Path, provider: str = "aws") -> str | None:
+    """The floor of a provider that a module's versions.tf asks for."""
+    found = re.search(_FLOOR.format(provider), (folder / "versions.tf").read_text())
     return found.group(1) if found else None
 
 
@@ -63,6 +65,7 @@ def test_the_fixture_is_provider_6_62_0_and_covers_every_type_used():
         for kind in ("resource", "data")
         for block in parsed(path).get(kind, [])
         for rtype in block
+        if rtype.startswith("aws_")
     }
     assert used == {(k, t) for k in ("resource", "data") for t in schema[k]}
     job = schema["resource"]["aws_sagemaker_training_job"]
@@ -120,9 +123,58 @@ def test_each_floor_is_the_lowest_release_whose_schema_fits(name):
 
 def test_each_schema_fixture_is_named_for_its_release_and_used():
     named = {f"aws-{v}.json" for f in FLOORS.values() for v in (f["fits"], f["below"])}
-    for path in sorted(SCHEMAS.glob("aws-*.json")):
-        assert path.name == f"aws-{load_schema(path)['version']}.json"
-    assert {p.name for p in SCHEMAS.glob("aws-*.json")} == {*named, SCHEMA_62.name}
+    named |= {f"awscc-{v}.json" for f in AWSCC_FLOORS.values() for v in (f["fits"], f["newest"])}
+    for path in sorted(SCHEMAS.glob("aws*-*.json")):
+        schema = load_schema(path)
+        provider = schema["provider"].split("/")[1]
+        assert path.name == f"{provider}-{schema['version']}.json"
+    assert {p.name for p in SCHEMAS.glob("aws*-*.json")} == {*named, SCHEMA_62.name}
+
+
+def test_every_module_with_the_awscc_provider_has_a_recorded_floor():
+    with_provider = {m.name: module_floor(m, "awscc") for m in MODULES if module_floor(m, "awscc")}
+    assert with_provider == {name: floor["floor"] for name, floor in AWSCC_FLOORS.items()}
+    assert set(with_provider) == {"sagemaker-inference-component"}
+
+
+@pytest.mark.parametrize("name", sorted(AWSCC_FLOORS))
+def test_each_awscc_module_fits_the_oldest_and_newest_bindings(name):
+    """cdktn-provider-awscc begins above the floor: the module fits its oldest and newest
+    releases, and the floor below them rests on the provider's record (gap)."""
+    floor = AWSCC_FLOORS[name]
+    folder = ROOT / "out" / "terraform" / name
+    assert floor["gap"] and version_key(floor["floor"]) < version_key(floor["fits"])
+    for version in (floor["fits"], floor["newest"]):
+        schema = load_schema(SCHEMAS / f"awscc-{version}.json")
+        assert (schema["version"], schema["nested_attributes"]) == (version, True)
+        assert "awscc_sagemaker_inference_component" in schema["resource"]
+        assert check_module(folder, schema) == []
+
+
+def test_the_awscc_check_is_able_to_fail(tmp_path):
+    schema = load_schema(
+        SCHEMAS / f"awscc-{AWSCC_FLOORS['sagemaker-inference-component']['fits']}.json"
+    )
+    broken = tmp_path / "broken"
+    shutil.copytree(ROOT / "out" / "terraform" / "sagemaker-inference-component", broken)
+    main = broken / "main.tf"
+    text = main.read_text()
+    text = text.replace("copy_count = var", "copies = var")
+    text = text.replace("number_of_cpu_cores_required  ", "number_of_cpu_cores_needed  ")
+    main.write_text(text.replace("  endpoint_name            =", "  endpoint            ="))
+    outputs = broken / "outputs.tf"
+    outputs.write_text(outputs.read_text().replace("this.inference_component_arn", "this.arn"))
+    assert sorted(check_module(broken, schema)) == sorted(
+        [
+            "main.tf: awscc_sagemaker_inference_component.this: endpoint is not an argument",
+            "main.tf: awscc_sagemaker_inference_component.this: required endpoint_name is missing",
+            "main.tf: awscc_sagemaker_inference_component.this.runtime_config: "
+            "copies is not an argument",
+            "main.tf: awscc_sagemaker_inference_component.this.specification."
+            "compute_resource_requirements: number_of_cpu_cores_needed is not an argument",
+            "outputs.tf: awscc_sagemaker_inference_component has no attribute arn",
+        ]
+    )
 
 
 def test_the_schema_check_is_able_to_fail(tmp_path):
@@ -197,11 +249,15 @@ def test_every_5x_module_fits_the_provider_5_100_schema(folder, schema_5100):
 
 
 @needs_mirror
-def test_the_training_job_module_is_the_one_that_needs_6x(schema_5100):
+def test_the_training_job_and_component_modules_need_6x(schema_5100):
     assert "aws_sagemaker_training_job" not in schema_5100["resource"]
     assert "aws_sagemaker_pipeline" in schema_5100["resource"]
     assert schema_5100["data"]["aws_region"]["arguments"]["name"]["deprecated"] is False
-    assert SIX_ONLY == {"sagemaker-training-job"}
+    assert (
+        "execution_role_arn"
+        not in schema_5100["resource"]["aws_sagemaker_endpoint_configuration"]["arguments"]
+    )
+    assert SIX_ONLY == {"sagemaker-training-job", "sagemaker-inference-component"}
 
 
 @needs_mirror

@@ -509,7 +509,8 @@ CONTAINER = [
 ]
 
 
-def model_variables(catalog: Catalog) -> list[Variable]:
+def _hosted_model(catalog: Catalog) -> list[Variable]:
+    """The model's inputs, which the inference component module passes on unchanged."""
     return [
         algorithm_variable(catalog, optional=True),
         IMAGE_TAG,
@@ -570,6 +571,12 @@ def model_variables(catalog: Catalog) -> list[Variable]:
         Variable(
             "enable_network_isolation", "bool", "Run the container without network access.", True
         ),
+    ]
+
+
+def model_variables(catalog: Catalog) -> list[Variable]:
+    return [
+        *_hosted_model(catalog),
         Variable(
             "create_endpoint_configuration",
             "bool",
@@ -605,6 +612,69 @@ def model_variables(catalog: Catalog) -> list[Variable]:
 def _whole(name: str, low: int, high: int) -> str:
     value = f"var.{name}"
     return f"floor({value}) == {value} && {value} >= {low} && {value} <= {high}"
+
+
+# What each copy of an inference component needs, as CreateInferenceComponent bounds it.
+COMPONENT = [
+    Variable(
+        "component_name",
+        "string",
+        "Name of the inference component; null names it after the endpoint, NAME-component.",
+        None,
+        "var.component_name == null ? true : length(var.component_name) <= 63 && "
+        + matches(sagemaker_name(63, "inference component name"), "var.component_name"),
+        "The component_name must be " + sagemaker_name(63, "inference component name").says + ".",
+    ),
+    Variable(
+        "copy_count",
+        "number",
+        "Copies of the model the endpoint runs, placed on its instances.",
+        1,
+        _whole("copy_count", 1, 10000),
+        "The copy_count must be a whole number from 1 to 10000.",
+    ),
+    Variable(
+        "accelerator_devices",
+        "number",
+        "Accelerators (GPUs, Neuron cores) each copy needs; null for none. For huggingface-llm "
+        "(TGI) it is SM_NUM_GPUS too, as each copy shards over what it is given.",
+        None,
+        "var.accelerator_devices == null ? true : var.accelerator_devices > 0",
+        "The accelerator_devices must be greater than 0, or null for none.",
+    ),
+    Variable(
+        "cpu_cores",
+        "number",
+        "CPU cores each copy needs; null leaves it to SageMaker.",
+        None,
+        "var.cpu_cores == null ? true : var.cpu_cores > 0",
+        "The cpu_cores must be greater than 0, or null.",
+    ),
+    Variable(
+        "min_memory_in_mb",
+        "number",
+        "Memory each copy needs, in MB.",
+        1024,
+        _whole("min_memory_in_mb", 128, 1048576),
+        "The min_memory_in_mb must be a whole number from 128 to 1048576.",
+    ),
+]
+
+
+def inference_component_variables(catalog: Catalog) -> list[Variable]:
+    return [
+        *_hosted_model(catalog),
+        Variable(
+            "instance_type",
+            "string",
+            "Instance type of the endpoint's instances, which the components share; it picks "
+            "the image too, as in sagemaker-model.",
+        ),
+        Variable("initial_instance_count", "number", "Instances behind the endpoint.", 1),
+        Variable("kms_key_arn", "string", "KMS key for the endpoint's storage volume."),
+        *COMPONENT,
+        TAGS,
+    ]
 
 
 # Application Auto Scaling of a real-time endpoint's variant, on its invocations.
@@ -903,6 +973,43 @@ MODEL_OUTPUTS = [
         "ARN of the target-tracking scaling policy, if autoscaling is on.",
         "one(aws_appautoscaling_policy.this[*].arn)",
     ),
+    Output(
+        "gpu_count",
+        "For a framework: GPUs of instance_type, from the SDK's instance_gpu_info.json; null "
+        "for the other sources or a type it does not list.",
+        "local.gpu_count",
+    ),
+]
+
+
+INFERENCE_COMPONENT_OUTPUTS = [
+    Output(
+        "image_uri",
+        "Inference image URI: the catalog's for algorithm or framework, else image_uri.",
+        "module.model.image_uri",
+    ),
+    Output("model_name", "Name of the model the component serves.", "module.model.model_name"),
+    Output(
+        "endpoint_name",
+        "The endpoint to invoke, naming the component (InferenceComponentName).",
+        "aws_sagemaker_endpoint.this.name",
+    ),
+    Output(
+        "endpoint_configuration_name",
+        "Name of the endpoint configuration.",
+        "aws_sagemaker_endpoint_configuration.this.name",
+    ),
+    Output(
+        "inference_component_name",
+        "Name of the inference component.",
+        "awscc_sagemaker_inference_component.this.inference_component_name",
+    ),
+    Output(
+        "inference_component_arn",
+        "ARN of the inference component.",
+        "awscc_sagemaker_inference_component.this.inference_component_arn",
+    ),
+    Output("role_arn", "Execution role of the model and the endpoint.", "module.model.role_arn"),
 ]
 
 

@@ -13,6 +13,7 @@ from ._interface import (
     IMAGE_SCOPE,
     IMAGE_TAG,
     IMAGES_OUTPUTS,
+    INFERENCE_COMPONENT_OUTPUTS,
     MODEL_OUTPUTS,
     REGION,
     SPEC_OUTPUTS,
@@ -21,6 +22,7 @@ from ._interface import (
     Output,
     Variable,
     algorithm_variable,
+    inference_component_variables,
     model_variables,
     spec_variables,
     training_job_variables,
@@ -35,6 +37,7 @@ TRAINING_JOB_MODULE = f"{ROOT}/sagemaker-training-job"
 TRAINING_PIPELINE_MODULE = f"{ROOT}/sagemaker-training-pipeline"
 MODEL_MODULE = f"{ROOT}/sagemaker-model"
 FRAMEWORK_MODULE = f"{ROOT}/sagemaker-framework-image"
+INFERENCE_COMPONENT_MODULE = f"{ROOT}/sagemaker-inference-component"
 LOCALS_FILE = f"{ROOT}/locals/sagemaker_image_uris.tf"
 
 # Provider-free modules stay within the Terraform 1.0 language; resource modules use
@@ -63,6 +66,17 @@ TRAINING_JOB_PROVIDER = ProviderFloor(
 PIPELINE_PROVIDER = ProviderFloor("aws", "5.11.0", "the first release with aws_sagemaker_pipeline")
 MODEL_PROVIDER = ProviderFloor(
     "aws", "5.25.0", "the first release with aws_sagemaker_model's model_data_source"
+)
+
+ENDPOINT_PROVIDER = ProviderFloor(
+    "aws",
+    "6.21.0",
+    "the first release whose endpoint configuration takes a variant without a model and "
+    "an execution role",
+)
+# hashicorp/aws has no inference component resource; the Cloud Control provider does.
+COMPONENT_PROVIDER = ProviderFloor(
+    "awscc", "0.66.0", "the first release with awscc_sagemaker_inference_component"
 )
 
 
@@ -166,6 +180,15 @@ def modules(catalog: Catalog) -> list[Module]:
             MODEL_OUTPUTS,
             ("main.tf", "iam.tf"),
             providers=(MODEL_PROVIDER,),
+            version_note=PRECONDITIONS,
+        ),
+        Module(
+            INFERENCE_COMPONENT_MODULE,
+            RESOURCE_VERSION,
+            inference_component_variables(catalog),
+            INFERENCE_COMPONENT_OUTPUTS,
+            ("main.tf",),
+            providers=(ENDPOINT_PROVIDER, COMPONENT_PROVIDER),
             version_note=PRECONDITIONS,
         ),
     ]
