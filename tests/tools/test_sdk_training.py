@@ -25,6 +25,14 @@ from support.training_inputs import SCRIPT_JOB, plan_script_jobs
 pytestmark = [*SDK_MARKS, *TERRAFORM_MARKS]
 
 REGION = SCRIPT_JOB["region"]
+HF_DISTRIBUTED = {
+    "framework": "huggingface",
+    "framework_version": "4.36.0",
+    "base_framework_version": "pytorch2.1.0",
+    "py_version": "py310",
+    "instance_type": "ml.p4d.24xlarge",
+    "instance_count": 2,
+}
 CASES: dict[str, dict[str, Any]] = {
     "pytorch-script": {
         "framework": "pytorch",
@@ -79,6 +87,17 @@ CASES: dict[str, dict[str, Any]] = {
         "py_version": "py310",
         "instance_type": "ml.g5.xlarge",
         "hyperparameters": {"model_name_or_path": "distilbert-base-uncased", "epochs": 1},
+    },
+    # Hugging Face is checked as its base framework, and sends what PyTorch sends.
+    "huggingface-torch-distributed": {
+        **HF_DISTRIBUTED,
+        "distribution": "torch_distributed",
+        "enable_network_isolation": False,
+    },
+    "huggingface-smdistributed": {
+        **HF_DISTRIBUTED,
+        "distribution": "smdistributed_dataparallel",
+        "enable_network_isolation": False,
     },
 }
 # What the SDK sends that the module does not, and why that is kept:

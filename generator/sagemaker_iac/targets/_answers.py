@@ -60,11 +60,37 @@ def framework_table(catalog: Catalog, framework: str) -> dict[str, Any]:
         "versions": versions_of(found),
         "py_versions": pys,
         "processors": processors,
-        "distributions": {
-            strategy: {processor: list(v) for processor, v in by.items()}
-            for strategy, by in catalog.image_rules.distributions.get(framework, {}).items()
-        },
+        **distributions(catalog, framework, table),
     }
+
+
+def distributions(
+    catalog: Catalog, framework: str, table: dict[tuple[str | None, ...], Located]
+) -> dict[str, Any]:
+    """The strategies the SDK accepts, strategy -> processor ("*": any) -> versions; a
+    strategy with no table takes any version. A framework whose images name a base
+    framework (Hugging Face) is checked as its base, name and version, as the SDK's
+    estimator checks it: its table lists the accepted bases (distributions_by)."""
+    rules = catalog.image_rules.distributions
+    bases = sorted({b for k in table if k[0] == "training" and (b := k[3]) and b != ANY})
+    if framework in rules or not bases:
+        by_strategy = rules.get(framework, {})
+        return {
+            "distributions": {
+                strategy: {processor: list(v) for processor, v in by.items()}
+                for strategy, by in by_strategy.items()
+            }
+        }
+    found: dict[str, dict[str, list[str]]] = {}
+    for base in bases:
+        name = base.rstrip("0123456789.")
+        version = base[len(name) :]
+        for strategy, by in rules.get(name, {}).items():
+            accepted = list(by.items()) if by else [("*", (version,))]
+            for processor, versions in accepted:
+                if version in versions:
+                    found.setdefault(strategy, {}).setdefault(processor, []).append(base)
+    return {"distributions": found, "distributions_by": "base"}
 
 
 def strategies(catalog: Catalog) -> list[str]:

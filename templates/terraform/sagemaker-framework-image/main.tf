@@ -56,10 +56,12 @@ locals {
   gpu_count = var.instance_type == null ? null : lookup(local.instance_gpus, var.instance_type, null)
 
   # The distribution strategies the SDK accepts for the version asked for (as given, else
-  # the one found) on the instance's processor: a strategy with no table takes any.
+  # the one found) on the instance's processor: a strategy with no table takes any. A
+  # framework checked as its base (Hugging Face) lists the bases it accepts.
   asked_version = var.framework_version == null ? local.version : var.framework_version
+  checked_as    = lookup(local.data, "distributions_by", "version") == "base" ? local.given[3] : local.asked_version
   distributions = sort([
     for strategy, by in local.data.distributions : strategy
-    if length(by) == 0 || contains(lookup(by, local.processor == null ? "" : local.processor, lookup(by, "*", [])), local.asked_version)
+    if length(by) == 0 || contains(lookup(by, local.processor == null ? "" : local.processor, lookup(by, "*", [])), local.checked_as)
   ])
 }

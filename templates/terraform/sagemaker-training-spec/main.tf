@@ -101,14 +101,9 @@ locals {
     sagemaker_container_log_level                         = jsonencode(var.container_log_level)
     sagemaker_job_name                                    = jsonencode(var.job_name)
     sagemaker_region                                      = jsonencode(var.region)
-    sagemaker_torch_distributed_enabled                   = var.distribution == "torch_distributed" ? "true" : null
-    sagemaker_distributed_dataparallel_enabled            = var.distribution == "smdistributed_dataparallel" ? "true" : null
-    sagemaker_distributed_dataparallel_custom_mpi_options = var.distribution == "smdistributed_dataparallel" ? jsonencode(var.custom_mpi_options) : null
-    sagemaker_instance_type                               = var.distribution == "torch_distributed" || var.distribution == "smdistributed_dataparallel" ? jsonencode(var.instance_type) : null
-    sagemaker_mpi_enabled                                 = var.distribution == "mpi" ? "true" : null
-    sagemaker_mpi_num_of_processes_per_host               = var.distribution == "mpi" && var.mpi_processes_per_host != null ? jsonencode(var.mpi_processes_per_host) : null
-    sagemaker_mpi_custom_mpi_options                      = var.distribution == "mpi" ? jsonencode(var.custom_mpi_options) : null
-    sagemaker_parameter_server_enabled                    = var.distribution == "parameter_server" ? "true" : null
+{% for setting in distribution_settings %}
+    {{ setting.name.ljust(53) }} = {% for strategy in setting.strategies %}var.distribution == {{ strategy | hcl }}{{ " || " if not loop.last }}{% endfor %}{{ " && var.%s != null" % setting.input if setting.optional }} ? {{ "jsonencode(var.%s)" % setting.input if setting.input else '"true"' }} : null
+{% endfor %}
   } : k => v if v != null }
   hyperparameters = local.script_mode ? merge({ for k, v in var.hyperparameters : k => jsonencode(v) }, local.script_hyperparameters) : { for k, v in var.hyperparameters : k => tostring(v) }
 

@@ -17,6 +17,12 @@ from support.training_inputs import GPU_TYPE, botocore_errors, plan_script_jobs
 pytestmark = TERRAFORM_MARKS
 
 PYTORCH = {"framework": "pytorch", "framework_version": "2.3.0", "py_version": "py311"}
+HUGGINGFACE = {
+    "framework": "huggingface",
+    "framework_version": "4.36.0",
+    "base_framework_version": "pytorch2.1.0",
+    "py_version": "py310",
+}
 CUSTOM = "123456789012.dkr.ecr.us-west-2.amazonaws.com/team/trainer:3"
 
 # Case name -> (inputs over SCRIPT_JOB, a fragment of the one expected error or None).
@@ -121,6 +127,34 @@ CASES: dict[str, tuple[dict[str, Any], str | None]] = {
             "distribution": "parameter_server",
         },
         None,
+    ),
+    # Hugging Face is checked as its base framework (name and version), as the SDK does.
+    "huggingface-torch-distributed-ok": (
+        {**HUGGINGFACE, "instance_type": "ml.p4d.24xlarge", "distribution": "torch_distributed"},
+        None,
+    ),
+    "huggingface-old-base": (
+        {
+            **HUGGINGFACE,
+            "framework_version": "4.26.0",
+            "base_framework_version": "pytorch1.13.1",
+            "py_version": "py39",
+            "instance_type": "ml.p4d.24xlarge",
+            "distribution": "smdistributed_dataparallel",
+        },
+        None,
+    ),
+    "huggingface-base-without-it": (
+        {
+            **HUGGINGFACE,
+            "framework_version": "4.17.0",
+            "base_framework_version": "pytorch1.10.2",
+            "py_version": "py38",
+            "instance_type": "ml.p4d.24xlarge",
+            "distribution": "torch_distributed",
+        },
+        "distribution torch_distributed is not available for huggingface 4.17.0 "
+        "(pytorch1.10.2) on ml.p4d.24xlarge; available: mpi, smdistributed_dataparallel",
     ),
     "algorithm-distribution": (
         {

@@ -11,6 +11,7 @@ from ...catalog import Catalog
 from ...files import Files
 from .._answers import strategies
 from .._constraints import S3_URI, Constraint
+from .._distribution import DATA_PARALLEL, MPI, PARAMETER_SERVER, SETTINGS, TORCH
 from .._jinja import render
 from ._joined_json import Literal, Spliced, When, parts
 from ._mappings import check_size
@@ -158,6 +159,40 @@ def _is(strategy: str) -> str:
     return f"!Equals [!Ref Distribution, {strategy}]"
 
 
+# The condition each strategy's settings are sent under; a setting of two strategies
+# under both's (NamesInstanceType), an optional one where its parameter is given.
+STRATEGY_CONDITIONS = {
+    TORCH: "TorchDistributed",
+    DATA_PARALLEL: "DataParallel",
+    MPI: "Mpi",
+    PARAMETER_SERVER: "ParameterServer",
+}
+SHARED_CONDITIONS: dict[tuple[str, ...], str] = {
+    (TORCH, DATA_PARALLEL): "NamesInstanceType",
+    (MPI, "given"): "MpiProcesses",
+}
+# The template's parameter for each training input a setting sends.
+INPUT_PARAMETERS = {
+    "custom_mpi_options": "CustomMpiOptions",
+    "instance_type": "InstanceType",
+    "mpi_processes_per_host": "MpiProcessesPerHost",
+}
+
+
+def distribution_hyperparameters() -> dict[str, When]:
+    """Each distribution setting under its condition, its value as the SDK encodes it."""
+    found = {}
+    for setting in SETTINGS:
+        key = (*setting.strategies, "given") if setting.optional else setting.strategies
+        condition = SHARED_CONDITIONS.get(key) or STRATEGY_CONDITIONS[setting.strategies[0]]
+        parameter = INPUT_PARAMETERS.get(setting.input or "")
+        value = "true" if parameter is None else "${" + parameter + "}"
+        found[setting.name] = When(
+            condition, value if setting.number or not parameter else f'"{value}"'
+        )
+    return found
+
+
 CONDITIONS = {
     "HasKmsKey": '!Not [!Equals [!Ref KmsKeyId, ""]]',
     "HasExtraHyperParameters": '!Not [!Equals [!Ref ExtraHyperParameters, ""]]',
@@ -167,12 +202,9 @@ CONDITIONS = {
     "HasMetricsSwitch": '!Not [!Equals [!Ref EnableSageMakerMetrics, ""]]',
     "Isolated": '!Equals [!Ref EnableNetworkIsolation, "true"]',
     "NotIsolated": "!Not [!Condition Isolated]",
-    "TorchDistributed": _is("torch_distributed"),
-    "DataParallel": _is("smdistributed_dataparallel"),
+    **{name: _is(strategy) for strategy, name in STRATEGY_CONDITIONS.items()},
     "NamesInstanceType": "!Or [!Condition TorchDistributed, !Condition DataParallel]",
-    "Mpi": _is("mpi"),
     "MpiProcesses": '!And [!Condition Mpi, !Not [!Equals [!Ref MpiProcessesPerHost, "0"]]]',
-    "ParameterServer": _is("parameter_server"),
 }
 
 
@@ -190,16 +222,7 @@ def definition() -> dict[str, Any]:
         # One member under either condition: written whole, as spliced text.
         "(code in its channel)": When("Isolated", Spliced(_member(f'"{CODE_CHANNEL_FILE}"'))),
         "(code fetched)": When("NotIsolated", Spliced(_member(quoted % "SourceDir"))),
-        "sagemaker_torch_distributed_enabled": When("TorchDistributed", "true"),
-        "sagemaker_distributed_dataparallel_enabled": When("DataParallel", "true"),
-        "sagemaker_distributed_dataparallel_custom_mpi_options": When(
-            "DataParallel", quoted % "CustomMpiOptions"
-        ),
-        "sagemaker_instance_type": When("NamesInstanceType", quoted % "InstanceType"),
-        "sagemaker_mpi_enabled": When("Mpi", "true"),
-        "sagemaker_mpi_num_of_processes_per_host": When("MpiProcesses", "${MpiProcessesPerHost}"),
-        "sagemaker_mpi_custom_mpi_options": When("Mpi", quoted % "CustomMpiOptions"),
-        "sagemaker_parameter_server_enabled": When("ParameterServer", "true"),
+        **distribution_hyperparameters(),
         "(extra)": When("HasExtraHyperParameters", Spliced("${ExtraHyperParameters}")),
     }
     return {

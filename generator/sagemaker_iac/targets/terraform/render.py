@@ -11,6 +11,7 @@ from ...catalog.resolve import versions_of
 from ...files import Files
 from .._answers import INSTANCE_CLASSES, framework_table, strategies
 from .._constraints import S3_URI
+from .._distribution import SETTINGS
 from .._jinja import hcl_list, hcl_string, render
 from ._modules import FRAMEWORK_MODULE, LOCALS_FILE, ROOT, SPEC_MODULE, modules
 
@@ -65,6 +66,7 @@ def render_terraform(catalog: Catalog) -> Files:
             "providers": module.providers,
             "required_version": module.required_version,
             "s3_uri": S3_URI,  # the spec module's S3 rule
+            "distribution_settings": SETTINGS,
         }
         if module.path == FRAMEWORK_MODULE:
             files.update(framework_files(catalog, context))
