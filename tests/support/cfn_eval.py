@@ -105,6 +105,21 @@ class Stack:
 
         return resolve(resources[resource]["Properties"])
 
+    def refused_parameters(self) -> list[str]:
+        """The parameters whose value breaks their AllowedPattern (matched whole, as
+        CloudFormation matches it) or AllowedValues."""
+        refused = []
+        for name, spec in self.template.get("Parameters", {}).items():
+            value = self.refs.get(name)
+            if value is None:
+                continue
+            pattern = spec.get("AllowedPattern")
+            if pattern is not None and not re.fullmatch(pattern, value):
+                refused.append(name)
+            elif "AllowedValues" in spec and value not in map(str, spec["AllowedValues"]):
+                refused.append(name)
+        return refused
+
     def failed_rules(self) -> list[str]:
         """The Rules whose condition holds and an assertion fails, as CloudFormation checks
         them before it creates anything (moto does not)."""

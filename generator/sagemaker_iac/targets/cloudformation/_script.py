@@ -16,7 +16,7 @@ from .._jinja import render
 from ._joined_json import Literal, Spliced, When, parts
 from ._mappings import check_size
 from ._training import (
-    EXTRA,
+    ENCODED_EXTRA,
     JOB_ARGUMENTS,
     JOB_PARAMETERS,
     PIPELINE_PARAMETERS,
@@ -93,11 +93,12 @@ def parameters(catalog: Catalog) -> list[Parameter]:
         Parameter(
             "ExtraHyperParameters",
             "String",
-            'The script\'s hyperparameters as JSON members, such as "epochs":"10" (the '
-            "SDK's JSON encoding of 10).",
+            'The script\'s hyperparameters as JSON members, such as "epochs":"10" or '
+            '"optimizer":"\\"adam\\"" (the SDK\'s JSON encoding of 10 and of "adam").',
             "",
-            allowed_pattern=EXTRA,
-            says='comma-separated JSON members such as "epochs":"10", or empty',
+            allowed_pattern=ENCODED_EXTRA,
+            says='comma-separated JSON members such as "epochs":"10" or "optimizer":"\\"adam\\"", '
+            "the value's quotes and backslashes escaped, or empty",
         ),
         Parameter(
             "InstanceType",

@@ -26,6 +26,10 @@ TRAINING_DIR = "cloudformation/training"
 VALUE = r'^[^"\\]+$'
 NAME = "[A-Za-z0-9_.:-]+"
 EXTRA = f'^("{NAME}":"[^"\\\\]*"(,"{NAME}":"[^"\\\\]*")*)?$'
+# A script's values are JSON-encoded by the SDK ("\"adam\""): inside a JSON string, only
+# the escapes \" and \\ are let through, so the member stays one JSON string.
+ENCODED = '"(?:[^"\\\\]|\\\\["\\\\])*"'
+ENCODED_EXTRA = f'^("{NAME}":{ENCODED}(,"{NAME}":{ENCODED})*)?$'
 
 
 class Parameter(NamedTuple):
