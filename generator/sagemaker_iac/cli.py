@@ -510,7 +510,8 @@ def lint_(
     region's partition, a tag the catalog does not publish, and a region hard-coded in
     Terraform or CloudFormation, where the provider or the stack knows the region. FIFOs,
     sockets, devices and symbolic links are passed over; a file that cannot be read is
-    reported (SMI007) and exits 2 unless --ignore-unreadable.
+    reported (SMI007) and exits 2 unless --ignore-unreadable. Each finding is one line,
+    FILE:LINE:COLUMN: RULE message, the column in characters from 1.
     """
     scanned = api.lint(_catalog(catalog_path), list(paths))
     for finding in scanned.findings:

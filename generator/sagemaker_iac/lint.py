@@ -41,9 +41,12 @@ class Finding(NamedTuple):
     line: int
     rule: str
     message: str
+    # 1-based, in characters of the line (UTF-8 where the file is); 0 for a whole file.
+    column: int = 0
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
+        where += f":{self.column}" if self.line and self.column else ""
         return f"{where}: {self.rule} {self.message}"
 
 
@@ -172,8 +175,10 @@ def scan_text(
     text: str,
     kind: str = "other",
     index: dict[str, _Images] | None = None,
+    as_bytes: bool = False,
 ) -> list[Finding]:
-    """Every finding in one file's text (INDEX: the catalog's images, when already built)."""
+    """Every finding in one file's text (INDEX: the catalog's images, when already built;
+    AS_BYTES: TEXT is views()' one character per byte, whose columns count UTF-8)."""
     index = index if index is not None else _index(catalog)
     found = []
     for match in _URI.finditer(text):
@@ -181,8 +186,11 @@ def scan_text(
         if images is None:
             continue  # not a SageMaker image the catalog knows: a user's own repository
         line = text.count("\n", 0, match.start()) + 1
+        before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if as_bytes:
+            before = before.encode("latin-1").decode("utf-8", errors="replace")
         for rule, message in _check(catalog, images, match, kind):
-            found.append(Finding(name, line, rule, message))
+            found.append(Finding(name, line, rule, message, len(before) + 1))
     return found
 
 
@@ -270,6 +278,9 @@ def scan(catalog: Catalog, paths: list[Path]) -> Scanned:
             continue
         if any(GENERATED in text[:400] for text in texts):
             continue
-        each = [scan_text(catalog, str(path), t, _kind(path, t), index) for t in texts]
+        each = [
+            scan_text(catalog, str(path), t, _kind(path, t), index, as_bytes=not i)
+            for i, t in enumerate(texts)
+        ]
         found.extend(dict.fromkeys(f for findings in each for f in findings))
     return Scanned(found, unreadable, skipped)

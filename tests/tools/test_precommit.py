@@ -116,5 +116,5 @@ def test_the_lint_hook_finds_a_pasted_uri(user_repo, catalog):
     finally:
         git("rm", "-q", "-f", "model.tf", cwd=repo)
     assert result.returncode == 1
-    assert "model.tf:2: SMI001" in result.stdout
+    assert "model.tf:2:12: SMI001" in result.stdout
     assert f"(it is {region}" in result.stdout

@@ -151,7 +151,7 @@ def test_framework_images_are_checked_for_account_and_region(tmp_path, catalog):
     result = cli_runner().invoke(main, ["lint", str(tmp_path)])
     lines = [line for line in result.stdout.splitlines() if "SMI" in line]
     assert result.exit_code == 1
-    assert len(lines) == 1 and "train.py:2: SMI001" in lines[0], lines
+    assert len(lines) == 1 and "train.py:2:12: SMI001" in lines[0], lines
     assert f"the catalog's is {china.registry}" in lines[0]
 
 
@@ -178,7 +178,7 @@ def test_a_fifo_in_the_tree_is_skipped_not_read(tmp_path, catalog):
     os.mkfifo(tmp_path / "direct.yaml")
     result = run_lint_bounded(str(tmp_path), str(tmp_path / "direct.yaml"), "--verbose")
     assert result.returncode == 1, result.stderr
-    assert "main.tf:1: SMI001" in result.stdout
+    assert "main.tf:1:10: SMI001" in result.stdout
     assert f"{tmp_path / 'pipe.tf'}: skipped: not a regular file" in result.stderr
     assert f"{tmp_path / 'direct.yaml'}: skipped: not a regular file" in result.stderr
 
@@ -199,18 +199,19 @@ def test_links_are_not_followed(tmp_path, catalog):
 
 @pytest.mark.parametrize("encoding", ["latin-1", "utf-16", "utf-8-sig", "cp1252"])
 def test_a_file_in_another_encoding_is_scanned(tmp_path, catalog, encoding):
-    # A comment in the file's own encoding (é is not UTF-8 in Latin-1), then the URI.
-    text = f'# région d\'essai\nimage: "{swapped_kmeans(catalog)}"\n'
+    # A comment in the file's own encoding (é is not UTF-8 in Latin-1), then the URI
+    # after 10 characters, one of them é: its column counts characters, not bytes.
+    text = f'# région d\'essai\nimage_é: "{swapped_kmeans(catalog)}"\n'
     (tmp_path / "stack.yaml").write_bytes(text.encode(encoding))
     result = cli_runner().invoke(main, ["lint", str(tmp_path)])
     assert result.exit_code == 1
-    assert "stack.yaml:2: SMI001" in result.stdout
+    assert "stack.yaml:2:11: SMI001" in result.stdout
 
 
 def test_binary_bytes_around_a_uri_do_not_hide_it(tmp_path, catalog):
     uri = swapped_kmeans(catalog).encode()
     (tmp_path / "blob.json").write_bytes(b"\xff\xfe\x00\x81\n" + uri + b"\n\xc3\x28")
-    assert [f.line for f in lint(catalog, [tmp_path]).findings] == [2]
+    assert [(f.line, f.column) for f in lint(catalog, [tmp_path]).findings] == [(2, 1)]
 
 
 # A file every user, root too, is refused the reading of: Linux's own memory file.
@@ -223,6 +224,6 @@ def test_an_unreadable_file_is_reported_and_exits_2(tmp_path, catalog):
     result = run_lint_bounded(str(tmp_path), str(UNREADABLE))
     assert result.returncode == 2, result.stderr
     assert f"{UNREADABLE}: SMI007 cannot read: " in result.stderr
-    assert "ok.tf:1: SMI001" in result.stdout  # the rest is still checked
+    assert "ok.tf:1:10: SMI001" in result.stdout  # the rest is still checked
     ignored = run_lint_bounded(str(tmp_path), str(UNREADABLE), "--ignore-unreadable")
     assert ignored.returncode == 1 and "SMI007" in ignored.stderr
