@@ -18,6 +18,7 @@ from ..catalog import (
 )
 from ..errors import CatalogError
 from ._botocore_facts import partition_of
+from ._source import read_bytes
 
 SOURCE = "docs"
 MAIN_HEADER = (
@@ -101,9 +102,11 @@ def _cells(line: str) -> list[str]:
 def parse_docs(path: str | Path, date: str) -> Catalog:
     file = str(path)
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogError(file, None, "", f"cannot read: {exc}") from None
+        lines = read_bytes(Path(path)).decode("utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise CatalogError(
+            file, None, "", f"not UTF-8 ({exc.reason} at byte {exc.start})"
+        ) from None
 
     def fail(line: int, key: str, message: str) -> CatalogError:
         return CatalogError(file, line, key, message)

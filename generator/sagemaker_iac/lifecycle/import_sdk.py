@@ -4,7 +4,7 @@ compare a catalog with it."""
 from __future__ import annotations
 
 import importlib.util
-import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,9 +21,13 @@ from ..catalog import (
     Source,
 )
 from ..catalog.sentinels import FLAT, OTHER_SCOPE
-from ..errors import UserError
+from ..errors import UserError, shown
 from ._botocore_facts import partition_of, training_instance_types
 from ._families import compare, expanded
+from ._source import read_json
+
+_REGION = re.compile(r"[a-z]{2,4}(-[a-z]+)+-[0-9]+")
+_ACCOUNT = re.compile(r"[0-9]{12}")
 
 SDK_SOURCE = "sagemaker-sdk"
 
@@ -66,12 +70,9 @@ def config_dir(path: str | Path | None) -> Path:
 def images(folder: Path, algorithm: Algorithm, scope: Scope = "training") -> list[SdkImage] | None:
     """The SDK's images of one algorithm in one scope, or None if the SDK lacks it."""
     path = folder / f"{algorithm.sdk_framework or algorithm.key}.json"
-    if not path.is_file():
+    if not path.exists():
         return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise UserError(f"{path}: {exc}") from None
+    data = read_config(path, folder)
     config = data if "versions" in data else data.get(scope, {})
     repository = algorithm.image(scope).repository
     found = []
@@ -277,13 +278,26 @@ def _verify_algorithms(catalog: Catalog, folder: Path) -> list[Difference]:
 # --- every framework's images -------------------------------------------------------------
 
 
-def read_config(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise UserError(f"{path}: {exc}") from None
+def read_config(path: Path, folder: Path | None = None) -> dict:
+    """One config file, read as untrusted (lifecycle/_source.py), its shape checked: each
+    scope's versions an object of version entries."""
+    data = read_json(path, folder)
     if not isinstance(data, dict):
         raise UserError(f"{path}: not a JSON object")
+    for scope, tree in _subtrees(data).items():
+        where = f"{path}: {'' if scope == FLAT else scope + '.'}"
+        if not isinstance(tree["versions"], dict):
+            raise UserError(f"{where}versions: expected an object of versions")
+        for version, entry in tree["versions"].items():
+            if not isinstance(entry, dict):
+                raise UserError(f"{where}versions.{shown(version)}: expected an object")
+        aliases = tree.get("version_aliases", {})
+        if not isinstance(aliases, dict) or not all(isinstance(v, str) for v in aliases.values()):
+            raise UserError(f"{where}version_aliases: expected an object of strings")
+        for key in ("processors", "scope"):
+            listed = tree.get(key, [])
+            if not isinstance(listed, list) or not all(isinstance(v, str) for v in listed):
+                raise UserError(f"{where}{key}: expected a list of strings")
     return data
 
 
@@ -326,10 +340,21 @@ def _entry(entry: dict, groups: _Groups, owner: str, where: str) -> dict:
         registries = entry.get("registries")
         if not isinstance(registries, dict) or not registries:
             raise UserError(f"{where}: no registries")
+        for region, account in registries.items():
+            if not _REGION.fullmatch(region) or not _ACCOUNT.fullmatch(str(account)):
+                raise UserError(
+                    f"{where}.registries.{shown(region)}: {shown(str(account))} is not a "
+                    "region with its 12-digit account (such as us-east-1: 763104351884)"
+                )
+        if not isinstance(entry["repository"], str):
+            raise UserError(f"{where}.repository: expected a string")
         out = {k: v for k, v in entry.items() if k != "registries"}
         out["registry_group"] = groups.key(registries, owner)
         return out
     # Hugging Face (by base framework) or Python-keyed versions: a mapping of entries.
+    for k, v in entry.items():
+        if not isinstance(v, dict):
+            raise UserError(f"{where}.{shown(k)}: expected an object (a version entry)")
     return {
         k: (dict(v) if k == "version_aliases" else _entry(v, groups, owner, f"{where}.{k}"))
         for k, v in entry.items()
@@ -345,8 +370,8 @@ def _latest(config: dict, scope: str | None) -> str | None:
         return own["version_aliases"]["latest"]
     if "versions" in config:
         versions = list(config["versions"])
-        if len(versions) == 1:
-            return versions[0]
+        if len(versions) <= 1:
+            return versions[0] if versions else None
         if "latest" in (versions[0], versions[-1]):
             return None
     elif isinstance(own, dict) and "versions" in own:
@@ -355,12 +380,14 @@ def _latest(config: dict, scope: str | None) -> str | None:
         versions = list(config["processing"]["versions"])
     else:
         return None
+    if not versions:
+        return None
     top, bottom = versions[0], versions[-1]
-    if top.endswith(".x") or bottom.endswith(".x"):
-        return f"{max(int(top[:-2]), int(bottom[:-2]))}.x"
     try:
+        if top.endswith(".x") or bottom.endswith(".x"):
+            return f"{max(int(top[:-2]), int(bottom[:-2]))}.x"
         return top if Version(top) >= Version(bottom) else bottom
-    except InvalidVersion:
+    except (InvalidVersion, ValueError):
         return None
 
 
@@ -368,14 +395,14 @@ def images_of(folder: Path, groups: _Groups) -> dict[str, ImageFamily]:
     """Every framework config in the folder as an image family."""
     found: dict[str, ImageFamily] = {}
     for path in sorted(folder.glob("*.json")):
-        config = read_config(path)
+        config = read_config(path, folder)
         subtrees = _subtrees(config)
         if not subtrees:
             continue  # not a framework (instance_gpu_info)
         key = path.stem
         configs = {}
         for scope, tree in subtrees.items():
-            where = f"{path.name}: {scope}"
+            where = f"{path}: {scope}"
             out: dict[str, Any] = {k: v for k, v in tree.items() if k not in ("versions", "scope")}
             out["versions"] = {
                 version: _entry(entry, groups, key, f"{where}.{version}")
