@@ -70,6 +70,7 @@ __all__ = [
     "to_source",
     "verify",
     "versions_of",
+    "write_file",
 ]
 
 
@@ -252,6 +253,14 @@ def lint(catalog: Catalog, paths: list[Path]) -> Scanned:
     return scan(catalog, paths)
 
 
+def write_file(path: Path, text: str) -> None:
+    """Replace the file at PATH with TEXT whole (a catalog an import wrote)."""
+    from .outtree import locked, replacing
+
+    with locked(path.resolve().parent), replacing(path, text):
+        pass
+
+
 class Refreshed(NamedTuple):
     changes: list[Change]
     catalog_written: bool
@@ -269,13 +278,18 @@ def refresh(
     """
     import datetime
 
-    old = load_catalog(catalog_path)
-    new = import_sdk(old, sdk_config_dir(sdk), date or datetime.date.today().isoformat())
-    changes = sorted(diff(old, new), key=lambda c: not c.breaking)
-    if not changes:
-        return Refreshed(changes, False, generate(old, out))
-    text = dump(new)  # checked to load back equal
-    # out/ first: if the folder is refused, the catalog file is left as it was.
-    files = generate(parse_catalog(text, str(catalog_path)), out)
-    catalog_path.write_text(text, encoding="utf-8")
-    return Refreshed(changes, True, files)
+    from .outtree import locked, replacing
+
+    # One refresh of a catalog file at a time: a second reads what the first wrote.
+    with locked(catalog_path.resolve().parent):
+        old = load_catalog(catalog_path)
+        new = import_sdk(old, sdk_config_dir(sdk), date or datetime.date.today().isoformat())
+        changes = sorted(diff(old, new), key=lambda c: not c.breaking)
+        if not changes:
+            return Refreshed(changes, False, generate(old, out))
+        text = dump(new)  # checked to load back equal
+        # out/ first: if the folder is refused, the catalog file is left as it was; the
+        # catalog file, staged meanwhile, is then one rename from its new text.
+        with replacing(catalog_path, text):
+            files = generate(parse_catalog(text, str(catalog_path)), out)
+        return Refreshed(changes, True, files)

@@ -358,7 +358,7 @@ def _write(text: str, out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=False)
     else:
-        out.write_text(text, encoding="utf-8")
+        api.write_file(out, text)
         click.echo(f"wrote {out}", err=True)
 
 

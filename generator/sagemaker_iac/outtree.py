@@ -11,6 +11,7 @@ import os
 import shutil
 import stat
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -98,7 +99,7 @@ def write_tree(files: Files, root: Path, keep: tuple[str, ...] = ()) -> None:
     root = root.resolve()
     try:
         root.parent.mkdir(parents=True, exist_ok=True)
-        with _locked(root.parent):
+        with locked(root.parent):
             _recover(root)
             kept = _owned_files(root, set(files))
             carried = [p for p in kept if p.startswith(keep)] if keep else []
@@ -245,17 +246,75 @@ def _link_unchanged(old: Path, new: Path, data: bytes, mode: int) -> bool:
     return True
 
 
+# Folders this thread holds locked: a refresh holds its catalog's folder while its
+# generate locks out/'s parent, often the same folder, and flock would wait on itself.
+_local = threading.local()
+
+
 @contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """One generate at a time per parent folder: a second waits for the first."""
+def locked(folder: Path) -> Iterator[None]:
+    """One run at a time per folder (another process or thread waits for the first);
+    re-entrant within a thread."""
     try:
         import fcntl
     except ImportError:  # Windows: no advisory locks; runs are not serialized there
         yield
         return
+    held: set[tuple[int, int]] = _local.__dict__.setdefault("held", set())
     fd = os.open(folder, os.O_RDONLY)
+    status = os.fstat(fd)
+    key = (status.st_dev, status.st_ino)
     try:
+        if key in held:
+            yield
+            return
         fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+        held.add(key)
+        try:
+            yield
+        finally:
+            held.discard(key)
     finally:
         os.close(fd)
+
+
+@contextmanager
+def replacing(path: Path, text: str) -> Iterator[None]:
+    """Stage TEXT beside PATH (a link's target, if a link), and when the block ends without
+    an error, put it in PATH's place with one rename: a reader, or a run killed at any
+    moment, finds the old file or the new one whole. Leftovers of a killed run go at the
+    next, so the caller holds locked() on the folder."""
+    target = path.resolve()
+    try:
+        status = target.stat()
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    else:
+        if not stat.S_ISREG(status.st_mode):
+            raise UserError(f"{path} is not a regular file; refused")
+        mode = stat.S_IMODE(status.st_mode)
+    for leftover in target.parent.glob(f".{target.name}.new-*"):
+        leftover.unlink(missing_ok=True)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.new-", dir=target.parent)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+    staged = Path(name)
+    try:
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(text.encode("utf-8"))
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(staged, mode)
+        except OSError as exc:  # a full disk or a file-size limit: the old file stays
+            raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+        yield
+        try:
+            os.replace(staged, target)
+        except OSError as exc:
+            raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        staged.unlink(missing_ok=True)

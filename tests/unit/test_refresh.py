@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import random
+import resource
 import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
 from sagemaker_iac.api import build, load_catalog, read_tree
 from sagemaker_iac.cli import main
+from sagemaker_iac.outtree import locked
 from support.cli import cli_runner
 from support.paths import FIXTURES, SEED
 
@@ -78,3 +85,134 @@ def test_a_refused_out_folder_leaves_the_catalog_file_as_it_was(tmp_path):
     assert "did not write" in result.stderr
     assert catalog.read_bytes() == SEED.read_bytes()
     assert (out / "notes.txt").read_text() == "mine\n"
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "sagemaker_iac.cli", *args]
+
+
+def _small_sdk(folder: Path, *names: str) -> Path:
+    """An SDK folder of a few configs: a refresh from it takes about a second, not three."""
+    folder.mkdir()
+    for name in names:
+        shutil.copy(SDK / f"{name}.json", folder)
+    return folder
+
+
+def _refresh_args(catalog: Path, out: Path, sdk: Path) -> list[str]:
+    return _cli(
+        "refresh", "--catalog", str(catalog), "--out", str(out), "--sdk", str(sdk),
+        "--date", "2026-11-26",
+    )  # fmt: skip
+
+
+def test_kill_9_at_any_moment_leaves_each_file_old_or_new(tmp_path):
+    """Seeded random kills of refresh: the catalog file is the old text or the new, out/ the
+    old tree or the new, the catalog never newer than out/; the next run completes it."""
+    sdk = _small_sdk(tmp_path / "sdk", "kmeans", "sklearn", "xgboost")
+    reference = tmp_path / "reference"
+    reference.mkdir()
+    shutil.copy(SEED, reference / "catalog.yaml")
+    done = subprocess.run(
+        _refresh_args(reference / "catalog.yaml", reference / "out", sdk), capture_output=True
+    )
+    assert done.returncode in (1, 4), done.stderr
+    new_text, new_tree = (reference / "catalog.yaml").read_bytes(), read_tree(reference / "out")
+    work = tmp_path / "work"
+    work.mkdir()
+    catalog, out = work / "catalog.yaml", work / "out"
+    subprocess.run(_cli("generate", "--catalog", str(SEED), "--out", str(out)), check=True)
+    old_tree = read_tree(out)
+    assert old_tree != new_tree and SEED.read_bytes() != new_text
+    rng = random.Random(20261204)
+    for attempt in range(16):
+        shutil.copy(SEED, catalog)
+        process = subprocess.Popen(
+            _refresh_args(catalog, out, sdk), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        # A run lasts about 1.2 s here: any moment of it, the writes included.
+        time.sleep(rng.uniform(0.0, 1.4))
+        process.kill()
+        process.wait()
+        text = catalog.read_bytes()
+        assert text in (SEED.read_bytes(), new_text), attempt
+        if out.exists():
+            tree = read_tree(out)
+            assert tree in (old_tree, new_tree), attempt
+            assert text != new_text or tree == new_tree, attempt
+        else:  # killed between out/'s two renames: the old tree waits beside it
+            assert list(work.glob(".out.old-*")), attempt
+    shutil.copy(SEED, catalog)
+    done = subprocess.run(_refresh_args(catalog, out, sdk), capture_output=True)
+    assert done.returncode in (1, 4), done.stderr
+    assert catalog.read_bytes() == new_text and read_tree(out) == new_tree
+    assert sorted(p.name for p in work.iterdir()) == ["catalog.yaml", "out"]
+
+
+def test_concurrent_refreshes_leave_one_whole_result(tmp_path):
+    """Four refreshes of one catalog at once, from two SDK folders whose results differ:
+    the catalog file and out/ end as one run's result, out/ generated from that catalog."""
+    one = _small_sdk(tmp_path / "one", "kmeans", "sklearn", "xgboost")
+    two = _small_sdk(tmp_path / "two", "kmeans", "xgboost", "lda")
+    work = tmp_path / "work"
+    work.mkdir()
+    catalog, out = work / "catalog.yaml", work / "out"
+    shutil.copy(SEED, catalog)
+    runs = [
+        subprocess.Popen(_refresh_args(catalog, out, sdk), stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE)
+        for sdk in (one, two, one, two)
+    ]  # fmt: skip
+    for process in runs:
+        _, err = process.communicate(timeout=120)
+        assert process.returncode in (0, 1, 4), err
+    written = read_tree(out)
+    written.pop(".sagemaker-iac-manifest")
+    assert written == {k: v.encode() for k, v in build(load_catalog(catalog)).items()}
+    assert sorted(p.name for p in work.iterdir()) == ["catalog.yaml", "out"]
+
+
+def test_a_refresh_waits_for_the_one_before_and_reads_what_it_wrote(tmp_path):
+    """While another run holds the catalog's folder, a refresh waits; it then starts from
+    the catalog that run left (here already refreshed), so it changes nothing."""
+    sdk = _small_sdk(tmp_path / "sdk", "kmeans", "sklearn", "xgboost")
+    reference = tmp_path / "reference"
+    reference.mkdir()
+    shutil.copy(SEED, reference / "catalog.yaml")
+    subprocess.run(_refresh_args(reference / "catalog.yaml", reference / "out", sdk))
+    work = tmp_path / "work"
+    work.mkdir()
+    catalog, out = work / "catalog.yaml", work / "out"
+    shutil.copy(SEED, catalog)
+    with locked(work):
+        waiting = subprocess.Popen(_refresh_args(catalog, out, sdk), stderr=subprocess.PIPE)
+        time.sleep(3)  # a free run takes about a second
+        assert waiting.poll() is None
+        assert not out.exists()
+        shutil.copy(reference / "catalog.yaml", catalog)  # what the run before wrote
+    _, err = waiting.communicate(timeout=60)
+    assert waiting.returncode == 0, err  # nothing left to change
+    assert catalog.read_bytes() == (reference / "catalog.yaml").read_bytes()
+    assert read_tree(out) == read_tree(reference / "out")
+
+
+def test_a_catalog_write_cut_short_leaves_the_old_file(tmp_path):
+    """The importer stopped part-way through writing its catalog (by a file-size limit
+    below the new catalog's size): exit 2 naming the file, which holds its old text."""
+    sdk = _small_sdk(tmp_path / "sdk", "kmeans", "sklearn", "xgboost")
+    catalog = tmp_path / "catalog.yaml"
+    shutil.copy(SEED, catalog)
+    args = ["import", "sdk", "--sdk", str(sdk), "--catalog", str(SEED), "--out", str(catalog)]
+    limit = SEED.stat().st_size + 1000  # the new catalog is about twice the seed's size
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    cut = subprocess.run(_cli(*args), preexec_fn=small_files, capture_output=True)
+    assert cut.returncode == 2, cut.stderr
+    assert cut.stderr.decode().strip() == f"error: cannot write {catalog}: File too large"
+    assert catalog.read_bytes() == SEED.read_bytes()
+    done = subprocess.run(_cli(*args), capture_output=True)
+    assert done.returncode == 0, done.stderr
+    assert catalog.stat().st_size > limit
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["catalog.yaml", "sdk"]
