@@ -21,6 +21,9 @@ import yaml
 
 from sagemaker_iac.api import builtin_path, load_catalog, to_source
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from support.peak import peak_kib as measure_peak
+
 # Measure as a user's shell runs: Python caches bytecode (some CI shells turn that off,
 # which would charge every run for compiling the package's modules).
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -65,13 +68,12 @@ def paired(commands: dict[str, list[str]], runs: int = RUNS) -> dict[str, dict[s
 
 
 def peak_kib(command: list[str]) -> int:
-    """Peak resident memory of one run, from the kernel's accounting of that child."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        raise subprocess.CalledProcessError(process.returncode, command)
-    return int(usage.ru_maxrss)  # KiB on Linux
+    """Peak resident memory of one run (tests/support/peak.py: forked from a small
+    interpreter, so the figure is the command's own)."""
+    code, peak = measure_peak(command)
+    if code:
+        raise subprocess.CalledProcessError(code, command)
+    return peak
 
 
 FRAMEWORK_ARGS = {"version": "2.1", "image_scope": "training", "instance_type": "ml.g5.xlarge"}
@@ -324,6 +326,52 @@ def terraform_plan() -> dict[str, Any]:
     }
 
 
+LINT_FILES, LINT_FOLDERS, LINT_MIB = 100_000, 100, 50
+# A registry URI of the user's own: scanned for, not a catalog image, so no finding.
+OWN_URI = "123456789012.dkr.ecr.us-west-2.amazonaws.com/my-model"
+
+
+def lint_hostile() -> dict[str, Any]:
+    """`lint` over a tree of 100,000 small files and over one 50 MiB single-line file:
+    time (3 rounds, paired with `grep -rl`, what a user might run instead) and peak
+    memory, beside a one-file tree's."""
+    tree, big, one = WORK / "lint-tree", WORK / "lint-big", WORK / "lint-one"
+    for folder in range(LINT_FOLDERS):
+        sub = tree / f"d{folder:03d}"
+        sub.mkdir(parents=True)
+        for number in range(LINT_FILES // LINT_FOLDERS):
+            (sub / f"f{number:04d}.tf").write_text(f'image = "{OWN_URI}:{number}"\n')
+    big.mkdir()
+    with (big / "one.tf").open("w", encoding="ascii") as file:
+        for _ in range(LINT_MIB):
+            file.write("x" * 2**20)
+        file.write(f' "{OWN_URI}:1"\n')
+    one.mkdir()
+    (one / "one.tf").write_text(f'image = "{OWN_URI}:1"\n')
+    grep = ["grep", "-rl", "dkr.ecr"]
+    timed = paired(
+        {
+            "tree": [CLI, "lint", str(tree)],
+            "tree_grep": [*grep, str(tree)],
+            "big": [CLI, "lint", str(big)],
+            "big_grep": [*grep, str(big)],
+        },
+        runs=3,
+    )
+    peaks = {
+        name: peak_kib([CLI, "lint", str(path)])
+        for name, path in (("one", one), ("tree", tree), ("big", big))
+    }
+    return {
+        "files": LINT_FILES,
+        "big_mib": LINT_MIB,
+        "seconds": {name: t["median"] for name, t in timed.items()},
+        "peak_kib": peaks,
+        "growth_kib": max(peaks["tree"], peaks["big"]) - peaks["one"],
+        "goal": "peak memory within 32 MiB of a one-file run",
+    }
+
+
 def machine() -> dict[str, str]:
     return {
         "python": platform.python_version(),
@@ -444,6 +492,25 @@ def report(r: dict[str, Any]) -> str:
             sc["growth_100x_over_10x"] <= 12,
         ),
     ]
+    if "lint" in r:
+        ln = r["lint"]
+        rows.append(
+            (
+                f"`lint`, {ln['files']:,} files / one {ln['big_mib']} MiB line: time "
+                f"(`grep -rl`: {ln['seconds']['tree_grep']} s / {ln['seconds']['big_grep']} s)",
+                f"{ln['seconds']['tree']} s / {ln['seconds']['big']} s",
+                "-",
+                None,
+            )
+        )
+        rows.append(
+            (
+                f"`lint`, peak memory over a one-file run ({ln['peak_kib']['one']} KiB)",
+                f"+{ln['growth_kib']} KiB",
+                "<= 32 MiB",
+                ln["growth_kib"] <= 32 * 1024,
+            )
+        )
     lines = [
         "# Benchmark results",
         "",
@@ -499,6 +566,7 @@ def main() -> None:
     results["terraform_plan"] = terraform_plan()
     results["scale"] = scale()
     results["framework_scale"] = framework_scale()
+    results["lint"] = lint_hostile()
     here = Path(__file__).resolve().parent
     (here / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     (here / "results.md").write_text(report(results))

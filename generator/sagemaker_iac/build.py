@@ -9,6 +9,9 @@ from .catalog import Catalog
 from .files import Files
 from .targets import TARGET_ROOTS, TARGETS
 
+# Users take out/ from a git host: GitHub warns above 50 MiB and refuses 100 MiB.
+MAX_FILE_BYTES = 50 * 2**20
+
 
 def owned_by(targets: tuple[str, ...]) -> tuple[str, ...]:
     """Path prefixes written by these targets (the reports always are)."""
@@ -64,4 +67,9 @@ def render(catalog: Catalog, targets: tuple[str, ...] = TARGETS) -> Files:
     data = to_dict(catalog)
     mark = stamp(catalog, data)
     files.update(render_reports(algorithms, data, mark, catalog))
+    for path, text in files.items():
+        if (size := len(text.encode("utf-8"))) > MAX_FILE_BYTES:
+            raise OutputLimitError(
+                f"{catalog.path}: out/{path} would be {size} bytes; at most {MAX_FILE_BYTES}"
+            )
     return dict(sorted(stamped(files, mark).items()))

@@ -166,7 +166,8 @@ def _framework_catalog(tmp_path: Path, change) -> Path:
     from sagemaker_iac.api import dump, load_catalog
 
     catalog = load_catalog()
-    text = dump(catalog._replace(images={"pytorch": catalog.images["pytorch"]}))
+    rules = catalog.image_rules._replace(neuron_frameworks=())  # no *-neuron images kept
+    text = dump(catalog._replace(images={"pytorch": catalog.images["pytorch"]}, image_rules=rules))
     data = yaml.safe_load(text)
     entry = data["images"]["pytorch"]["configs"]["training"]["versions"]["2.1.0"]
     change(entry)
@@ -213,3 +214,58 @@ def test_a_version_too_large_for_one_template_is_refused_not_split_to_nothing(mo
     monkeypatch.setattr(_frameworks, "MAX_INLINE_BODY", 2_000)  # below any one version
     with pytest.raises(OutputLimitError, match=r"images: pytorch: \w+ version \S+ alone makes"):
         _frameworks.render_frameworks(catalog)
+
+
+def test_a_file_past_the_size_limit_is_refused_naming_it(tmp_path, monkeypatch):
+    """No catalog the schema admits comes near 50 MiB in one file; with the limit lowered,
+    generate refuses (exit 2) naming the catalog and the file, and writes nothing."""
+    from sagemaker_iac import build
+
+    monkeypatch.setattr(build, "MAX_FILE_BYTES", 19_000)  # below two of whole.yaml's files
+    out = tmp_path / "out"
+    whole = FIXTURES / "catalogs" / "good" / "whole.yaml"
+    result = cli_runner().invoke(main, ["generate", "--catalog", str(whole), "--out", str(out)])
+    assert result.exit_code == 2, result.stderr
+    shown = rf"error: {re.escape(str(whole))}: out/\S+ would be \d+ bytes; at most 19000\n"
+    assert re.fullmatch(shown, result.stderr), result.stderr
+    assert not out.exists()
+
+
+def _walk(node: object, path: str = "") -> list[tuple[str, dict]]:
+    """Every subschema of the catalog's schema, with where it is."""
+    found = []
+    if isinstance(node, dict):
+        found.append((path, node))
+        for key, value in node.items():
+            found += _walk(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _walk(value, f"{path}/{index}")
+    return found
+
+
+def test_every_string_and_key_in_the_schema_has_a_length_bound():
+    """Names become file names, mapping keys and template bytes: no string value and no
+    key of an open mapping may be unbounded."""
+    from sagemaker_iac.catalog.resources import schema
+
+    defs = schema()["$defs"]
+
+    def bounded(node: dict) -> bool:
+        if "$ref" in node:
+            return bounded(defs[node["$ref"].rsplit("/", 1)[1]])
+        if "anyOf" in node:
+            return all(bounded(n) for n in node["anyOf"] if n.get("type") != "null")
+        return "maxLength" in node or "enum" in node or "const" in node
+
+    found = _walk(schema())
+    strings = [(p, n) for p, n in found if n.get("type") in ("string", ["string", "null"])]
+    unbounded = [p for p, n in strings if not bounded(n)]
+    open_keys = [
+        p
+        for p, n in found
+        if isinstance(n.get("additionalProperties"), dict)
+        and not bounded(n.get("propertyNames", {}))
+    ]
+    assert len(strings) > 20
+    assert unbounded == [] and open_keys == []

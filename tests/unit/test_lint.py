@@ -14,6 +14,7 @@ from sagemaker_iac.api import framework_image, lint
 from sagemaker_iac.cli import main
 from support.catalogs import other_region_account
 from support.cli import cli_runner
+from support.peak import peak_kib
 
 
 def write(folder: Path, name: str, lines: list[str]) -> Path:
@@ -227,3 +228,50 @@ def test_an_unreadable_file_is_reported_and_exits_2(tmp_path, catalog):
     assert "ok.tf:1:10: SMI001" in result.stdout  # the rest is still checked
     ignored = run_lint_bounded(str(tmp_path), str(UNREADABLE), "--ignore-unreadable")
     assert ignored.returncode == 1 and "SMI007" in ignored.stderr
+
+
+def _where(data: bytes, at: int) -> tuple[int, int]:
+    """Line and column of byte AT as an editor shows them: columns in UTF-8 characters."""
+    start = data.rfind(b"\n", 0, at) + 1
+    return data.count(b"\n", 0, at) + 1, len(data[start:at].decode("utf-8", "replace")) + 1
+
+
+def test_uris_across_read_boundaries_are_found_at_their_place(tmp_path, catalog):
+    """A 6 MiB file, read a MiB at a time: a URI at each boundary, ending just before it,
+    cut by it, starting just before it or at it, after multi-byte characters and a cut-off
+    sequence on its line; and a line of a MiB first."""
+    uri = swapped_kmeans(catalog).encode()
+    data = bytearray(("é" * 100 + "\n").encode() * (5 * 2**20 // 201))
+    planted = []
+    for number, before in enumerate((len(uri) + 1, 7, 1, 0), start=1):
+        start = number * 2**20 - before
+        data[start - 2 : start + len(uri) + 1] = b"\xc3 " + uri + b" "
+        planted.append(start)
+    data[:0] = b"x" * 2**20  # one line of a MiB first
+    path = tmp_path / "long.yaml"
+    path.write_bytes(bytes(data))
+    found = lint(catalog, [path]).findings
+    expected = [_where(bytes(data), 2**20 + start) for start in planted]
+    assert [(f.line, f.column) for f in found if f.rule == "SMI001"] == expected
+
+
+def _peak_kib(*args: str) -> int:
+    """`lint`'s peak resident memory in a process of its own (KiB, the kernel's count)."""
+    code, peak = peak_kib([sys.executable, "-m", "sagemaker_iac.cli", "lint", *args])
+    assert code == 1  # a finding in each file scanned
+    return peak
+
+
+def test_a_50_mb_single_line_file_is_scanned_in_bounded_memory(tmp_path, catalog):
+    uri = swapped_kmeans(catalog)
+    small = tmp_path / "small" / "a.tf"
+    small.parent.mkdir()
+    small.write_text(f'image = "{uri}"\n', encoding="utf-8")
+    big = tmp_path / "big" / "a.tf"
+    big.parent.mkdir()
+    with big.open("w", encoding="ascii") as file:
+        for _ in range(50):
+            file.write("x" * 2**20)
+        file.write(f' "{uri}"\n')
+    # Holding the file would take 50 MiB at least; reading it in chunks, a few more.
+    assert _peak_kib(str(big)) - _peak_kib(str(small)) < 16 * 1024

@@ -189,6 +189,15 @@ def _check_references(doc: YamlDocument) -> None:
                     )
     if "image_rules" in data:
         source_ref(("image_rules", "source"), data["image_rules"]["source"])
+        images = data.get("images", {})
+        for index, name in enumerate(data["image_rules"].get("neuron_frameworks", [])):
+            # The SDK reads a Neuron instance's image from <framework>-neuron's config.
+            if name in images and f"{name}-neuron" not in images:
+                raise doc.error(
+                    ("image_rules", "neuron_frameworks", index),
+                    f"{shown(name)}'s Neuron images come from the framework "
+                    f"{shown(name)}-neuron, which the catalog lacks",
+                )
     for key, found in data.get("images", {}).items():
         _check_family(doc, key, found, source_ref)
     for key, algorithm in data["algorithms"].items():

@@ -53,11 +53,14 @@ def _value(value: str | None) -> str:
 
 
 def part_paths(catalog: Catalog) -> dict[tuple[str, str], str]:
-    """(framework, scope) -> the template's out/ path, for every scope of every framework."""
+    """(framework, scope) -> the template's out/ path, for every scope of every framework
+    that answers some lookup in it (a scope whose every version refuses, such as a Graviton
+    scope without Arm tags, has no image to offer and no template)."""
     return {
         (key, scope): f"{ROOT}/{key}-{scope.replace('_', '-')}.yaml"
         for key, found in sorted(catalog.images.items())
         for scope in found.scopes or ()
+        if any(k[0] == scope for k in answered(catalog, key))
     }
 
 
