@@ -372,6 +372,28 @@ def lint_hostile() -> dict[str, Any]:
     }
 
 
+def cfn_lint_rules() -> dict[str, Any]:
+    """cfn-lint over the generated templates (not the framework lookups, 120 of one shape;
+    not the Mappings body, which is no template) with and without sagemaker-iac's rules."""
+    root = WORK / "out" / "cloudformation"
+    templates = sorted(
+        str(p)
+        for p in root.rglob("*.yaml")
+        if "frameworks" not in p.parts and "mappings" not in p.name
+    )
+    cfn_lint = [str(BIN / "cfn-lint"), "--format", "parseable", *templates]
+    timed = paired(
+        {"with": [*cfn_lint, "-a", "sagemaker_iac.cfn_lint_rules"], "without": cfn_lint}, runs=3
+    )
+    return {
+        "templates": len(templates),
+        "with_s": timed["with"]["median"],
+        "without_s": timed["without"]["median"],
+        "ratio": round(timed["with"]["median"] / timed["without"]["median"], 3),
+        "goal": "for reference",
+    }
+
+
 def machine() -> dict[str, str]:
     return {
         "python": platform.python_version(),
@@ -511,6 +533,17 @@ def report(r: dict[str, Any]) -> str:
                 ln["growth_kib"] <= 32 * 1024,
             )
         )
+    if "cfn_lint_rules" in r:
+        cl = r["cfn_lint_rules"]
+        rows.append(
+            (
+                f"cfn-lint over the {cl['templates']} generated templates, with the rules "
+                f"package vs without ({cl['without_s']} s)",
+                f"{cl['with_s']} s, {cl['ratio']}x",
+                "(for reference)",
+                None,
+            )
+        )
     lines = [
         "# Benchmark results",
         "",
@@ -567,6 +600,7 @@ def main() -> None:
     results["scale"] = scale()
     results["framework_scale"] = framework_scale()
     results["lint"] = lint_hostile()
+    results["cfn_lint_rules"] = cfn_lint_rules()
     here = Path(__file__).resolve().parent
     (here / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     (here / "results.md").write_text(report(results))

@@ -252,6 +252,24 @@ def _scan_file(
     return found
 
 
+class UriChecker:
+    """The checks of `lint` for one string at a time (a template's property value), with
+    the catalog's images indexed once."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog, self._index = catalog, _index(catalog)
+
+    def check(self, text: str, kind: str) -> list[tuple[str, str]]:
+        """(rule, message) of each finding in TEXT; KIND as for a file: terraform,
+        cloudformation (a literal region is a finding) or other."""
+        found: list[tuple[str, str]] = []
+        for match in _URI.finditer(text):
+            images = self._index.get(match["repository"])
+            if images is not None:
+                found += _check(self.catalog, images, match, kind)
+        return found
+
+
 def _check(
     catalog: Catalog, images: _Images, match: re.Match[str], kind: str
 ) -> Iterator[tuple[str, str]]:

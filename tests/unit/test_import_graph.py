@@ -23,6 +23,7 @@ RANKS = {
     "lifecycle": 2,
     "targets": 2,
     "lint": 2,
+    "cfn_lint_rules": 3,
     "_prebuilt": 3,
     "build": 4,
     "api": 5,
