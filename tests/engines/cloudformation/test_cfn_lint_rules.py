@@ -142,3 +142,25 @@ def test_generated_templates_pass_the_rules(built, tmp_path):
     assert result.returncode in RAN, result.stderr
     ours = [line for line in result.stdout.splitlines() if ":E91" in line or ":W91" in line]
     assert ours == []
+
+
+def test_a_malformed_template_is_left_to_cfn_lint(tmp_path):
+    """Resources that are not mappings, and properties that are not: cfn-lint reports
+    them (one of its own rules crashes on them); the package's rules neither crash (E0002
+    naming them) nor report anything."""
+    path = tmp_path / "odd.yaml"
+    path.write_text(
+        template(
+            {"List": ["x"], "Text": "x", "Odd": {"Type": "AWS::SageMaker::Model", "Properties": 3}}
+        ),
+        encoding="utf-8",
+    )
+    command = [CFN_LINT, str(path), "--format", "parseable", "-a", "sagemaker_iac.cfn_lint_rules"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert result.returncode in RAN and result.stdout, result.stderr  # cfn-lint's findings
+    crashed = [
+        line
+        for line in result.stdout.splitlines()
+        if "processing rule E91" in line or "processing rule W91" in line
+    ]
+    assert crashed == [] and cfn_lint(path) == []
