@@ -11,9 +11,9 @@ import codecs
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .catalog import Catalog, Image
 from .catalog.resolve import leaves
@@ -169,22 +169,31 @@ def _texts(path: Path, head: bytes, utf16: bool) -> Iterator[str]:
         yield decoder.decode(b"", final=True)
 
 
-def _kind(path: Path, texts: Iterator[str]) -> str:
-    """terraform, cloudformation or other: where a literal region is itself the mistake."""
-    if path.suffix in (".tf", ".tfvars"):
-        return "terraform"
-    tail, first = "", True
-    resources = type_ = False
-    for chunk in texts:
-        window = tail + chunk
-        if "AWSTemplateFormatVersion" in window or "\nResources:" in window:
-            return "cloudformation"
-        if first and window.startswith("Resources:"):
-            return "cloudformation"
-        resources = resources or '"Resources"' in window
-        type_ = type_ or '"Type": "AWS::' in window
-        tail, first = window[-32:], False
-    return "cloudformation" if path.suffix == ".json" and resources and type_ else "other"
+class _Kind:
+    """terraform, cloudformation or other: where a literal region is itself the mistake;
+    told the file's text a chunk at a time, as it is read for URIs."""
+
+    def __init__(self, path: Path) -> None:
+        self._path, self._tail, self._first = path, "", True
+        self._terraform = path.suffix in (".tf", ".tfvars")
+        self._template = self._resources = self._type = False
+
+    def feed(self, chunk: str) -> None:
+        if self._terraform or self._template:
+            return  # settled
+        window = self._tail + chunk
+        self._template = "AWSTemplateFormatVersion" in window or "\nResources:" in window
+        self._template |= self._first and window.startswith("Resources:")
+        self._resources |= '"Resources"' in window
+        self._type |= '"Type": "AWS::' in window
+        self._tail, self._first = window[-32:], False
+
+    @property
+    def kind(self) -> str:
+        if self._terraform:
+            return "terraform"
+        json_template = self._path.suffix == ".json" and self._resources and self._type
+        return "cloudformation" if self._template or json_template else "other"
 
 
 class _Cursor:
@@ -234,44 +243,56 @@ def _matches(texts: Iterator[str], cursor: _Cursor) -> Iterator[re.Match[str]]:
         buffer, offset = buffer[limit:], offset + limit
 
 
-def _scan_file(
-    catalog: Catalog, path: Path, head: bytes, index: dict[str, _Images], utf16: bool
-) -> list[Finding] | None:
-    """Every finding in one view of a file; None for a file sagemaker-iac generated."""
+def _scan_file(checker: UriChecker, path: Path, head: bytes, utf16: bool) -> list[Finding] | None:
+    """Every finding in one view of a file, read once; None for a file sagemaker-iac
+    generated. Whether a literal region is a finding depends on the whole file's kind, so
+    the catalog's URIs are kept (with their place) and checked at the end."""
     if GENERATED in next(_texts(path, head, utf16))[:400]:
         return None
-    kind = _kind(path, _texts(path, head, utf16))
+    kind = _Kind(path)
     cursor = _Cursor(utf8=not utf16)
-    found = []
-    for match in _matches(_texts(path, head, utf16), cursor):
-        images = index.get(match["repository"])
-        if images is None:
-            continue  # not a SageMaker image the catalog knows: a user's own repository
-        for rule, message in _check(catalog, images, match, kind):
-            found.append(Finding(str(path), cursor.line, rule, message, cursor.column))
-    return found
+
+    def told(texts: Iterator[str]) -> Iterator[str]:
+        for chunk in texts:
+            kind.feed(chunk)
+            yield chunk
+
+    known = [
+        (match.groupdict(), cursor.line, cursor.column)
+        for match in _matches(told(_texts(path, head, utf16)), cursor)
+        if checker.knows(match)
+    ]
+    return [
+        Finding(str(path), line, rule, message, column)
+        for parts, line, column in known
+        for rule, message in checker.findings(parts, kind.kind)
+    ]
 
 
 class UriChecker:
-    """The checks of `lint` for one string at a time (a template's property value), with
+    """The checks of `lint` on one URI or one string (a template's property value), with
     the catalog's images indexed once."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog, self._index = catalog, _index(catalog)
 
+    def knows(self, match: re.Match[str]) -> bool:
+        """Whether the URI is of a repository the catalog publishes (not a user's own)."""
+        return match["repository"] in self._index
+
+    def findings(self, parts: Mapping[str, str | None], kind: str) -> list[tuple[str, str]]:
+        """(rule, message) of each finding on one URI (its _URI groups); KIND as for a
+        file: terraform, cloudformation (a literal region is a finding) or other."""
+        images = self._index.get(str(parts["repository"]))
+        return [] if images is None else list(_check(self.catalog, images, parts, kind))
+
     def check(self, text: str, kind: str) -> list[tuple[str, str]]:
-        """(rule, message) of each finding in TEXT; KIND as for a file: terraform,
-        cloudformation (a literal region is a finding) or other."""
-        found: list[tuple[str, str]] = []
-        for match in _URI.finditer(text):
-            images = self._index.get(match["repository"])
-            if images is not None:
-                found += _check(self.catalog, images, match, kind)
-        return found
+        """(rule, message) of each finding in TEXT."""
+        return [f for match in _URI.finditer(text) for f in self.findings(match.groupdict(), kind)]
 
 
 def _check(
-    catalog: Catalog, images: _Images, match: re.Match[str], kind: str
+    catalog: Catalog, images: _Images, match: Mapping[str, Any], kind: str
 ) -> Iterator[tuple[str, str]]:
     account, region, suffix = match["account"], match["region"], match["suffix"]
     repository, tag = match["repository"], match["tag"]
@@ -344,14 +365,14 @@ def scan(catalog: Catalog, paths: list[Path]) -> Scanned:
     found: list[Finding] = []
     unreadable: list[Finding] = []
     skipped: list[tuple[str, str]] = []
-    index = _index(catalog)  # once for every file
+    checker = UriChecker(catalog)  # the catalog indexed once for every file
     for path in _walk(paths, skipped):
         try:
             with path.open("rb") as file:
                 head = file.read(_CHUNK)
             utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
             views = (False, True) if utf16 else (False,)
-            each = [_scan_file(catalog, path, head, index, view) for view in views]
+            each = [_scan_file(checker, path, head, view) for view in views]
         except OSError as exc:
             reason = exc.strerror or str(exc)
             unreadable.append(Finding(str(path), 0, UNREADABLE, f"cannot read: {reason}"))
