@@ -54,6 +54,7 @@ __all__ = [
     "diff",
     "dump",
     "format_changes",
+    "format_findings",
     "framework_image",
     "framework_uri_count",
     "generate",
@@ -251,6 +252,14 @@ def lint(catalog: Catalog, paths: list[Path]) -> Scanned:
     from .lint import scan
 
     return scan(catalog, paths)
+
+
+def format_findings(scanned: Scanned, fmt: str = "text") -> str:
+    """`lint`'s findings as text, a SARIF 2.1.0 log (sarif) or workflow commands (github);
+    paths relative to the current folder where they are under it."""
+    from .lint_formats import render
+
+    return render(scanned, fmt)
 
 
 def write_file(path: Path, text: str) -> None:

@@ -88,41 +88,41 @@ class _Findings:
 
 class WrongAccount(_Findings, CloudFormationLintRule):
     id = "E9101"
-    shortdesc = "Image URI with another registry's account"
+    shortdesc = lint.RULES[lint.WRONG_ACCOUNT].summary
     description = "The account is not the catalog's registry of this image in the region."
     finding = lint.WRONG_ACCOUNT
 
 
 class WrongSuffix(_Findings, CloudFormationLintRule):
     id = "E9102"
-    shortdesc = "Image URI with another partition's DNS suffix"
+    shortdesc = lint.RULES[lint.WRONG_SUFFIX].summary
     description = "The DNS suffix is not the region's partition's."
     finding = lint.WRONG_SUFFIX
 
 
 class UnpublishedTag(_Findings, CloudFormationLintRule):
     id = "E9103"
-    shortdesc = "Image URI with a tag the catalog does not publish"
+    shortdesc = lint.RULES[lint.UNPUBLISHED_TAG].summary
     description = "The tag is not one the catalog publishes for this algorithm's image."
     finding = lint.UNPUBLISHED_TAG
 
 
 class NotPublished(_Findings, CloudFormationLintRule):
     id = "E9105"
-    shortdesc = "Image URI in a region where the image is not published"
+    shortdesc = lint.RULES[lint.NOT_PUBLISHED].summary
     description = "The catalog publishes this image in other regions only."
     finding = lint.NOT_PUBLISHED
 
 
 class HardCodedRegion(_Findings, CloudFormationLintRule):
     id = "W9104"
-    shortdesc = "Image URI with a hard-coded region"
+    shortdesc = lint.RULES[lint.HARD_CODED_REGION].summary
     description = "Use ${AWS::Region} and ${AWS::URLSuffix}, or the catalog's Mappings."
     finding = lint.HARD_CODED_REGION
 
 
 class FixedAccountVariableRegion(_Findings, CloudFormationLintRule):
     id = "W9106"
-    shortdesc = "Image URI with a fixed account and a region other than the stack's"
+    shortdesc = lint.RULES[lint.ACCOUNT_WITH_VARIABLE_REGION].summary
     description = "The region varies by something other than AWS::Region; the account does not."
     finding = lint.ACCOUNT_WITH_VARIABLE_REGION

@@ -499,9 +499,21 @@ def refresh(
     help="Report files that cannot be read, but do not fail (exit 2) for them.",
 )
 @click.option("--verbose", is_flag=True, help="Name every file passed over, and why.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "sarif", "github"]),
+    default="text",
+    show_default=True,
+    help="sarif: one SARIF 2.1.0 log (code scanning); github: workflow annotations.",
+)
 @user_errors
 def lint_(
-    paths: tuple[Path, ...], catalog_path: Path | None, ignore_unreadable: bool, verbose: bool
+    paths: tuple[Path, ...],
+    catalog_path: Path | None,
+    ignore_unreadable: bool,
+    verbose: bool,
+    fmt: str,
 ) -> None:
     """Find hard-coded SageMaker image URIs the catalog contradicts; exit 1 if any.
 
@@ -511,11 +523,11 @@ def lint_(
     Terraform or CloudFormation, where the provider or the stack knows the region. FIFOs,
     sockets, devices and symbolic links are passed over; a file that cannot be read is
     reported (SMI007) and exits 2 unless --ignore-unreadable. Each finding is one line,
-    FILE:LINE:COLUMN: RULE message, the column in characters from 1.
+    FILE:LINE:COLUMN: RULE message, the column in characters from 1. The exit code does
+    not depend on --format.
     """
     scanned = api.lint(_catalog(catalog_path), list(paths))
-    for finding in scanned.findings:
-        click.echo(str(finding))
+    click.echo(api.format_findings(scanned, fmt), nl=False)
     for unreadable in scanned.unreadable:
         click.echo(str(unreadable), err=True)
     if verbose:

@@ -48,6 +48,7 @@ class Finding(NamedTuple):
     message: str
     # 1-based, in characters of the line (UTF-8 where the file is); 0 for a whole file.
     column: int = 0
+    uri: str = ""  # the URI as written, "" for a whole file
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -64,6 +65,68 @@ NOT_PUBLISHED = "SMI005"
 ACCOUNT_WITH_VARIABLE_REGION = "SMI006"
 # Not a finding about a URI: a file that could not be read, so nothing in it was checked.
 UNREADABLE = "SMI007"
+
+
+class Rule(NamedTuple):
+    """What a rule finds and what to do instead, for a report's rule metadata."""
+
+    name: str
+    summary: str
+    help: str
+    # error: SageMaker refuses or fails to pull the image; warning: it works until the
+    # code is used in another region (or an account differs). Exit codes do not differ.
+    level: str
+
+
+RULES = {
+    WRONG_ACCOUNT: Rule(
+        "WrongRegistryAccount",
+        "Image URI with another registry's account",
+        "The account is not the catalog's registry of this image in the region; SageMaker "
+        "cannot pull the image. Take the account from the catalog for the region.",
+        "error",
+    ),
+    WRONG_SUFFIX: Rule(
+        "WrongDnsSuffix",
+        "Image URI with another partition's DNS suffix",
+        "The DNS suffix is not the region's partition's (amazonaws.com, amazonaws.com.cn, "
+        "...). Take the suffix from the partition of the region.",
+        "error",
+    ),
+    UNPUBLISHED_TAG: Rule(
+        "UnpublishedTag",
+        "Image URI with a tag the catalog does not publish",
+        "The tag is not one the catalog publishes for this algorithm's image; use one it "
+        "lists (sagemaker-iac algorithms --json).",
+        "error",
+    ),
+    HARD_CODED_REGION: Rule(
+        "HardCodedRegion",
+        "Image URI with a hard-coded region",
+        "Terraform's provider and CloudFormation's stack know the region; a URI written for "
+        "one region fails in another. Take it from the generated modules or Mappings.",
+        "warning",
+    ),
+    NOT_PUBLISHED: Rule(
+        "NotPublishedInRegion",
+        "Image URI in a region where the image is not published",
+        "The catalog publishes this image in other regions only.",
+        "error",
+    ),
+    ACCOUNT_WITH_VARIABLE_REGION: Rule(
+        "FixedAccountVariableRegion",
+        "Image URI with a fixed account and a variable region",
+        "The region varies but the account does not, and registries' accounts differ by "
+        "region: look the whole URI up per region.",
+        "warning",
+    ),
+    UNREADABLE: Rule(
+        "UnreadableFile",
+        "A file that could not be read",
+        "Nothing in the file was checked: make it readable, or lint with --ignore-unreadable.",
+        "error",
+    ),
+}
 
 
 class _Images(NamedTuple):
@@ -258,13 +321,13 @@ def _scan_file(checker: UriChecker, path: Path, head: bytes, utf16: bool) -> lis
             yield chunk
 
     known = [
-        (match.groupdict(), cursor.line, cursor.column)
+        (match.groupdict(), cursor.line, cursor.column, match[0])
         for match in _matches(told(_texts(path, head, utf16)), cursor)
         if checker.knows(match)
     ]
     return [
-        Finding(str(path), line, rule, message, column)
-        for parts, line, column in known
+        Finding(str(path), line, rule, message, column, uri)
+        for parts, line, column, uri in known
         for rule, message in checker.findings(parts, kind.kind)
     ]
 

@@ -24,6 +24,7 @@ RANKS = {
     "targets": 2,
     "lint": 2,
     "cfn_lint_rules": 3,
+    "lint_formats": 3,
     "_prebuilt": 3,
     "build": 4,
     "api": 5,
