@@ -39,10 +39,12 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-$(CHECKOV_VENV)/.installed: Makefile
+# sagemaker-iac beside it, as users install it (pipx inject), for its checkov checks.
+$(CHECKOV_VENV)/.installed: Makefile pyproject.toml
 	$(PYTHON) -m venv $(CHECKOV_VENV)
 	$(CHECKOV_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(CHECKOV_VENV)/bin/python -m pip install --quiet '$(CHECKOV_SPEC)'
+	$(CHECKOV_VENV)/bin/python -m pip install --quiet -e .
 	touch $@
 
 $(SDK_VENV)/.installed: Makefile

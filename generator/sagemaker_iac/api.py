@@ -51,6 +51,7 @@ __all__ = [
     "build",
     "builtin_path",
     "check",
+    "checkov_checks_dir",
     "diff",
     "dump",
     "format_changes",
@@ -252,6 +253,14 @@ def lint(catalog: Catalog, paths: list[Path]) -> Scanned:
     from .lint import scan
 
     return scan(catalog, paths)
+
+
+def checkov_checks_dir() -> Path:
+    """The folder of sagemaker-iac's checkov checks, for checkov --external-checks-dir
+    (checkov must run where sagemaker-iac is installed)."""
+    from .checkov_checks import FOLDER
+
+    return FOLDER
 
 
 def format_findings(scanned: Scanned, fmt: str = "text") -> str:

@@ -541,6 +541,17 @@ def lint_(
         sys.exit(EXIT_CHECK_FAILED)
 
 
+@main.command("checkov-dir")
+def checkov_dir() -> None:
+    """Print the folder of the checkov checks (the lint rules as CKV_SMI_1 to 6).
+
+    checkov -d . --external-checks-dir "$(sagemaker-iac checkov-dir)", where checkov
+    runs in the environment sagemaker-iac is installed in (pipx inject checkov
+    sagemaker-iac).
+    """
+    click.echo(str(api.checkov_checks_dir()))
+
+
 def _today() -> str:
     import datetime
 

@@ -349,9 +349,13 @@ class UriChecker:
         images = self._index.get(str(parts["repository"]))
         return [] if images is None else list(_check(self.catalog, images, parts, kind))
 
+    def uris(self, text: str) -> list[re.Match[str]]:
+        """Each URI in TEXT of a repository the catalog publishes."""
+        return [match for match in _URI.finditer(text) if self.knows(match)]
+
     def check(self, text: str, kind: str) -> list[tuple[str, str]]:
         """(rule, message) of each finding in TEXT."""
-        return [f for match in _URI.finditer(text) for f in self.findings(match.groupdict(), kind)]
+        return [f for match in self.uris(text) for f in self.findings(match.groupdict(), kind)]
 
 
 def _check(

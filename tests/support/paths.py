@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
 # The two small good catalogs: the seed (algorithms only) and the smallest legal one.
 SEED = FIXTURES / "catalogs" / "good" / "seed.yaml"
 MINIMAL = FIXTURES / "catalogs" / "good" / "minimal.yaml"
+# checkov, in its own tool environment (make test names it in CHECKOV).
+CHECKOV = Path(os.environ.get("CHECKOV", ROOT / ".venv-checkov" / "bin" / "checkov"))
 
 
 def user_tree(tmp_path: Path) -> Path:

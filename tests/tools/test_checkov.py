@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from support.paths import ROOT
+from support.paths import CHECKOV, ROOT
 
 pytestmark = pytest.mark.checkov
 
-CHECKOV = Path(os.environ.get("CHECKOV", ROOT / ".venv-checkov" / "bin" / "checkov"))
 
 if "CHECKOV" not in os.environ and not CHECKOV.exists():
     pytest.skip("checkov's tool environment is missing: run `make test`", allow_module_level=True)

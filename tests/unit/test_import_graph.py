@@ -25,6 +25,7 @@ RANKS = {
     "lint": 2,
     "cfn_lint_rules": 3,
     "lint_formats": 3,
+    "checkov_checks": 3,
     "_prebuilt": 3,
     "build": 4,
     "api": 5,
