@@ -60,6 +60,7 @@ __all__ = [
     "framework_uri_count",
     "generate",
     "image_uri",
+    "import_dlc",
     "import_docs",
     "import_sdk",
     "lint",
@@ -227,6 +228,14 @@ def import_sdk(catalog: Catalog, folder: Path, date: str) -> Catalog:
     return import_images(merge(catalog, folder, str(folder), date), folder, str(folder), date)
 
 
+def import_dlc(catalog: Catalog, path: Path, date: str, document: str | None = None) -> Catalog:
+    """CATALOG with the end-of-patch dates of the AWS Deep Learning Containers checkout
+    at PATH in place of those it had (DOCUMENT names the source; default: PATH)."""
+    from .lifecycle.import_dlc import import_dlc as merge_dlc
+
+    return merge_dlc(catalog, path, document or str(path), date)
+
+
 def verify(catalog: Catalog, folder: Path) -> list[Difference]:
     """Every way the catalog and the SDK's configs disagree."""
     from .lifecycle.import_sdk import verify as compare
@@ -247,12 +256,13 @@ def format_changes(changes: list[Change], markdown: bool = False) -> str:
     return (format_markdown if markdown else format_text)(changes)
 
 
-def lint(catalog: Catalog, paths: list[Path]) -> Scanned:
+def lint(catalog: Catalog, paths: list[Path], eol_on: str | None = None) -> Scanned:
     """Every hard-coded SageMaker image URI under PATHS that the catalog contradicts, the
-    files that could not be read, and those passed over (not regular files, links)."""
+    files that could not be read, and those passed over (not regular files, links); with
+    EOL_ON (YYYY-MM-DD), every image past its end of patch on that day too."""
     from .lint import scan
 
-    return scan(catalog, paths)
+    return scan(catalog, paths, eol_on)
 
 
 def checkov_checks_dir() -> Path:
@@ -286,7 +296,11 @@ class Refreshed(NamedTuple):
 
 
 def refresh(
-    catalog_path: Path, out: Path, sdk: Path | None = None, date: str | None = None
+    catalog_path: Path,
+    out: Path,
+    sdk: Path | None = None,
+    date: str | None = None,
+    dlc: Path | None = None,
 ) -> Refreshed:
     """The installed SDK's (or SDK's) images and botocore's facts merged into the catalog
     file, out/ regenerated from it; the changes, breaking ones first.
@@ -301,7 +315,10 @@ def refresh(
     # One refresh of a catalog file at a time: a second reads what the first wrote.
     with locked(catalog_path.resolve().parent):
         old = load_catalog(catalog_path)
-        new = import_sdk(old, sdk_config_dir(sdk), date or datetime.date.today().isoformat())
+        day = date or datetime.date.today().isoformat()
+        new = import_sdk(old, sdk_config_dir(sdk), day)
+        if dlc is not None:  # and the Deep Learning Containers' end-of-patch dates
+            new = import_dlc(new, dlc, day)
         changes = sorted(diff(old, new), key=lambda c: not c.breaking)
         if not changes:
             return Refreshed(changes, False, generate(old, out))

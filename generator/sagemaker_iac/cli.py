@@ -241,8 +241,16 @@ def uri(
             "registry_host": found.host,
             "repository": found.repository,
             "tag": found.tag,
+            "end_of_patch": _end_of_patch(catalog, found.repository, found.tag),
         }
     )
+
+
+def _end_of_patch(catalog: Catalog, repository: str, tag: str | None) -> str | None:
+    """The image's end-of-patch date, where the catalog has the Deep Learning Containers'
+    dates for its tag (None: not known, not "never")."""
+    release = catalog.release(repository, tag)
+    return None if release is None else release.eop
 
 
 def _algorithm_uri(
@@ -265,6 +273,7 @@ def _algorithm_uri(
             "registry_host": catalog.registry_host(algorithm, region, scope),
             "repository": image.repository,
             "tag": tag or image.default_tag,
+            "end_of_patch": _end_of_patch(catalog, image.repository, tag or image.default_tag),
         }
     )
 
@@ -404,6 +413,22 @@ def import_sdk(
     _write(api.dump(merged), out)
 
 
+@import_.command("dlc")
+@click.argument("path", type=PathParam(exists=True, file_okay=False))
+@catalog_option
+@out_option
+@date_option
+@click.option("--document", default=None, help="What to cite as the source (default: PATH).")
+@user_errors
+def import_dlc(
+    path: Path, catalog_path: Path | None, out: Path | None, date: str | None, document: str | None
+) -> None:
+    """Merge the end-of-patch dates of a checkout of aws/deep-learning-containers (its
+    docs/src/data image files) into a catalog."""
+    merged = api.import_dlc(load_catalog(catalog_path), path, date or _today(), document)
+    _write(api.dump(merged), out)
+
+
 @main.command()
 @click.argument("old", type=PathParam(exists=True, dir_okay=False))
 @click.argument("new", type=PathParam(exists=True, dir_okay=False))
@@ -459,6 +484,12 @@ EXIT_BREAKING = 4
     default=None,
     help="Also write the markdown diff here (a pull request body).",
 )
+@click.option(
+    "--dlc",
+    type=PathParam(exists=True, file_okay=False),
+    default=None,
+    help="A checkout of aws/deep-learning-containers: its end-of-patch dates too.",
+)
 @date_option
 @user_errors
 def refresh(
@@ -466,6 +497,7 @@ def refresh(
     sdk: Path | None,
     out_dir: Path,
     diff_file: Path | None,
+    dlc: Path | None,
     date: str | None,
 ) -> None:
     """Update the catalog from the installed SageMaker SDK and botocore, regenerate OUT,
@@ -474,7 +506,7 @@ def refresh(
     Exit 0: nothing changed. 1: changed, nothing breaking. 4: breaking changes (a tag,
     region or account users rely on changed or went away). 2: bad input.
     """
-    result = api.refresh(catalog_path, out_dir, sdk, date)
+    result = api.refresh(catalog_path, out_dir, sdk, date, dlc)
     text = api.format_changes(result.changes, markdown=True)
     click.echo(text, nl=False)
     if diff_file is not None:
@@ -500,6 +532,17 @@ def refresh(
 )
 @click.option("--verbose", is_flag=True, help="Name every file passed over, and why.")
 @click.option(
+    "--eol",
+    is_flag=True,
+    help="Also warn (SMI008) of images past their end of patch (import dlc's dates).",
+)
+@click.option(
+    "--today",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="The day --eol judges end of patch by (default: today).",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "sarif", "github"]),
@@ -513,6 +556,8 @@ def lint_(
     catalog_path: Path | None,
     ignore_unreadable: bool,
     verbose: bool,
+    eol: bool,
+    today: str | None,
     fmt: str,
 ) -> None:
     """Find hard-coded SageMaker image URIs the catalog contradicts; exit 1 if any.
@@ -526,7 +571,9 @@ def lint_(
     FILE:LINE:COLUMN: RULE message, the column in characters from 1. The exit code does
     not depend on --format.
     """
-    scanned = api.lint(_catalog(catalog_path), list(paths))
+    if today is not None and not eol:
+        raise UserError("--today is the day --eol judges by: give --eol too")
+    scanned = api.lint(_catalog(catalog_path), list(paths), _day(today) if eol else None)
     click.echo(api.format_findings(scanned, fmt), nl=False)
     for unreadable in scanned.unreadable:
         click.echo(str(unreadable), err=True)
@@ -550,6 +597,18 @@ def checkov_dir() -> None:
     sagemaker-iac).
     """
     click.echo(str(api.checkov_checks_dir()))
+
+
+def _day(text: str | None) -> str:
+    """TEXT as a date (YYYY-MM-DD), today where None."""
+    import datetime
+
+    if text is None:
+        return _today()
+    try:
+        return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise UserError(f"--today: {text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _today() -> str:

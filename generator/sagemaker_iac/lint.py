@@ -65,6 +65,8 @@ NOT_PUBLISHED = "SMI005"
 ACCOUNT_WITH_VARIABLE_REGION = "SMI006"
 # Not a finding about a URI: a file that could not be read, so nothing in it was checked.
 UNREADABLE = "SMI007"
+# Only with --eol: an image past the end of patch of its Deep Learning Containers release.
+PAST_END_OF_PATCH = "SMI008"
 
 
 class Rule(NamedTuple):
@@ -118,6 +120,13 @@ RULES = {
         "Image URI with a fixed account and a variable region",
         "The region varies but the account does not, and registries' accounts differ by "
         "region: look the whole URI up per region.",
+        "warning",
+    ),
+    PAST_END_OF_PATCH: Rule(
+        "PastEndOfPatch",
+        "Image past its end of patch",
+        "The AWS Deep Learning Containers release of this tag gets no security patches "
+        "after its end-of-patch date; move to the newest patched release named.",
         "warning",
     ),
     UNREADABLE: Rule(
@@ -336,8 +345,9 @@ class UriChecker:
     """The checks of `lint` on one URI or one string (a template's property value), with
     the catalog's images indexed once."""
 
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog, self._index = catalog, _index(catalog)
+    def __init__(self, catalog: Catalog, today: str | None = None) -> None:
+        """TODAY (YYYY-MM-DD): report images past their end of patch on that day."""
+        self.catalog, self._index, self.today = catalog, _index(catalog), today
 
     def knows(self, match: re.Match[str]) -> bool:
         """Whether the URI is of a repository the catalog publishes (not a user's own)."""
@@ -347,7 +357,12 @@ class UriChecker:
         """(rule, message) of each finding on one URI (its _URI groups); KIND as for a
         file: terraform, cloudformation (a literal region is a finding) or other."""
         images = self._index.get(str(parts["repository"]))
-        return [] if images is None else list(_check(self.catalog, images, parts, kind))
+        if images is None:
+            return []
+        found = list(_check(self.catalog, images, parts, kind))
+        if self.today is not None:
+            found += _unpatched(self.catalog, str(parts["repository"]), parts["tag"], self.today)
+        return found
 
     def uris(self, text: str) -> list[re.Match[str]]:
         """Each URI in TEXT of a repository the catalog publishes."""
@@ -404,6 +419,32 @@ def _check(
         yield (HARD_CODED_REGION, f"region {region} is hard-coded: {_instead(kind, images)}")
 
 
+def _unpatched(
+    catalog: Catalog, repository: str, tag: str | None, today: str
+) -> list[tuple[str, str]]:
+    release = catalog.release(repository, tag)
+    if release is None or tag is None or release.eop >= today:
+        return []
+    newest = catalog.newest_patched(repository, release, today)
+    if newest is None:
+        instead = (
+            f"the catalog knows no patched {release.accelerator} release of {repository} "
+            "(import dlc brings newer dates)"
+        )
+    else:
+        # The tag in the same form as the one written (full, short, ...), where it has one.
+        index = release.tags.index(tag)
+        form = newest.tags[index] if index < len(newest.tags) else newest.tags[0]
+        instead = f"newest patched: {repository}:{form} (until {newest.eop})"
+    return [
+        (
+            PAST_END_OF_PATCH,
+            f"{repository}:{tag} ({release.version}, {release.accelerator}) is past its end "
+            f"of patch, {release.eop}; {instead}",
+        )
+    ]
+
+
 def _instead(kind: str, images: _Images) -> str:
     framework = not images.of_algorithm
     if kind == "cloudformation":
@@ -426,13 +467,14 @@ def _instead(kind: str, images: _Images) -> str:
     return f"look the URI up per region (sagemaker-iac uri {name} --region REGION)"
 
 
-def scan(catalog: Catalog, paths: list[Path]) -> Scanned:
+def scan(catalog: Catalog, paths: list[Path], today: str | None = None) -> Scanned:
     """Every finding in the files under PATHS (files sagemaker-iac generated are skipped),
-    and the files that could not be read or were passed over."""
+    and the files that could not be read or were passed over; with TODAY (YYYY-MM-DD),
+    images past their end of patch too."""
     found: list[Finding] = []
     unreadable: list[Finding] = []
     skipped: list[tuple[str, str]] = []
-    checker = UriChecker(catalog)  # the catalog indexed once for every file
+    checker = UriChecker(catalog, today)  # the catalog indexed once for every file
     for path in _walk(paths, skipped):
         try:
             with path.open("rb") as file:

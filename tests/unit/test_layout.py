@@ -15,6 +15,7 @@ from sagemaker_iac.catalog import (
     InstanceClass,
     Partition,
     RegistryGroup,
+    Release,
     Source,
     builtin_path,
     load_catalog,
@@ -29,10 +30,14 @@ NOT_IN_THE_FILE = {"key", "path", "content_types"}
 
 
 def node(*path: str) -> dict:
-    """The schema's object at a path of properties (an entry of a keyed mapping: '*')."""
+    """The schema's object at a path of properties (an entry of a keyed mapping: '*', an
+    item of a list: '[]')."""
     found = schema()
     for name in path:
-        found = found["additionalProperties"] if name == "*" else found["properties"][name]
+        if name == "[]":
+            found = found["items"]
+        else:
+            found = found["additionalProperties"] if name == "*" else found["properties"][name]
     return found
 
 
@@ -46,6 +51,7 @@ SCHEMA_NODES = {
     InstanceClass: node("algorithms", "*", "instance"),
     ImageFamily: node("images", "*"),
     ImageRules: node("image_rules"),
+    Release: node("end_of_patch", "repositories", "*", "[]"),
 }
 
 

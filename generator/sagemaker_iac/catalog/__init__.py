@@ -10,6 +10,7 @@ from ._model import (
     InstanceClass,
     Partition,
     RegistryGroup,
+    Release,
     Scope,
     Source,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "InstanceClass",
     "Partition",
     "RegistryGroup",
+    "Release",
     "Scope",
     "Source",
     "builtin_path",

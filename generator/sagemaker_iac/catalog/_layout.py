@@ -23,6 +23,7 @@ from ._model import (
     InstanceClass,
     Partition,
     RegistryGroup,
+    Release,
     Source,
 )
 
@@ -83,6 +84,7 @@ LAYOUTS: dict[type, tuple[At, ...]] = {
         _at("configs", always=True),
     ),
     ImageRules: tuple(_at(name, always=True) for name in ImageRules._fields),
+    Release: tuple(_at(name, always=True) for name in Release._fields),
     Catalog: (
         _at("sources", sort=True),
         _at("partitions", sort=True),
@@ -100,6 +102,8 @@ LAYOUTS: dict[type, tuple[At, ...]] = {
         _at("algorithms", sort=True),
         _at("image_rules"),
         _at("images", sort=True),
+        _at("end_of_patch_source", "end_of_patch", "source"),
+        _at("end_of_patch", "end_of_patch", "repositories", sort=True),
     ),
 }
 
@@ -132,6 +136,8 @@ def _reader(kind: Any) -> Callable[[Any, str | None], Any]:
     """How a value of this field type is read: made once per type, as a lookup reads the
     whole catalog (thousands of values) on every start."""
     origin, args, _ = _parts(kind)
+    if origin is tuple and args and args[0] in LAYOUTS:  # a list of model mappings
+        return lambda value, key: tuple(read(args[0], v) for v in value)
     if origin is tuple:
         return lambda value, key: tuple(value)
     if isinstance(origin, type) and origin in LAYOUTS:
@@ -185,6 +191,8 @@ def read(cls: type, data: Mapping[str, Any], key: str | None = None, **known: An
 
 def _written(kind: Any, value: Any, sort: bool = False) -> Any:
     origin, args, _ = _parts(kind)
+    if origin is tuple and args and args[0] in LAYOUTS:
+        return [write(v) for v in value]
     if origin is tuple:
         return list(value)
     if origin is Mapping and args and args[1] is not Any:

@@ -149,6 +149,18 @@ class ImageRules(NamedTuple):
     source: str | None = None
 
 
+class Release(NamedTuple):
+    """One AWS Deep Learning Containers release: the tags of one version of an image
+    (an accelerator, a platform), its general availability and its end of patch."""
+
+    version: str
+    accelerator: str
+    platform: str
+    ga: str  # YYYY-MM-DD
+    eop: str  # YYYY-MM-DD: the last day it gets security patches
+    tags: tuple[str, ...]
+
+
 class Catalog(NamedTuple):
     path: str
     sources: Mapping[str, Source]
@@ -167,6 +179,24 @@ class Catalog(NamedTuple):
     gpu_counts_source: str | None = None
     images: Mapping[str, ImageFamily] = {}  # SDK framework -> its images
     image_rules: ImageRules = ImageRules()
+    # repository -> its Deep Learning Containers releases with an end-of-patch date
+    end_of_patch: Mapping[str, tuple[Release, ...]] = {}
+    end_of_patch_source: str | None = None
+
+    def release(self, repository: str, tag: str | None) -> Release | None:
+        """The Deep Learning Containers release whose tags hold TAG, if the catalog has
+        its dates (tags are matched exactly: a tag names one build)."""
+        return next((r for r in self.end_of_patch.get(repository, ()) if tag in r.tags), None)
+
+    def newest_patched(self, repository: str, like: Release, today: str) -> Release | None:
+        """The newest release of REPOSITORY for LIKE's accelerator and platform that is
+        still patched on TODAY (YYYY-MM-DD)."""
+        patched = [
+            r
+            for r in self.end_of_patch.get(repository, ())
+            if (r.accelerator, r.platform) == (like.accelerator, like.platform) and r.eop >= today
+        ]
+        return max(patched, key=lambda r: (r.ga, r.eop), default=None)
 
     def for_algorithms(self) -> Catalog:
         """The catalog as the built-in algorithms' outputs see it: no framework images, and

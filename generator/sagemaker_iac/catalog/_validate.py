@@ -5,6 +5,7 @@ Messages speak the catalog author's terms and point at the file, line and key.
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections.abc import Callable
@@ -186,6 +187,24 @@ def _check_references(doc: YamlDocument) -> None:
                     raise doc.error(
                         ("instance_families", "arm64", "families", index),
                         f"{name!r} is not of a family in instance_families.families",
+                    )
+    if "end_of_patch" in data:
+        source_ref(("end_of_patch", "source"), data["end_of_patch"]["source"])
+        for repository, releases in data["end_of_patch"]["repositories"].items():
+            for index, release in enumerate(releases):
+                for field in ("ga", "eop"):
+                    try:
+                        datetime.date.fromisoformat(release[field])
+                    except ValueError:
+                        raise doc.error(
+                            ("end_of_patch", "repositories", repository, index, field),
+                            f"{release[field]!r} is not a date (YYYY-MM-DD)",
+                        ) from None
+                if release["eop"] < release["ga"]:
+                    raise doc.error(
+                        ("end_of_patch", "repositories", repository, index, "eop"),
+                        f"end of patch {release['eop']} is before general availability "
+                        f"{release['ga']}",
                     )
     if "image_rules" in data:
         source_ref(("image_rules", "source"), data["image_rules"]["source"])

@@ -117,6 +117,13 @@ def to_dict(catalog: Catalog) -> dict[str, Any]:
         },
         # The SDK's order of versions is kept: it is the order users read in its configs.
         "images": {k: write(f) for k, f in sorted(catalog.images.items())},
+        "end_of_patch": {
+            "source": catalog.end_of_patch_source,
+            "repositories": {
+                k: [write(r) for r in releases]
+                for k, releases in sorted(catalog.end_of_patch.items())
+            },
+        },
     }
 
 

@@ -143,6 +143,32 @@ def diff(a: Catalog, b: Catalog) -> list[Change]:
                 f"{d.where} {d.kind}"
             )  # fmt: skip
             changes.append(Change(key, text, d.breaking))
+    return changes + _end_of_patch(a, b)
+
+
+def _end_of_patch(a: Catalog, b: Catalog) -> list[Change]:
+    """Releases whose end-of-patch dates came, went or moved: an earlier date breaks
+    (a plan with fail_on_unpatched may stop sooner); an unknown date stops nothing."""
+
+    def dated(catalog: Catalog) -> dict[tuple[str, str, str, str], str]:
+        return {
+            (repository, r.version, r.accelerator, r.platform): r.eop
+            for repository, releases in catalog.end_of_patch.items()
+            for r in releases
+        }
+
+    old, new = dated(a), dated(b)
+    changes = []
+    for key in sorted(old.keys() | new.keys()):
+        repository, version, accelerator, platform = key
+        what = f"{version} {accelerator} ({platform}) end of patch"
+        if key not in new:
+            changes.append(Change(repository, f"{what} removed: {old[key]}", False))
+        elif key not in old:
+            changes.append(Change(repository, f"{what} added: {new[key]}", False))
+        elif old[key] != new[key]:
+            earlier = new[key] < old[key]
+            changes.append(Change(repository, f"{what}: {old[key]} -> {new[key]}", earlier))
     return changes
 
 

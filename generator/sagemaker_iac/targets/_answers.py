@@ -50,8 +50,10 @@ def framework_table(catalog: Catalog, framework: str) -> dict[str, Any]:
         | {cell.split("|", 1)[0] for cell in instances.values() if cell}
     )
     pys, processors, _ = choices(table)
+    cells = [*images.values(), *(cell for cell in instances.values() if cell)]
     return {
         "framework": framework,
+        "end_of_patch": end_of_patch(catalog, cells),
         "images": images,
         "instances": instances,
         "refused_classes": refused,
@@ -62,6 +64,18 @@ def framework_table(catalog: Catalog, framework: str) -> dict[str, Any]:
         "processors": processors,
         **distributions(catalog, framework, table),
     }
+
+
+def end_of_patch(catalog: Catalog, cells: list[str]) -> dict[str, str]:
+    """ "repository:tag" -> end-of-patch date of each answer (a "group|repository|tag|
+    version" cell) whose tag the catalog has the dates of."""
+    found = {}
+    for cell in cells:
+        _, repository, tag, _ = cell.split("|")
+        release = catalog.release(repository, tag)
+        if release is not None:
+            found[f"{repository}:{tag}"] = release.eop
+    return dict(sorted(found.items()))
 
 
 def distributions(

@@ -51,7 +51,16 @@ locals {
   tag         = local.answer[2]
   version     = local.answer[3]
   dns_suffix  = lookup(local.dns_suffixes, var.region, "")
-  image_uri   = local.problem == "" ? "${local.registry_id}.dkr.ecr.${var.region}.${local.dns_suffix}/${local.repository}${local.tag == "" ? "" : ":${local.tag}"}" : ""
+  found_uri   = local.problem == "" ? "${local.registry_id}.dkr.ecr.${var.region}.${local.dns_suffix}/${local.repository}${local.tag == "" ? "" : ":${local.tag}"}" : ""
+
+  # End of patch, from the per-framework file; dates compare as numbers (YYYYMMDD).
+  end_of_patch = lookup(lookup(local.data, "end_of_patch", {}), "${local.repository}:${local.tag}", null)
+  today        = var.fail_on_unpatched ? coalesce(var.today, formatdate("YYYY-MM-DD", timestamp())) : ""
+  unpatched = (
+    !var.fail_on_unpatched || local.end_of_patch == null ? "" :
+    tonumber(replace(local.end_of_patch, "-", "")) < tonumber(replace(local.today, "-", "")) ? "${local.repository}:${local.tag} is past its end of patch, ${local.end_of_patch} (today is ${local.today}); choose a newer framework_version (sagemaker-iac lint --eol names the newest patched)" : ""
+  )
+  image_uri = local.unpatched == "" ? local.found_uri : file("\n\nERROR: ${local.unpatched}\n\n")
 
   gpu_count = var.instance_type == null ? null : lookup(local.instance_gpus, var.instance_type, null)
 

@@ -58,4 +58,5 @@ locals {
   dns_suffix    = try(local.catalog_partitions[local.catalog_regions[var.region]], "")
   registry_path = "${local.registry_id}.dkr.ecr.${var.region}.${local.dns_suffix}"
   image_uri     = "${local.registry_path}/${local.repository}:${local.tag}"
+  end_of_patch  = lookup(local.algorithm.end_of_patch, "${local.repository}:${local.tag}", null)
 }

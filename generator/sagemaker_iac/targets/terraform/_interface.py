@@ -831,6 +831,13 @@ FAIL_ON_ERROR = Variable(
     True,
 )
 
+END_OF_PATCH = Output(
+    "end_of_patch",
+    "The image's end-of-patch date (YYYY-MM-DD) from the AWS Deep Learning Containers' data "
+    "(sagemaker-iac import dlc); null where the catalog has no date for its tag.",
+    "local.end_of_patch",
+)
+
 IMAGES_OUTPUTS = [
     Output("image_uri", "Full ECR image URI for the algorithm in the region.", "local.image_uri"),
     Output(
@@ -857,6 +864,7 @@ IMAGES_OUTPUTS = [
         "Sorted regions where the algorithm is published.",
         "local.available_regions",
     ),
+    END_OF_PATCH,
 ]
 
 
@@ -1065,6 +1073,23 @@ FRAMEWORK_VARIABLES = [
         None,
     ),
     FAIL_ON_ERROR,
+    Variable(
+        "fail_on_unpatched",
+        "bool",
+        "Stop when the image is past its end of patch (end_of_patch before today). Without "
+        "today, the date is known only when Terraform applies, so the error comes then.",
+        False,
+    ),
+    Variable(
+        "today",
+        "string",
+        "The day (YYYY-MM-DD) fail_on_unpatched judges by; on Terraform 1.5+ "
+        'formatdate("YYYY-MM-DD", plantimestamp()) makes it fail at plan. null: the time '
+        "of apply (timestamp()).",
+        None,
+        'var.today == null || can(regex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", var.today))',
+        "The today variable must be a date, YYYY-MM-DD.",
+    ),
 ]
 FRAMEWORK_OUTPUTS = [
     Output(
@@ -1109,4 +1134,5 @@ FRAMEWORK_OUTPUTS = [
         "smdistributed_dataparallel, torch_distributed), sorted.",
         "local.distributions",
     ),
+    END_OF_PATCH,
 ]

@@ -91,6 +91,7 @@ IMAGE_FIELDS = (
     "graviton_repository",
     "graviton_registry_group",
     "graviton_tags",
+    "end_of_patch",
 )
 SPEC_FIELDS = (
     *_IMAGE,

@@ -16,7 +16,9 @@ from .._jinja import hcl_list, hcl_string, render
 from ._modules import FRAMEWORK_MODULE, LOCALS_FILE, ROOT, SPEC_MODULE, modules
 
 
-def algorithm_fields(algorithm: Algorithm, kept: tuple[str, ...]) -> list[tuple[str, str]]:
+def algorithm_fields(
+    algorithm: Algorithm, kept: tuple[str, ...], catalog: Catalog
+) -> list[tuple[str, str]]:
     """The HCL attributes of one algorithm in a module's catalog.tf, those in KEPT."""
     lists = {
         "tags": algorithm.tags,
@@ -33,6 +35,10 @@ def algorithm_fields(algorithm: Algorithm, kept: tuple[str, ...]) -> list[tuple[
     by_tag = ", ".join(
         f"{hcl_string(t)} = {hcl_list(p)}" for t, p in algorithm.instance.processors_by_tag.items()
     )
+    dates = ", ".join(
+        f"{hcl_string(image)} = {hcl_string(eop)}"
+        for image, eop in end_of_patch(catalog, algorithm)
+    )
     fields = [
         ("repository", hcl_string(algorithm.repository)),
         ("registry_group", hcl_string(algorithm.registry_group)),
@@ -46,8 +52,21 @@ def algorithm_fields(algorithm: Algorithm, kept: tuple[str, ...]) -> list[tuple[
         ("graviton_repository", hcl_string(graviton.repository)),
         ("graviton_registry_group", hcl_string(graviton.registry_group)),
         ("graviton_tags", hcl_list(graviton.tags)),
+        # "repository:tag" -> end-of-patch date, for the tags the catalog has dates of.
+        ("end_of_patch", "{ " + dates + " }" if dates else "{}"),
     ]
     return [(name, value) for name, value in fields if name in kept]
+
+
+def end_of_patch(catalog: Catalog, algorithm: Algorithm) -> list[tuple[str, str]]:
+    """("repository:tag", end of patch) of each of the algorithm's images that has one."""
+    found = {
+        f"{image.repository}:{tag}": release.eop
+        for image in (algorithm.image(scope) for scope in algorithm.scopes())
+        for tag in image.tags
+        if (release := catalog.release(image.repository, tag)) is not None
+    }
+    return sorted(found.items())
 
 
 def render_terraform(catalog: Catalog) -> Files:
@@ -86,7 +105,9 @@ def render_terraform(catalog: Catalog) -> Files:
                 f"{ROOT}/_catalog.tf",
                 catalog=algorithms,
                 sources=cited(catalog, module.catalog_fields, module.path == SPEC_MODULE),
-                algorithm_fields=partial(algorithm_fields, kept=module.catalog_fields),
+                algorithm_fields=partial(
+                    algorithm_fields, kept=module.catalog_fields, catalog=algorithms
+                ),
                 # The spec checks an image_uri's distribution against every strategy.
                 distributions=strategies(catalog) if module.path == SPEC_MODULE else None,
             )
