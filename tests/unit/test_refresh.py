@@ -216,3 +216,16 @@ def test_a_catalog_write_cut_short_leaves_the_old_file(tmp_path):
     assert done.returncode == 0, done.stderr
     assert catalog.stat().st_size > limit
     assert sorted(p.name for p in tmp_path.iterdir()) == ["catalog.yaml", "sdk"]
+
+
+def test_refresh_with_dlc_brings_the_end_of_patch_dates_and_reports_them(tmp_path):
+    catalog, out = tmp_path / "catalog.yaml", tmp_path / "out"
+    shutil.copy(SEED, catalog)
+    assert refresh(catalog, out).exit_code in (1, 4)
+    assert load_catalog(catalog).end_of_patch == {}
+    result = refresh(catalog, out, "--dlc", str(FIXTURES / "dlc"))
+    assert result.exit_code == 1, result.output  # dates added: a change, not a breaking one
+    assert "2.6 gpu (sagemaker) end of patch added: 2026-01-29" in result.stdout
+    dated = load_catalog(catalog)
+    assert dated.release("pytorch-training", "2.6.0-gpu-py312") is not None
+    assert refresh(catalog, out, "--dlc", str(FIXTURES / "dlc")).exit_code == 0
