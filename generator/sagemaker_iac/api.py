@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .lifecycle.diff import Change
     from .lifecycle.import_sdk import Difference
     from .lint import Scanned
+    from .migrate import Migrated
     from .targets.headers import Stamp
 
 
@@ -65,6 +66,7 @@ __all__ = [
     "import_sdk",
     "lint",
     "load_catalog",
+    "migrate",
     "parse_catalog",
     "read_tree",
     "refresh",
@@ -271,6 +273,14 @@ def checkov_checks_dir() -> Path:
     from .checkov_checks import FOLDER
 
     return FOLDER
+
+
+def migrate(root: Path, source: str) -> list[Migrated]:
+    """The .tf files under ROOT whose aws_sagemaker_prebuilt_ecr_image data sources (and
+    references to them) become calls of the module at SOURCE: before and after."""
+    from .migrate import migrate as rewrite
+
+    return rewrite(root, source)
 
 
 def format_findings(scanned: Scanned, fmt: str = "text") -> str:

@@ -588,6 +588,39 @@ def lint_(
         sys.exit(EXIT_CHECK_FAILED)
 
 
+@main.command()
+@click.argument("path", type=PathParam(exists=True))
+@click.option(
+    "--source",
+    required=True,
+    help="The module source to call, such as git::https://HOST/OWNER/sagemaker-iac.git"
+    "//out/terraform/sagemaker-prebuilt-ecr-image?ref=vX.Y.Z or a relative path.",
+)
+@click.option("--write", is_flag=True, help="Rewrite the files instead of printing a diff.")
+@user_errors
+def migrate(path: Path, source: str, write: bool) -> None:
+    """Rewrite aws_sagemaker_prebuilt_ecr_image data sources under PATH as calls of the
+    provider-free sagemaker-prebuilt-ecr-image module, and their references with them.
+
+    Prints a unified diff (or, with --write, rewrites the files); comments and layout
+    are kept. A data source's provider becomes the region it stood for
+    (data.aws_region.NAME, added where missing). Nothing to migrate: exit 0, said on
+    stderr.
+    """
+    changed = api.migrate(path, source)
+    if not changed:
+        click.echo("nothing to migrate", err=True)
+        return
+    for migrated in changed:
+        if write:
+            api.write_file(migrated.path, migrated.after)
+        else:
+            click.echo(migrated.diff(), nl=False)
+    blocks = sum(m.blocks for m in changed)
+    done = "rewrote" if write else "would rewrite"
+    click.echo(f"{done} {len(changed)} files ({blocks} data sources)", err=True)
+
+
 @main.command("checkov-dir")
 def checkov_dir() -> None:
     """Print the folder of the checkov checks (the lint rules as CKV_SMI_1 to 6).

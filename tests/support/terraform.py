@@ -199,6 +199,21 @@ def provider_terraform(
     return _run_terraform(TF, (*args, *extra), cwd, env, check)
 
 
+def mirrored_terraform(
+    *args: str, cwd: Path, data: Path, check: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """The newer Terraform starting its own provider processes from the mirror: one per
+    provider configuration, where provider_terraform's one shared process would let two
+    configurations (an alias) overwrite each other's region."""
+    assert TF is not None
+    config = data / "terraformrc"
+    data.mkdir(parents=True, exist_ok=True)
+    config.write_text("")
+    env = {"TF_INPUT": "0", "TF_CLI_CONFIG_FILE": str(config), "TF_DATA_DIR": str(data / "tfdata")}
+    extra = (f"-plugin-dir={PLUGINS}",) if args[0] == "init" else ()
+    return _run_terraform(TF, (*args, *extra), cwd, {**env, **GO_GC}, check)
+
+
 def provider_override(region: str = "us-east-1") -> str:
     """The provider block of a root applied against moto: test credentials, not validated;
     the provider process itself sends every service to moto (moto_port)."""

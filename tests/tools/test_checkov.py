@@ -23,7 +23,11 @@ if "CHECKOV" not in os.environ and not CHECKOV.exists():
 # run): the framework templates declare only mappings and one WaitConditionHandle, and
 # the lookup module's answers are JSON data. test_the_skipped_paths_hold_no_resources
 # keeps this true.
-NO_RESOURCES = ("out/cloudformation/frameworks", "out/terraform/sagemaker-framework-image/images")
+NO_RESOURCES = (
+    "out/cloudformation/frameworks",
+    "out/terraform/sagemaker-framework-image/images",
+    "out/terraform/sagemaker-prebuilt-ecr-image/repositories",
+)
 
 
 def checkov(directory: Path) -> list[dict]:
@@ -111,6 +115,9 @@ def test_the_skipped_paths_hold_no_resources(out_dir, out_templates):
             "AWS::CloudFormation::WaitConditionHandle"
         }
     answers = sorted((out_dir / "terraform" / "sagemaker-framework-image" / "images").glob("*"))
-    assert len(answers) > 50 and all(p.suffix == ".json" for p in answers)
+    answers += sorted(
+        (out_dir / "terraform" / "sagemaker-prebuilt-ecr-image" / "repositories").glob("*")
+    )
+    assert len(answers) > 150 and all(p.suffix == ".json" for p in answers)
     for path in answers:
         assert "Resources" not in json.loads(path.read_text())

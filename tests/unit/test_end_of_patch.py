@@ -129,7 +129,7 @@ def test_lint_eol_warns_of_an_unpatched_image_naming_the_newest_patched(tmp_path
 )
 def test_lint_refuses_a_day_without_eol_or_not_a_date(tmp_path, args, message):
     result = cli_runner().invoke(main, ["lint", str(tmp_path), *args])
-    assert result.exit_code == 2 and message in result.output
+    assert result.exit_code == 2 and message in result.stderr
 
 
 def spoil(checkout: Path, name: str, text: str) -> Path:
@@ -160,10 +160,10 @@ def test_a_bad_image_file_is_exit_2_naming_file_and_line_and_nothing_is_written(
     bad = spoil(checkout, "2.6-gpu-sagemaker.yml", text)
     out = tmp_path / "catalog.yaml"
     result = cli_runner().invoke(main, ["import", "dlc", str(checkout), "--out", str(out)])
-    assert result.exit_code == 2, result.output
-    assert where in result.output
-    assert str(bad) in result.output or "is before general availability" in result.output
-    assert "Traceback" not in result.output and not out.exists()
+    assert result.exit_code == 2, result.stderr
+    assert where in result.stderr
+    assert str(bad) in result.stderr or "is before general availability" in result.stderr
+    assert "Traceback" not in result.stderr and not out.exists()
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
@@ -180,9 +180,8 @@ def test_links_and_fifos_are_passed_over(tmp_path, checkout):
 
 def test_a_folder_without_image_files_is_refused(tmp_path):
     result = cli_runner().invoke(main, ["import", "dlc", str(tmp_path)])
-    assert result.exit_code == 2 and "not a checkout of aws/deep-learning-containers" in (
-        result.output
-    )
+    assert result.exit_code == 2
+    assert "not a checkout of aws/deep-learning-containers" in result.stderr
 
 
 def test_diff_reports_dates_and_an_earlier_end_of_patch_breaks(tmp_path, checkout):

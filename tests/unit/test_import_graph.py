@@ -23,6 +23,7 @@ RANKS = {
     "lifecycle": 2,
     "targets": 2,
     "lint": 2,
+    "migrate": 2,
     "cfn_lint_rules": 3,
     "lint_formats": 3,
     "checkov_checks": 3,

@@ -78,6 +78,33 @@ def end_of_patch(catalog: Catalog, cells: list[str]) -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
+def repository_tables(catalog: Catalog) -> dict[str, dict[str, Any]]:
+    """Every repository an image of the catalog is in (the algorithms' and every
+    framework's answers): its tags, each with the registry group that publishes it, and
+    those groups' accounts by region."""
+    tags: dict[str, dict[str, str]] = {}
+    for algorithm in catalog.algorithms.values():
+        for scope in algorithm.scopes():
+            image = algorithm.image(scope)
+            for tag in image.tags:
+                tags.setdefault(image.repository, {}).setdefault(tag, image.registry_group)
+    for framework in catalog.images:
+        table = framework_table(catalog, framework)
+        for cell in [*table["images"].values(), *table["instances"].values()]:
+            if cell:
+                group, repository, tag, _ = cell.split("|")
+                tags.setdefault(repository, {}).setdefault(tag, group)
+    return {
+        repository: {
+            "registries": {
+                g: dict(catalog.registry_groups[g].accounts) for g in sorted(set(by_tag.values()))
+            },
+            "tags": dict(sorted(by_tag.items())),
+        }
+        for repository, by_tag in sorted(tags.items())
+    }
+
+
 def distributions(
     catalog: Catalog, framework: str, table: dict[tuple[str | None, ...], Located]
 ) -> dict[str, Any]:

@@ -1136,3 +1136,56 @@ FRAMEWORK_OUTPUTS = [
     ),
     END_OF_PATCH,
 ]
+
+
+# The inputs and outputs of the provider's aws_sagemaker_prebuilt_ecr_image data source,
+# for a drop-in replacement; region has no provider to default to.
+PREBUILT_VARIABLES = [
+    Variable(
+        "repository_name",
+        "string",
+        "ECR repository of the image, such as kmeans, sagemaker-xgboost or pytorch-training "
+        "(any the catalog knows; the data source's names among them).",
+    ),
+    Variable(
+        "image_tag",
+        "string",
+        "Image tag; it must be one the catalog publishes in the repository. The data "
+        "source's default, \"1\", is the built-in algorithms' tag.",
+        "1",
+    ),
+    Variable(
+        "region",
+        "string",
+        "Region of the registry; where the data source took the provider's, pass "
+        "data.aws_region.current.name (sagemaker-iac migrate does).",
+    ),
+    Variable(
+        "dns_suffix",
+        "string",
+        "DNS suffix of the registry host; null takes the region's partition's.",
+        None,
+    ),
+    FAIL_ON_ERROR,
+]
+PREBUILT_OUTPUTS = [
+    Output(
+        "registry_id", "AWS account ID of the registry that hosts the image.", "local.registry_id"
+    ),
+    Output(
+        "registry_path",
+        "Image path: REGISTRY_ID.dkr.ecr.REGION.DNS_SUFFIX/REPOSITORY:TAG, as the data "
+        "source builds it.",
+        "local.registry_path",
+    ),
+    Output("id", "The registry ID, as the data source's id.", "local.registry_id"),
+    Output("repository_name", "The repository_name given.", "var.repository_name"),
+    Output("image_tag", "The image tag used.", "var.image_tag"),
+    Output("region", "The region given.", "var.region"),
+    Output("dns_suffix", "The DNS suffix used.", "local.dns_suffix"),
+    Output(
+        "error",
+        "Why the inputs name no published image, listing what is available; empty otherwise.",
+        "local.problem",
+    ),
+]

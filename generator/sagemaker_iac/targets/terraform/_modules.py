@@ -15,6 +15,8 @@ from ._interface import (
     IMAGES_OUTPUTS,
     INFERENCE_COMPONENT_OUTPUTS,
     MODEL_OUTPUTS,
+    PREBUILT_OUTPUTS,
+    PREBUILT_VARIABLES,
     REGION,
     SPEC_OUTPUTS,
     TRAINING_JOB_OUTPUTS,
@@ -37,6 +39,7 @@ TRAINING_JOB_MODULE = f"{ROOT}/sagemaker-training-job"
 TRAINING_PIPELINE_MODULE = f"{ROOT}/sagemaker-training-pipeline"
 MODEL_MODULE = f"{ROOT}/sagemaker-model"
 FRAMEWORK_MODULE = f"{ROOT}/sagemaker-framework-image"
+PREBUILT_MODULE = f"{ROOT}/sagemaker-prebuilt-ecr-image"
 INFERENCE_COMPONENT_MODULE = f"{ROOT}/sagemaker-inference-component"
 LOCALS_FILE = f"{ROOT}/locals/sagemaker_image_uris.tf"
 
@@ -144,6 +147,13 @@ def modules(catalog: Catalog) -> list[Module]:
             IMAGES_OUTPUTS,
             ("main.tf",),
             catalog_fields=IMAGE_FIELDS,
+        ),
+        Module(
+            PREBUILT_MODULE,
+            PROVIDER_FREE_VERSION,
+            PREBUILT_VARIABLES,
+            PREBUILT_OUTPUTS,
+            ("main.tf", "catalog.tf"),
         ),
         Module(
             SPEC_MODULE,

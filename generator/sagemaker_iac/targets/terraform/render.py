@@ -9,11 +9,11 @@ from typing import Any
 from ...catalog import Algorithm, Catalog, Image, Source
 from ...catalog.resolve import versions_of
 from ...files import Files
-from .._answers import INSTANCE_CLASSES, framework_table, strategies
+from .._answers import INSTANCE_CLASSES, framework_table, repository_tables, strategies
 from .._constraints import S3_URI
 from .._distribution import SETTINGS
 from .._jinja import hcl_list, hcl_string, render
-from ._modules import FRAMEWORK_MODULE, LOCALS_FILE, ROOT, SPEC_MODULE, modules
+from ._modules import FRAMEWORK_MODULE, LOCALS_FILE, PREBUILT_MODULE, ROOT, SPEC_MODULE, modules
 
 
 def algorithm_fields(
@@ -90,6 +90,9 @@ def render_terraform(catalog: Catalog) -> Files:
         if module.path == FRAMEWORK_MODULE:
             files.update(framework_files(catalog, context))
             continue
+        if module.path == PREBUILT_MODULE:
+            files.update(prebuilt_files(catalog, context))
+            continue
         for template in module.files:
             files[f"{module.path}/{template}"] = render(f"{module.path}/{template}", **context)
         files[f"{module.path}/versions.tf"] = render(
@@ -135,6 +138,28 @@ def framework_files(catalog: Catalog, context: dict[str, Any]) -> Files:
     for key in sorted(catalog.images):
         files[f"{path}/images/{key}.json"] = (
             json.dumps(framework_table(catalog, key), indent=1, sort_keys=True) + "\n"
+        )
+    return files
+
+
+def prebuilt_files(catalog: Catalog, context: dict[str, Any]) -> Files:
+    """The drop-in for aws_sagemaker_prebuilt_ecr_image: its HCL and a file per repository."""
+    path = PREBUILT_MODULE
+    tables = repository_tables(catalog)
+    extra = {
+        "repositories": list(tables),
+        "dns_suffixes": [(r, catalog.dns_suffix(r)) for r in sorted(catalog.regions)],
+    }
+    files = {
+        f"{path}/{t}": render(f"{path}/{t}", **context, **extra)
+        for t in ("main.tf", "catalog.tf", "README.md")
+    }
+    files[f"{path}/versions.tf"] = render(f"{ROOT}/_versions.tf", **context, version_note="")
+    files[f"{path}/variables.tf"] = render(f"{ROOT}/_variables.tf", **context)
+    files[f"{path}/outputs.tf"] = render(f"{ROOT}/_outputs.tf", **context)
+    for repository, table in tables.items():
+        files[f"{path}/repositories/{repository}.json"] = (
+            json.dumps(table, indent=1, sort_keys=True) + "\n"
         )
     return files
 
