@@ -14,18 +14,24 @@ def _key(parts: tuple[str | None, ...]) -> str:
     return "|".join("" if p is None else p for p in parts)
 
 
-# The last catalog's answers: both targets read them, and they are the costly part.
-_LAST: list[tuple[Catalog, dict[str, dict[tuple[str | None, ...], Located]]]] = []
+# The last catalog's answers and framework tables: both targets read the answers, the
+# framework module and the prebuilt-image module the tables, and they are the costly part.
+_LAST: list[tuple[Catalog, dict[tuple[str, str], Any]]] = []
+
+
+def _cached(catalog: Catalog) -> dict[tuple[str, str], Any]:
+    if not _LAST or _LAST[0][0] is not catalog:
+        _LAST[:] = [(catalog, {})]
+    return _LAST[0][1]
 
 
 def answered(catalog: Catalog, framework: str) -> dict[tuple[str | None, ...], Located]:
     """answers(), computed once per catalog and framework."""
-    if not _LAST or _LAST[0][0] is not catalog:
-        _LAST[:] = [(catalog, {})]
-    tables = _LAST[0][1]
-    if framework not in tables:
-        tables[framework] = answers(catalog, framework)
-    return tables[framework]
+    cache = _cached(catalog)
+    if ("answers", framework) not in cache:
+        cache["answers", framework] = answers(catalog, framework)
+    result: dict[tuple[str | None, ...], Located] = cache["answers", framework]
+    return result
 
 
 def choices(table: dict[tuple[str | None, ...], Located]) -> tuple[list[str], ...]:
@@ -38,7 +44,16 @@ def choices(table: dict[tuple[str | None, ...], Located]) -> tuple[list[str], ..
 
 def framework_table(catalog: Catalog, framework: str) -> dict[str, Any]:
     """One framework's answers, keyed scope|version|py_version|base|processor ("" not
-    given, ANY ignored), with the registry groups they name and the choices for messages."""
+    given, ANY ignored), with the registry groups they name and the choices for messages;
+    computed once per catalog and framework (the instance classes' lookups are costly)."""
+    cache = _cached(catalog)
+    if ("table", framework) not in cache:
+        cache["table", framework] = _framework_table(catalog, framework)
+    table: dict[str, Any] = cache["table", framework]
+    return table
+
+
+def _framework_table(catalog: Catalog, framework: str) -> dict[str, Any]:
     found = catalog.images[framework]
     table = answered(catalog, framework)
     images = {

@@ -121,20 +121,9 @@ def render_terraform(catalog: Catalog) -> Files:
 def framework_files(catalog: Catalog, context: dict[str, Any]) -> Files:
     """The framework image module's HCL and its per-framework answer files."""
     path = FRAMEWORK_MODULE
-    suffixes = [(r, catalog.dns_suffix(r)) for r in sorted(catalog.regions)]
     processors = sorted((name, p) for name, (_, p) in INSTANCE_CLASSES.items())
-    extra = {
-        "dns_suffixes": suffixes,
-        "versions_of": versions_of,
-        "instance_processors": processors,
-    }
-    files = {
-        f"{path}/{t}": render(f"{path}/{t}", **context, **extra)
-        for t in ("main.tf", "catalog.tf", "README.md")
-    }
-    files[f"{path}/versions.tf"] = render(f"{ROOT}/_versions.tf", **context, version_note="")
-    files[f"{path}/variables.tf"] = render(f"{ROOT}/_variables.tf", **context)
-    files[f"{path}/outputs.tf"] = render(f"{ROOT}/_outputs.tf", **context)
+    extra = {"versions_of": versions_of, "instance_processors": processors}
+    files = _lookup_module_files(path, catalog, context, extra)
     for key in sorted(catalog.images):
         files[f"{path}/images/{key}.json"] = (
             json.dumps(framework_table(catalog, key), indent=1, sort_keys=True) + "\n"
@@ -142,21 +131,27 @@ def framework_files(catalog: Catalog, context: dict[str, Any]) -> Files:
     return files
 
 
-def prebuilt_files(catalog: Catalog, context: dict[str, Any]) -> Files:
-    """The drop-in for aws_sagemaker_prebuilt_ecr_image: its HCL and a file per repository."""
-    path = PREBUILT_MODULE
-    tables = repository_tables(catalog)
-    extra = {
-        "repositories": list(tables),
-        "dns_suffixes": [(r, catalog.dns_suffix(r)) for r in sorted(catalog.regions)],
-    }
+def _lookup_module_files(
+    path: str, catalog: Catalog, context: dict[str, Any], extra: dict[str, Any]
+) -> Files:
+    """A provider-free lookup module's own templates (main.tf, catalog.tf, README.md, with
+    the regions' DNS suffixes and EXTRA) and the shared versions, variables and outputs."""
+    suffixes = [(r, catalog.dns_suffix(r)) for r in sorted(catalog.regions)]
     files = {
-        f"{path}/{t}": render(f"{path}/{t}", **context, **extra)
+        f"{path}/{t}": render(f"{path}/{t}", **context, dns_suffixes=suffixes, **extra)
         for t in ("main.tf", "catalog.tf", "README.md")
     }
     files[f"{path}/versions.tf"] = render(f"{ROOT}/_versions.tf", **context, version_note="")
     files[f"{path}/variables.tf"] = render(f"{ROOT}/_variables.tf", **context)
     files[f"{path}/outputs.tf"] = render(f"{ROOT}/_outputs.tf", **context)
+    return files
+
+
+def prebuilt_files(catalog: Catalog, context: dict[str, Any]) -> Files:
+    """The drop-in for aws_sagemaker_prebuilt_ecr_image: its HCL and a file per repository."""
+    path = PREBUILT_MODULE
+    tables = repository_tables(catalog)
+    files = _lookup_module_files(path, catalog, context, {"repositories": list(tables)})
     for repository, table in tables.items():
         files[f"{path}/repositories/{repository}.json"] = (
             json.dumps(table, indent=1, sort_keys=True) + "\n"
