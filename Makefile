@@ -15,6 +15,10 @@ SDK_SPEC := sagemaker-core==2.27.0
 SDK_TRAIN_VENV := .venv-sdk-train
 SDK_TRAIN_SPEC := sagemaker==2.257.7
 
+# The JumpStart source the built-in catalog imports (tests compare the catalog with it).
+JUMPSTART_SPEC := cdklabs-generative-ai-cdk-constructs==0.1.320
+JUMPSTART_DIR  := .cache/jumpstart
+
 # The lowest versions pyproject.toml allows of the run-time dependencies (make test-lowest).
 LOWEST_VENV := .venv-lowest
 LOWEST_SPEC := jinja2==3.1.0 pyyaml==6.0.1 click==8.1.0 jsonschema==4.20.0
@@ -26,7 +30,7 @@ SOURCES  := $(shell find generator/sagemaker_iac templates -type f \
 
 SDIST_DIR := $(or $(TMPDIR),/tmp)/sagemaker-iac-sdist
 
-FAST := not (terraform or provider or moto or cfnlint or checkov or packaging or sdk)
+FAST := not (terraform or provider or moto or cfnlint or checkov or packaging or sdk or jumpstart)
 
 .PHONY: venv compile generate check test test-fast test-lowest test-times lint fmt bench dist sdist-test \
 	clean
@@ -51,6 +55,11 @@ $(SDK_VENV)/.installed: Makefile
 	$(PYTHON) -m venv $(SDK_VENV)
 	$(SDK_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(SDK_VENV)/bin/python -m pip install --quiet '$(SDK_SPEC)'
+	touch $@
+
+$(JUMPSTART_DIR)/.downloaded: Makefile $(VENV)/.installed
+	rm -rf $(JUMPSTART_DIR) && mkdir -p $(JUMPSTART_DIR)
+	$(BIN)/python -m pip download --quiet --no-deps '$(JUMPSTART_SPEC)' -d $(JUMPSTART_DIR)
 	touch $@
 
 $(SDK_TRAIN_VENV)/.installed: Makefile
@@ -86,8 +95,10 @@ fmt: venv
 # Two workers, each test file on one (the apply files share a moto server per worker).
 # Bytecode is written as a default Python writes it (some shells turn that off): the tests
 # start the CLI in many processes, and each would compile the package again.
-test: venv compile $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed $(SDK_TRAIN_VENV)/.installed lint
+test: venv compile $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed $(SDK_TRAIN_VENV)/.installed \
+		$(JUMPSTART_DIR)/.downloaded lint
 	unset PYTHONDONTWRITEBYTECODE; \
+	SAGEMAKER_IAC_JUMPSTART_SOURCE=$$(ls $(abspath $(JUMPSTART_DIR))/*.whl) \
 	CHECKOV=$(abspath $(CHECKOV_VENV))/bin/checkov $(BIN)/python -m pytest -n 2 --dist loadfile
 
 # The inner loop: no Terraform, provider, moto, cfn-lint, checkov or pip.
@@ -121,7 +132,7 @@ test-times: venv compile $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed
 	$(BIN)/python benchmarks/test_times.py
 
 clean:
-	rm -rf $(VENV) $(CHECKOV_VENV) $(SDK_VENV) $(SDK_TRAIN_VENV) $(LOWEST_VENV) build dist \
+	rm -rf $(VENV) $(CHECKOV_VENV) $(SDK_VENV) $(SDK_TRAIN_VENV) $(LOWEST_VENV) build dist .cache \
 		.pytest_cache \
 		.ruff_cache .mypy_cache .hypothesis generator/sagemaker_iac/_compiled
 

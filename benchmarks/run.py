@@ -107,6 +107,60 @@ def lookup() -> dict[str, Any]:
     return results
 
 
+JUMPSTART_MODEL = "meta-textgeneration-llama-3-1-8b-instruct"
+
+
+def _package_copy(name: str, keep_jumpstart: bool) -> Path:
+    """The package copied (with its templates) into WORK and compiled there: the same
+    build twice, its catalog with and without the JumpStart document."""
+    folder = WORK / f"package-{name}"
+    package = ROOT / "generator" / "sagemaker_iac"
+    shutil.copytree(
+        package,
+        folder / "sagemaker_iac",
+        ignore=shutil.ignore_patterns("_compiled", "__pycache__"),
+    )
+    shutil.copytree(ROOT / "templates", folder / "sagemaker_iac" / "templates")
+    catalog = folder / "sagemaker_iac" / "data" / "catalog.yaml"
+    if not keep_jumpstart:  # the first document: the catalog before the section came
+        catalog.write_text(catalog.read_text().split("\n---\n", 1)[0] + "\n")
+    env = {**os.environ, "PYTHONPATH": str(folder)}
+    subprocess.run(
+        [sys.executable, "-m", "sagemaker_iac._compile"], check=True, env=env, cwd=folder,
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    return folder
+
+
+def jumpstart() -> dict[str, Any]:
+    """What the JumpStart section costs a framework lookup (`uri pytorch` from a build
+    whose catalog has it and one whose has not, paired), and a JumpStart lookup in a
+    fresh process. The SDK's own JumpStartModel is not timed beside it: it resolves a
+    model from JumpStart's S3 manifests and specs, which no public package ships and this
+    machine cannot reach offline (its local-override variables need those same files)."""
+    uri = ["uri", "pytorch", "--region", "us-west-2", "--version", "2.1", "--scope",
+           "training", "--instance-type", "ml.g5.xlarge"]  # fmt: skip
+    commands = {}
+    for name, keep in (("with the JumpStart section", True), ("without it", False)):
+        folder = _package_copy("with" if keep else "without", keep)
+        commands[name] = [
+            "env", f"PYTHONPATH={folder}", sys.executable, "-m", "sagemaker_iac.cli", *uri,
+        ]  # fmt: skip
+    times = paired(commands)
+    lookup = [CLI, "jumpstart", JUMPSTART_MODEL, "--region", "us-west-2", "--json"]
+    jumpstart_times = paired({"sagemaker-iac jumpstart": lookup})
+    with_it = times["with the JumpStart section"]["median"]
+    without = times["without it"]["median"]
+    return {
+        "uri_commands": {k: " ".join(v[3:]) for k, v in commands.items()},
+        "uri_times": times,
+        "uri_ratio": round(with_it / without, 3),
+        "lookup_command": " ".join(lookup),
+        "lookup_times": jumpstart_times,
+        "goal": "uri with the section <= 1.05x without (noise)",
+    }
+
+
 def regeneration() -> dict[str, Any]:
     """generate (the whole built-in catalog) vs the bare imports it needs: over the out/ it
     wrote before, as a user reruns it, and into a new folder, every file written."""
@@ -544,6 +598,26 @@ def report(r: dict[str, Any]) -> str:
                 None,
             )
         )
+    if "jumpstart" in r:
+        js = r["jumpstart"]
+        rows.append(
+            (
+                "`uri pytorch` (fresh process) from a build whose catalog has the JumpStart "
+                f"section vs one without ({js['uri_times']['without it']['median']} s)",
+                f"{js['uri_times']['with the JumpStart section']['median']} s, {js['uri_ratio']}x",
+                "<= 1.05x",
+                js["uri_ratio"] <= 1.05,
+            )
+        )
+        rows.append(
+            (
+                f"`jumpstart {JUMPSTART_MODEL} --json` (fresh process); the SDK's "
+                "JumpStartModel cannot run offline (benchmarks/README.md)",
+                f"{js['lookup_times']['sagemaker-iac jumpstart']['median']} s",
+                "(for reference)",
+                None,
+            )
+        )
     lines = [
         "# Benchmark results",
         "",
@@ -601,6 +675,7 @@ def main() -> None:
     results["framework_scale"] = framework_scale()
     results["lint"] = lint_hostile()
     results["cfn_lint_rules"] = cfn_lint_rules()
+    results["jumpstart"] = jumpstart()
     here = Path(__file__).resolve().parent
     (here / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     (here / "results.md").write_text(report(results))

@@ -27,8 +27,10 @@ from .targets import TARGETS
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from .catalog.jumpstart import Hosting, Listed
     from .catalog.resolve import Resolved
     from .lifecycle.diff import Change
+    from .lifecycle.import_jumpstart import Imported
     from .lifecycle.import_sdk import Difference
     from .lint import Scanned
     from .migrate import Migrated
@@ -63,7 +65,10 @@ __all__ = [
     "image_uri",
     "import_dlc",
     "import_docs",
+    "import_jumpstart",
     "import_sdk",
+    "jumpstart_hosting",
+    "jumpstart_models",
     "lint",
     "load_catalog",
     "migrate",
@@ -74,6 +79,7 @@ __all__ = [
     "to_dict",
     "to_source",
     "verify",
+    "verify_jumpstart",
     "versions_of",
     "write_file",
 ]
@@ -238,6 +244,45 @@ def import_dlc(catalog: Catalog, path: Path, date: str, document: str | None = N
     return merge_dlc(catalog, path, document or str(path), date)
 
 
+def import_jumpstart(
+    catalog: Catalog, path: Path, date: str, versions: str = "newest", document: str | None = None
+) -> Imported:
+    """CATALOG with its jumpstart section replaced by the JumpStart models at PATH (the
+    cdklabs-generative-ai-cdk-constructs wheel, its jsii .tgz, or the JSON in it)."""
+    from .lifecycle.import_jumpstart import import_jumpstart as imported
+
+    return imported(catalog, path, document or str(path), date, versions)
+
+
+def jumpstart_hosting(
+    catalog: Catalog,
+    model_id: str,
+    region: str,
+    version: str | None = None,
+    instance_type: str | None = None,
+) -> Hosting:
+    """How to host a JumpStart model (its .as_json() is `jumpstart --json`), or
+    UnavailableError naming what there is."""
+    from .catalog.jumpstart import hosting
+
+    return hosting(catalog, model_id, region, version, instance_type)
+
+
+def jumpstart_models(catalog: Catalog, search: str | None = None) -> list[Listed]:
+    """The catalog's JumpStart models (their newest versions), ids containing SEARCH."""
+    from .catalog.jumpstart import listing
+
+    return list(listing(catalog, search))
+
+
+def verify_jumpstart(catalog: Catalog, source: Path) -> tuple[list[Any], int]:
+    """The catalog's JumpStart answers against SOURCE's (every model version it holds,
+    region and instance type): the differences, and how many cases were compared."""
+    from .lifecycle.jumpstart_changes import verify as compared
+
+    return compared(catalog, source)
+
+
 def verify(catalog: Catalog, folder: Path) -> list[Difference]:
     """Every way the catalog and the SDK's configs disagree."""
     from .lifecycle.import_sdk import verify as compare
@@ -311,6 +356,7 @@ def refresh(
     sdk: Path | None = None,
     date: str | None = None,
     dlc: Path | None = None,
+    jumpstart: Path | None = None,
 ) -> Refreshed:
     """The installed SDK's (or SDK's) images and botocore's facts merged into the catalog
     file, out/ regenerated from it; the changes, breaking ones first.
@@ -329,6 +375,8 @@ def refresh(
         new = import_sdk(old, sdk_config_dir(sdk), day)
         if dlc is not None:  # and the Deep Learning Containers' end-of-patch dates
             new = import_dlc(new, dlc, day)
+        if jumpstart is not None:  # and the JumpStart models
+            new = import_jumpstart(new, jumpstart, day).catalog
         changes = sorted(diff(old, new), key=lambda c: not c.breaking)
         if not changes:
             return Refreshed(changes, False, generate(old, out))

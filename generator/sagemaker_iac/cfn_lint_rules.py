@@ -23,7 +23,7 @@ _LAST: list[tuple[Any, list[tuple[list[Any], str, str]]]] = []  # the last templ
 
 def _checker() -> lint.UriChecker:
     if not _CHECKER:
-        _CHECKER.append(lint.UriChecker(load_catalog()))
+        _CHECKER.append(lint.UriChecker(load_catalog(jumpstart=False)))
     return _CHECKER[0]
 
 

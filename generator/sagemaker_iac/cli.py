@@ -47,7 +47,7 @@ def _completion(names: Callable[[Catalog], Any]) -> Callable[..., list[str]]:
 
     def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
         try:
-            catalog = load_catalog(ctx.params.get("catalog_path"))
+            catalog = load_catalog(ctx.params.get("catalog_path"), jumpstart=False)
         except UserError:
             return []
         return [n for n in sorted(names(catalog)) if n.startswith(incomplete)]
@@ -360,7 +360,8 @@ def _echo_json(value: Any) -> None:
 
 
 def _catalog(path: Path | None) -> Catalog:
-    return load_catalog(path)
+    """The catalog a lookup reads: its JumpStart models left unread (most never need them)."""
+    return load_catalog(path, jumpstart=False)
 
 
 def _write(text: str, out: Path | None) -> None:
@@ -429,6 +430,99 @@ def import_dlc(
     _write(api.dump(merged), out)
 
 
+@import_.command("jumpstart")
+@click.argument("path", type=PathParam(exists=True, dir_okay=False))
+@catalog_option
+@out_option
+@date_option
+@click.option(
+    "--versions",
+    default="newest",
+    show_default=True,
+    help="newest, all, or versions separated by commas (each model's newest is kept too).",
+)
+@click.option("--document", default=None, help="What to cite as the source (default: PATH).")
+@user_errors
+def import_jumpstart(
+    path: Path,
+    catalog_path: Path | None,
+    out: Path | None,
+    date: str | None,
+    versions: str,
+    document: str | None,
+) -> None:
+    """Write the JumpStart models of PATH (PyPI's cdklabs-generative-ai-cdk-constructs
+    wheel, its jsii .tgz, or its jumpstart-models.json) into a catalog's jumpstart section.
+
+    Each model's newest version whose images the source names is kept; a model whose
+    newest version names none keeps the newest that does (reported). Images are stored
+    once, in the registry group that agrees with their accounts; where none agrees, the
+    image gets a group of its own and each region that differs is reported.
+    """
+    catalog = load_catalog(catalog_path)
+    imported = api.import_jumpstart(catalog, path, date or _today(), versions, document)
+    text = api.dump(imported.catalog)
+    _write(text, out)
+    for model_id, (newest, taken) in sorted(imported.older.items()):
+        click.echo(f"{model_id}: {newest} names no image; kept {taken}", err=True)
+    for model_id in imported.skipped:
+        click.echo(f"{model_id}: no version names an image; skipped", err=True)
+    for disagreement in imported.disagreements:
+        click.echo(f"account disagreement: {disagreement}", err=True)
+    section = text[text.index("\n---\n") :] if "\n---\n" in text else ""
+    click.echo(
+        f"{imported.models} models, {imported.releases} versions, "
+        f"{len(imported.catalog.jumpstart.images) if imported.catalog.jumpstart else 0} images; "
+        f"jumpstart section {len(section.encode()):,} bytes",
+        err=True,
+    )
+
+
+@main.command()
+@click.argument("model_id", required=False)
+@click.option("--region", default=None, help="AWS region, such as us-east-1.")
+@click.option("--version", "version", default=None, help="Model version (default: the newest).")
+@click.option("--instance-type", default=None, help="Instance type (default: the model's default).")
+@click.option("--list", "list_", is_flag=True, help="List the models instead.")
+@click.option("--search", default=None, help="With --list: ids containing this text.")
+@catalog_option
+@json_option
+@user_errors
+def jumpstart(
+    model_id: str | None,
+    region: str | None,
+    version: str | None,
+    instance_type: str | None,
+    list_: bool,
+    search: str | None,
+    catalog_path: Path | None,
+    as_json: bool,
+) -> None:
+    """Print the image URI that hosts JumpStart model MODEL_ID in a region (--json: the
+    image, model data, environment and instance rules), or --list the models."""
+    catalog = load_catalog(catalog_path)
+    if list_:
+        if model_id or region or version or instance_type:
+            raise UserError("--list takes only --search (and --json)")
+        found = api.jumpstart_models(catalog, search)
+        if as_json:
+            _echo_json([m._asdict() for m in found])
+            return
+        for m in found:
+            gated = "gated" if m.gated else ("eula" if m.requires_eula else "open")
+            click.echo(f"{m.model_id}  {m.version}  {m.task}  {gated}")
+        return
+    if search is not None:
+        raise UserError("--search goes with --list")
+    if model_id is None or region is None:
+        raise UserError("give MODEL_ID and --region (or --list)")
+    hosting = api.jumpstart_hosting(catalog, model_id, region, version, instance_type)
+    if as_json:
+        _echo_json(hosting.as_json())
+    else:
+        click.echo(hosting.image_uri)
+
+
 @main.command()
 @click.argument("old", type=PathParam(exists=True, dir_okay=False))
 @click.argument("new", type=PathParam(exists=True, dir_okay=False))
@@ -447,9 +541,28 @@ def diff(old: Path, new: Path, fmt: str) -> None:
 @main.command()
 @catalog_option
 @sdk_option
+@click.option(
+    "--jumpstart",
+    "jumpstart_source",
+    type=PathParam(exists=True, dir_okay=False),
+    default=None,
+    help="Compare the JumpStart section with this source instead (import jumpstart's PATH).",
+)
 @user_errors
-def verify(catalog_path: Path | None, sdk: Path | None) -> None:
-    """Compare the catalog with the SDK; exit 1 when they disagree on an account."""
+def verify(catalog_path: Path | None, sdk: Path | None, jumpstart_source: Path | None) -> None:
+    """Compare the catalog with the SDK; exit 1 when they disagree on an account. With
+    --jumpstart, compare its JumpStart answers with the source's instead: every model
+    version, region and instance type; exit 1 on any difference."""
+    if jumpstart_source is not None:
+        catalog = load_catalog(catalog_path)
+        found, cases = api.verify_jumpstart(catalog, jumpstart_source)
+        for difference in found:
+            click.echo(f"differs   {difference}")
+        models = len(catalog.jumpstart.models) if catalog.jumpstart else 0
+        click.echo(f"{len(found)} differences ({models} JumpStart models, {cases:,} cases)")
+        if found:
+            sys.exit(EXIT_CHECK_FAILED)
+        return
     catalog = _catalog(catalog_path)
     differences = api.verify(catalog, api.sdk_config_dir(sdk))
     for d in differences:
@@ -490,6 +603,12 @@ EXIT_BREAKING = 4
     default=None,
     help="A checkout of aws/deep-learning-containers: its end-of-patch dates too.",
 )
+@click.option(
+    "--jumpstart",
+    type=PathParam(exists=True, dir_okay=False),
+    default=None,
+    help="The JumpStart source (import jumpstart's PATH): its models' newest versions too.",
+)
 @date_option
 @user_errors
 def refresh(
@@ -498,6 +617,7 @@ def refresh(
     out_dir: Path,
     diff_file: Path | None,
     dlc: Path | None,
+    jumpstart: Path | None,
     date: str | None,
 ) -> None:
     """Update the catalog from the installed SageMaker SDK and botocore, regenerate OUT,
@@ -506,7 +626,7 @@ def refresh(
     Exit 0: nothing changed. 1: changed, nothing breaking. 4: breaking changes (a tag,
     region or account users rely on changed or went away). 2: bad input.
     """
-    result = api.refresh(catalog_path, out_dir, sdk, date, dlc)
+    result = api.refresh(catalog_path, out_dir, sdk, date, dlc, jumpstart)
     text = api.format_changes(result.changes, markdown=True)
     click.echo(text, nl=False)
     if diff_file is not None:

@@ -123,3 +123,32 @@ def test_the_training_example_wires_the_pytorch_image_into_the_step(count):
     assert step["Arguments"]["AlgorithmSpecification"]["TrainingImage"] == uri
     distributed = step["Arguments"]["HyperParameters"].get("sagemaker_torch_distributed_enabled")
     assert distributed == ("true" if count == "2" else None)
+
+
+def test_the_jumpstart_example_hosts_the_gated_model_with_its_eula_accepted():
+    parameters = {
+        "JumpStartTemplateUrl": "https://bucket.s3.amazonaws.com/textgeneration-1.yaml",
+        "RoleArn": "arn:aws:iam::123456789012:role/r",
+    }
+    children = {"Model": OUT / "jumpstart" / "textgeneration-1.yaml"}
+    refused = _nested(EXAMPLES / "cloudformation" / "host-jumpstart-llm.yaml", parameters, children)
+    assert refused["Model"].failed_rules()  # the EULA is not accepted by default
+    stacks = _nested(
+        EXAMPLES / "cloudformation" / "host-jumpstart-llm.yaml",
+        {**parameters, "AcceptEula": "true"},
+        children,
+    )
+    model = stacks["Model"]
+    assert model.failed_rules() == []
+    answer = json.loads(
+        invoke(
+            ["jumpstart", "meta-textgeneration-llama-3-1-8b-instruct", "--region", REGION, "--json"]
+        ).stdout
+    )
+    container = model.properties("Model")["PrimaryContainer"]
+    assert container["Image"] == answer["image_uri"] == model.output("ImageUri")
+    assert container["Environment"] == answer["environment"]
+    source = container["ModelDataSource"]["S3DataSource"]
+    assert source["S3Uri"] == answer["model_data"]["s3_uri"]
+    assert source["ModelAccessConfig"] == {"AcceptEula": True}
+    assert model.condition("Endpoint")

@@ -60,3 +60,12 @@ def load_cfn(path: Path) -> dict[str, Any]:
     test_cfn_yaml_reads_as_cfn_lint_does keeps the two equal.
     """
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_CfnLoader)
+
+
+def catalog_data(path: Path) -> dict[str, Any]:
+    """A catalog file's data: its documents (the catalog, then the jumpstart section)
+    as one mapping, as the schema describes them."""
+    data: dict[str, Any] = {}
+    for document in yaml.safe_load_all(path.read_text(encoding="utf-8")):
+        data.update(document)
+    return data

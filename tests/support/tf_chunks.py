@@ -22,10 +22,12 @@ URIS = "jsonencode({ for key, m in module.image : key => m.image_uri })"
 
 
 def evaluated_uris(
-    items: dict[str, Any], root: Callable[[dict[str, Any], str, bool], Path]
-) -> dict[str, str]:
-    """module.image[key].image_uri for every item: ROOT(chunk, name, init) writes a root
-    module for one chunk, and initializes it if asked.
+    items: dict[str, Any],
+    root: Callable[[dict[str, Any], str, bool], Path],
+    expression: str = URIS,
+) -> dict[str, Any]:
+    """module.image[key].image_uri for every item (or EXPRESSION's JSON map): ROOT(chunk,
+    name, init) writes a root module for one chunk, and initializes it if asked.
 
     Only the first root is initialized: the roots are siblings that call the module by the
     same relative path, so its .terraform (the module manifest) serves every one of them.
@@ -34,15 +36,15 @@ def evaluated_uris(
     chunks = [{k: items[k] for k in keys[i : i + CHUNK]} for i in range(0, len(keys), CHUNK)]
     first = root(chunks[0], "root0", True)
 
-    def evaluate(index: int) -> dict[str, str]:
+    def evaluate(index: int) -> dict[str, Any]:
         folder = first
         if index:
             folder = root(chunks[index], f"root{index}", False)
             shutil.copytree(first / ".terraform", folder / ".terraform")
-        shown = terraform("console", cwd=folder, stdin=URIS + "\n").stdout
+        shown = terraform("console", cwd=folder, stdin=expression + "\n").stdout
         return json.loads(json.loads(shown))
 
-    found: dict[str, str] = {}
+    found: dict[str, Any] = {}
     with ThreadPoolExecutor(max_workers=2) as pool:
         for part in pool.map(evaluate, range(len(chunks))):
             found.update(part)

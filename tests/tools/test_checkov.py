@@ -27,6 +27,7 @@ NO_RESOURCES = (
     "out/cloudformation/frameworks",
     "out/terraform/sagemaker-framework-image/images",
     "out/terraform/sagemaker-prebuilt-ecr-image/repositories",
+    "out/terraform/sagemaker-jumpstart-spec/models",
 )
 
 
@@ -72,7 +73,12 @@ BAD = (
     '  direct_internet_access = "Enabled"\n'
     "}\n"
 )
-CHECKED = ["out", "examples/terraform/train-and-host-kmeans", "examples/cloudformation"]
+CHECKED = [
+    "out",
+    "examples/terraform/train-and-host-kmeans",
+    "examples/terraform/host-jumpstart-llm",
+    "examples/cloudformation",
+]
 
 
 @pytest.fixture(scope="module")
@@ -118,6 +124,7 @@ def test_the_skipped_paths_hold_no_resources(out_dir, out_templates):
     answers += sorted(
         (out_dir / "terraform" / "sagemaker-prebuilt-ecr-image" / "repositories").glob("*")
     )
-    assert len(answers) > 150 and all(p.suffix == ".json" for p in answers)
+    answers += sorted((out_dir / "terraform" / "sagemaker-jumpstart-spec" / "models").glob("*"))
+    assert len(answers) > 450 and all(p.suffix == ".json" for p in answers)
     for path in answers:
         assert "Resources" not in json.loads(path.read_text())

@@ -167,7 +167,8 @@ def _framework_catalog(tmp_path: Path, change) -> Path:
 
     catalog = load_catalog()
     rules = catalog.image_rules._replace(neuron_frameworks=())  # no *-neuron images kept
-    text = dump(catalog._replace(images={"pytorch": catalog.images["pytorch"]}, image_rules=rules))
+    kept = {"pytorch": catalog.images["pytorch"]}
+    text = dump(catalog._replace(images=kept, image_rules=rules, jumpstart=None))
     data = yaml.safe_load(text)
     entry = data["images"]["pytorch"]["configs"]["training"]["versions"]["2.1.0"]
     change(entry)

@@ -21,6 +21,7 @@ from sagemaker_iac.catalog import compile_builtin
 from sagemaker_iac.catalog.names import WINDOWS_RESERVED, YAML11_WORDS
 from sagemaker_iac.catalog.resources import known_partitions, schema
 from support.paths import FIXTURES
+from support.readers import catalog_data
 from support.training_inputs import sagemaker_model
 
 
@@ -92,13 +93,13 @@ def test_every_fact_cites_a_known_source(catalog):
 def test_published_schema_is_valid_and_accepts_the_catalog():
     rules = schema()
     jsonschema.Draft202012Validator.check_schema(rules)
-    data = yaml.safe_load(builtin_path().read_text())
+    data = catalog_data(builtin_path())
     assert list(jsonschema.Draft202012Validator(rules).iter_errors(data)) == []
 
 
 def test_schema_rejects_what_the_loader_rejects():
     """The published schema is the loader's first gate, so editors see the same errors."""
-    data = yaml.safe_load(builtin_path().read_text())
+    data = catalog_data(builtin_path())
     data["registry_groups"]["lda"]["accounts"]["us-east-1"] = 766337827248
     assert list(jsonschema.Draft202012Validator(schema()).iter_errors(data))
 

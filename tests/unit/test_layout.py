@@ -13,6 +13,9 @@ from sagemaker_iac.catalog import (
     ImageFamily,
     ImageRules,
     InstanceClass,
+    JumpStart,
+    JumpStartImage,
+    JumpStartRelease,
     Partition,
     RegistryGroup,
     Release,
@@ -24,6 +27,7 @@ from sagemaker_iac.catalog._layout import LAYOUTS, read, write
 from sagemaker_iac.catalog.resources import schema
 from sagemaker_iac.catalog.serialize import to_source
 from support.paths import FIXTURES
+from support.readers import catalog_data
 
 # Fields a file does not hold: a keyed entry's name, the file's path, and what is derived.
 NOT_IN_THE_FILE = {"key", "path", "content_types"}
@@ -52,6 +56,9 @@ SCHEMA_NODES = {
     ImageFamily: node("images", "*"),
     ImageRules: node("image_rules"),
     Release: node("end_of_patch", "repositories", "*", "[]"),
+    JumpStart: node("jumpstart"),
+    JumpStartImage: node("jumpstart", "images", "*"),
+    JumpStartRelease: node("jumpstart", "models", "*", "*"),
 }
 
 
@@ -85,7 +92,7 @@ def test_the_schema_declares_exactly_the_layouts_places(cls):
 
 
 def test_the_builtin_catalog_reads_and_writes_back_to_its_own_data():
-    data = yaml.safe_load(builtin_path().read_text(encoding="utf-8"))
+    data = catalog_data(builtin_path())
     catalog = load_catalog()
     assert to_source(catalog) == data
 

@@ -251,7 +251,13 @@ def test_one_target_leaves_the_other_targets_files_alone(tmp_path):
     fresh = tmp_path / "fresh"
     assert run("generate", "--out", str(fresh), "--target", "terraform").exit_code == 0
     tops = {k.split("/")[0] for k in read_tree(fresh)}
-    reports = {"catalog.json", "availability.md", "availability.svg", "availability-frameworks.md"}
+    reports = {
+        "catalog.json",
+        "availability.md",
+        "availability.svg",
+        "availability-frameworks.md",
+        "availability-jumpstart.md",
+    }
     assert tops == {"terraform", *reports, MANIFEST}
 
 

@@ -229,3 +229,20 @@ def test_refresh_with_dlc_brings_the_end_of_patch_dates_and_reports_them(tmp_pat
     dated = load_catalog(catalog)
     assert dated.release("pytorch-training", "2.6.0-gpu-py312") is not None
     assert refresh(catalog, out, "--dlc", str(FIXTURES / "dlc")).exit_code == 0
+
+
+def test_refresh_with_jumpstart_brings_the_models_and_reports_them(tmp_path):
+    catalog, out = tmp_path / "catalog.yaml", tmp_path / "out"
+    shutil.copy(SEED, catalog)
+    assert refresh(catalog, out).exit_code in (1, 4)
+    source = FIXTURES / "jumpstart" / "jumpstart-models.json"
+    result = refresh(catalog, out, "--jumpstart", str(source))
+    assert result.exit_code == 1, result.output  # models added: a change, not a breaking one
+    assert "|  | meta-textgeneration-llama-tiny | JumpStart model added |" in result.stdout
+    section = load_catalog(catalog).jumpstart
+    assert section is not None and sorted(section.models) == [
+        "huggingface-asr-whisper-mini",
+        "meta-textgeneration-llama-tiny",
+    ]
+    assert (out / "terraform" / "sagemaker-jumpstart-spec" / "models").is_dir()
+    assert refresh(catalog, out, "--jumpstart", str(source)).exit_code == 0

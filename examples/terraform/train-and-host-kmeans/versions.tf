@@ -5,7 +5,7 @@ terraform {
     aws = {
       source = "hashicorp/aws"
       # The floor of sagemaker-model; sagemaker-training-pipeline needs 5.11.0.
-      version = ">= 5.25.0"
+      version = ">= 5.67.0"
     }
   }
 }

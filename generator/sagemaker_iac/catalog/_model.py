@@ -161,6 +161,45 @@ class Release(NamedTuple):
     tags: tuple[str, ...]
 
 
+class JumpStartImage(NamedTuple):
+    """An image JumpStart models run in: a repository and tag of a catalog registry group."""
+
+    key: str
+    repository: str
+    registry_group: str
+    tag: str
+
+
+class JumpStartRelease(NamedTuple):
+    """One version of a JumpStart model, as its hosting needs it. Images are named by
+    alias: an instance family or type -> an alias -> an image of the section's table."""
+
+    key: str  # the version
+    default_instance_type: str
+    instance_types: tuple[str, ...]
+    environment: Mapping[str, str]
+    # instance family or type -> environment added over the base (family, then type)
+    environment_overrides: Mapping[str, Mapping[str, str]]
+    # instance family or type -> image alias (a type's alias wins over its family's)
+    image_aliases: Mapping[str, str]
+    aliases: Mapping[str, str]  # alias -> image key, in every region but those below
+    # region -> its own alias table, where it differs from aliases
+    region_aliases: Mapping[str, Mapping[str, str]]
+    regions: tuple[str, ...]  # where JumpStart lists the model
+    artifact_key: str | None = None
+    prepacked_artifact_key: str | None = None
+    gated_bucket: bool = False
+    eula: str | None = None  # the EULA's key in the content bucket; set: must be accepted
+
+
+class JumpStart(NamedTuple):
+    """JumpStart models by id, then version (oldest first), and the images they run in."""
+
+    source: str
+    images: Mapping[str, JumpStartImage]
+    models: Mapping[str, Mapping[str, JumpStartRelease]]
+
+
 class Catalog(NamedTuple):
     path: str
     sources: Mapping[str, Source]
@@ -182,6 +221,7 @@ class Catalog(NamedTuple):
     # repository -> its Deep Learning Containers releases with an end-of-patch date
     end_of_patch: Mapping[str, tuple[Release, ...]] = {}
     end_of_patch_source: str | None = None
+    jumpstart: JumpStart | None = None
 
     def release(self, repository: str, tag: str | None) -> Release | None:
         """The Deep Learning Containers release whose tags hold TAG, if the catalog has

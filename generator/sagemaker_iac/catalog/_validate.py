@@ -43,10 +43,41 @@ def validated(text: str, name: str) -> dict[str, Any]:
     return doc.data
 
 
-def _check_schema(doc: YamlDocument) -> None:
+def validated_jumpstart(text: str, name: str, catalog: dict[str, Any]) -> dict[str, Any]:
+    """The jumpstart document's section once it passes the same checks, its references
+    resolved against CATALOG (the first document's validated data)."""
+    from . import _yamlsource
+
+    doc = _yamlsource.load(text, name)
+    if not isinstance(doc.data, dict) or set(doc.data) != {"jumpstart"}:
+        raise doc.error((), "the second document holds the jumpstart section only")
+    rules = schema()
+    _check_schema(doc, {"$defs": rules["$defs"], **_only(rules, "jumpstart")})
+    _check_strings(doc, doc.data, ())
+    both = _yamlsource.YamlDocument(name, {**catalog, **doc.data}, doc.lines)
+    _check_jumpstart(both, lambda path, ref: _source_ref(both, path, ref))
+    return doc.data["jumpstart"]
+
+
+def _only(rules: dict[str, Any], key: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [key],
+        "properties": {key: rules["properties"][key]},
+    }
+
+
+def _source_ref(doc: YamlDocument, path: Path_, ref: str) -> None:
+    sources = doc.data["sources"]
+    if ref not in sources:
+        raise doc.error(path, f"unknown source {ref!r}; known: {', '.join(sources)}")
+
+
+def _check_schema(doc: YamlDocument, rules: dict[str, Any] | None = None) -> None:
     import jsonschema  # Only loading pays for it; the model itself does not need it.
 
-    rules = schema()
+    rules = rules or schema()
     validator = jsonschema.Draft202012Validator(rules)
     errors = sorted(validator.iter_errors(doc.data), key=lambda e: doc.line(_where(e)) or 0)
     if errors:
@@ -206,6 +237,8 @@ def _check_references(doc: YamlDocument) -> None:
                         f"end of patch {release['eop']} is before general availability "
                         f"{release['ga']}",
                     )
+    if "jumpstart" in data:
+        _check_jumpstart(doc, source_ref)
     if "image_rules" in data:
         source_ref(("image_rules", "source"), data["image_rules"]["source"])
         images = data.get("images", {})
@@ -348,3 +381,47 @@ def _check_family(doc: YamlDocument, key: str, found: dict[str, Any], source_ref
                         (*where, "configs", scope, "versions", version, *sub, "registry_group"),
                         f"unknown registry group {leaf['registry_group']!r}",
                     )
+
+
+def _check_jumpstart(doc: YamlDocument, source_ref: Callable[[Path_, str], None]) -> None:
+    """Every JumpStart reference resolves: images to registry groups that publish them
+    where the model is, aliases to images, the default instance type to a listed one."""
+    data = doc.data
+    section = data["jumpstart"]
+    source_ref(("jumpstart", "source"), section["source"])
+    groups = data["registry_groups"]
+    images = section["images"]
+    for key, image in images.items():
+        if image["registry_group"] not in groups:
+            raise doc.error(
+                ("jumpstart", "images", key, "registry_group"),
+                f"unknown registry group {image['registry_group']!r}",
+            )
+    for model_id, versions in section["models"].items():
+        for version, found in versions.items():
+            at = ("jumpstart", "models", model_id, version)
+            if found["default_instance_type"] not in found["instance_types"]:
+                raise doc.error(
+                    (*at, "default_instance_type"),
+                    f"{found['default_instance_type']} is not in instance_types",
+                )
+            tables = [(("aliases",), found["aliases"])] + [
+                (("region_aliases", r), t) for r, t in found.get("region_aliases", {}).items()
+            ]
+            for path, table in tables:
+                for alias, key in table.items():
+                    if key not in images:
+                        raise doc.error((*at, *path, alias), f"unknown image {key!r}")
+            for region in found["regions"]:
+                table = found.get("region_aliases", {}).get(region, found["aliases"])
+                for alias, key in table.items():
+                    accounts = groups[images[key]["registry_group"]]["accounts"]
+                    if region not in accounts:
+                        raise doc.error(
+                            (*at, "regions"),
+                            f"image {key} (alias {alias}) has no account in {region} "
+                            f"(registry group {images[key]['registry_group']})",
+                        )
+            for region in found.get("region_aliases", {}):
+                if region not in found["regions"]:
+                    raise doc.error((*at, "region_aliases", region), "not in regions")

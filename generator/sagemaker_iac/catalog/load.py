@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import stat
 import sys
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CatalogError
-from ._model import Catalog
+from ._model import Catalog, JumpStart
 from .resources import (
     BUILTIN_CATALOG,
     COMPILED,
@@ -28,14 +29,17 @@ if TYPE_CHECKING:
 # line naming what it was made from, then the model pickled (the build wrote it, beside
 # the package's own code; it is read only while that line matches).
 COMPILED_CATALOG = "catalog.pickle"
+COMPILED_JUMPSTART = "jumpstart.pickle"
 # What the model is made from beside the catalog's own bytes: the schema, the partitions
 # and this package's code (the validator, the model and its layout).
 _INPUTS = (os.path.join(DATA_DIR, SCHEMA), os.path.join(DATA_DIR, PARTITIONS))
 _CODE = os.path.dirname(os.path.realpath(__file__))
 
 
-def load_catalog(path: str | Path | None = None) -> Catalog:
-    """Load and validate a catalog file (the built-in one by default).
+def load_catalog(path: str | Path | None = None, *, jumpstart: bool = True) -> Catalog:
+    """Load and validate a catalog file (the built-in one by default), its jumpstart
+    document too unless JUMPSTART is false (a lookup of another image: then the model's
+    jumpstart is None, and the catalog must not be written back).
 
     Where the build compiled the built-in catalog from exactly these bytes (and the same
     code and libraries), its load is that model's read; else it is parsed and validated.
@@ -64,10 +68,10 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
         line = text.count("\n", 0, index) + 1
         column = index - (text.rfind("\n", 0, index) + 1) + 1
         raise CatalogError(name, line, "", f"column {column}: a NUL character")
-    compiled = _compiled(raw) if path is None else None
+    compiled = _compiled(raw, jumpstart=jumpstart) if path is None else None
     if compiled is not None:
         return compiled._replace(path=name)
-    return parse_catalog(text, name)
+    return parse_catalog(text, name, jumpstart=jumpstart)
 
 
 def _key(raw: bytes) -> bytes:
@@ -87,20 +91,32 @@ def _read(path: str) -> bytes:
         return handle.read()
 
 
-def _compiled(raw: bytes, folder: str | Path | None = None) -> Catalog | None:
-    """The built-in catalog's model, where the build compiled it from exactly these inputs."""
+def _unpickled(raw: bytes, name: str, folder: str | Path | None) -> Any:
     try:
-        compiled = _read(os.path.join(folder or COMPILED, COMPILED_CATALOG))
+        compiled = _read(os.path.join(folder or COMPILED, name))
     except OSError:
         return None
     head, _, body = compiled.partition(b"\n")
     if head != _key(raw):
         return None  # absent, stale or from other libraries: validate the YAML instead
     try:  # a damaged file is validated around, not trusted
-        catalog = pickle.loads(body)
+        return pickle.loads(body)
     except Exception:
         return None
-    return catalog if isinstance(catalog, Catalog) else None
+
+
+def _compiled(
+    raw: bytes, folder: str | Path | None = None, jumpstart: bool = False
+) -> Catalog | None:
+    """The built-in catalog's model, where the build compiled it from exactly these inputs
+    (its jumpstart section apart: most lookups never read it)."""
+    catalog = _unpickled(raw, COMPILED_CATALOG, folder)
+    if not isinstance(catalog, Catalog):
+        return None
+    if not jumpstart:
+        return catalog
+    section = _unpickled(raw, COMPILED_JUMPSTART, folder)
+    return catalog._replace(jumpstart=section) if isinstance(section, JumpStart) else None
 
 
 def compile_builtin(folder: Path | None = None) -> Path:
@@ -109,19 +125,46 @@ def compile_builtin(folder: Path | None = None) -> Path:
 
     source = os.path.join(DATA_DIR, BUILTIN_CATALOG)
     raw = _read(source)
-    catalog = parse_catalog(raw.decode("utf-8"), source)
+    catalog = parse_catalog(raw.decode("utf-8"), source, jumpstart=True)
     folder = folder or Path(COMPILED)
     folder.mkdir(parents=True, exist_ok=True)
+    key = _key(raw) + b"\n"
+    (folder / COMPILED_JUMPSTART).write_bytes(key + pickle.dumps(catalog.jumpstart, protocol=5))
     target = folder / COMPILED_CATALOG
-    target.write_bytes(_key(raw) + b"\n" + pickle.dumps(catalog, protocol=5))
+    target.write_bytes(key + pickle.dumps(catalog._replace(jumpstart=None), protocol=5))
     return target
 
 
-def parse_catalog(text: str, name: str) -> Catalog:
-    """A catalog from text, validated (the validator loads here, off the built-in path)."""
-    from ._validate import validated
+# A catalog file's jumpstart section is its second YAML document, after a line "---":
+# a lookup of any other image parses and validates only the first.
+_SECOND_DOCUMENT = re.compile(r"^---[ \t]*(#[^\n]*)?$", re.MULTILINE)
 
-    return _build(validated(text, name), name)
+
+def split_documents(text: str) -> tuple[str, str | None]:
+    """The catalog document and the jumpstart document (None where there is none); the
+    second keeps its line numbers (blank lines stand for the first)."""
+    for match in _SECOND_DOCUMENT.finditer(text):
+        before = text[: match.start()]
+        if not any(
+            line.strip() and not line.lstrip().startswith("#") for line in before.splitlines()
+        ):
+            continue  # a start marker above the first document
+        return before, "\n" * before.count("\n") + text[match.end() :]
+    return text, None
+
+
+def parse_catalog(text: str, name: str, *, jumpstart: bool = True) -> Catalog:
+    """A catalog from text, validated (the validator loads here, off the built-in path);
+    its jumpstart document too unless JUMPSTART is false."""
+    from ._validate import validated, validated_jumpstart
+
+    main, second = split_documents(text)
+    data = validated(main, name)
+    if jumpstart and second is not None and "jumpstart" not in data:
+        data["jumpstart"] = validated_jumpstart(second, name, data)
+    elif not jumpstart:
+        data.pop("jumpstart", None)
+    return _build(data, name)
 
 
 def _build(data: dict[str, Any], name: str) -> Catalog:

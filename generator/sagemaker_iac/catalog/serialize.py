@@ -29,10 +29,14 @@ def dump(catalog: Catalog) -> str:
     """YAML text that loads back to an equal catalog (checked before it is returned)."""
     import yaml  # only writing a catalog file needs PyYAML
 
-    text = HEADER + yaml.safe_dump(
-        to_source(catalog), sort_keys=False, width=100, allow_unicode=True
-    )
-    reloaded = parse_catalog(text, "<written catalog>")
+    data = to_source(catalog)
+    section = data.pop("jumpstart", None)
+    text = HEADER + yaml.safe_dump(data, sort_keys=False, width=100, allow_unicode=True)
+    if section is not None:  # its own document: other lookups never parse it
+        text += "---\n" + yaml.safe_dump(
+            {"jumpstart": section}, sort_keys=False, width=100, allow_unicode=True
+        )
+    reloaded = parse_catalog(text, "<written catalog>", jumpstart=section is not None)
     assert to_source(reloaded) == to_source(catalog), "catalog does not round-trip"
     return text
 
@@ -124,6 +128,8 @@ def to_dict(catalog: Catalog) -> dict[str, Any]:
                 for k, releases in sorted(catalog.end_of_patch.items())
             },
         },
+        # As the catalog file holds it: the stamp's digest covers its facts too.
+        **({"jumpstart": write(catalog.jumpstart)} if catalog.jumpstart is not None else {}),
     }
 
 

@@ -55,17 +55,21 @@ def _depth(value: Any) -> int:
     return deepest
 
 
-def read_json(path: Path, folder: Path | None = None) -> Any:
-    """PATH's JSON (see read_bytes), nested at most MAX_DEPTH levels."""
-    data = read_bytes(path, folder)
+def parse_json(data: bytes, name: str | Path) -> Any:
+    """DATA's JSON, nested at most MAX_DEPTH levels; a refusal names NAME."""
     try:
         value = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise UserError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+        raise UserError(f"{name}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
     except json.JSONDecodeError as exc:
-        raise UserError(f"{path}:{exc.lineno}: {exc.msg} (column {exc.colno})") from None
+        raise UserError(f"{name}:{exc.lineno}: {exc.msg} (column {exc.colno})") from None
     except RecursionError:
-        raise UserError(f"{path}: nested more than {MAX_DEPTH} levels") from None
+        raise UserError(f"{name}: nested more than {MAX_DEPTH} levels") from None
     if _depth(value) > MAX_DEPTH:
-        raise UserError(f"{path}: nested more than {MAX_DEPTH} levels")
+        raise UserError(f"{name}: nested more than {MAX_DEPTH} levels")
     return value
+
+
+def read_json(path: Path, folder: Path | None = None) -> Any:
+    """PATH's JSON (see read_bytes), nested at most MAX_DEPTH levels."""
+    return parse_json(read_bytes(path, folder), path)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..catalog import Algorithm, Catalog, Scope
+from . import jumpstart_changes
 from ._families import compare, expanded
 
 
@@ -143,7 +144,8 @@ def diff(a: Catalog, b: Catalog) -> list[Change]:
                 f"{d.where} {d.kind}"
             )  # fmt: skip
             changes.append(Change(key, text, d.breaking))
-    return changes + _end_of_patch(a, b)
+    changes += _end_of_patch(a, b)
+    return changes + [Change(*change) for change in jumpstart_changes.changes(a, b)]
 
 
 def _end_of_patch(a: Catalog, b: Catalog) -> list[Change]:

@@ -15,7 +15,8 @@ CATALOG_JSON = "catalog.json"
 AVAILABILITY = "availability.md"
 HEATMAP = "availability.svg"
 FRAMEWORK_AVAILABILITY = "availability-frameworks.md"
-REPORTS = (CATALOG_JSON, AVAILABILITY, HEATMAP, FRAMEWORK_AVAILABILITY)
+JUMPSTART_AVAILABILITY = "availability-jumpstart.md"
+REPORTS = (CATALOG_JSON, AVAILABILITY, HEATMAP, FRAMEWORK_AVAILABILITY, JUMPSTART_AVAILABILITY)
 
 # The heatmap's geometry, in pixels, and a tint per partition band.
 _CELL, _LEFT, _TOP, _LEGEND = 16, 230, 150, 36
@@ -85,6 +86,43 @@ def framework_availability(catalog: Catalog) -> list[dict[str, Any]]:
     return families
 
 
+def jumpstart_availability(catalog: Catalog) -> list[dict[str, Any]]:
+    """Per task, a row per JumpStart model (its newest version): the regions with an image
+    for one of its instance types, and the CloudFormation template that hosts it."""
+    from ..catalog.jumpstart import image_key, newest, task
+    from .cloudformation.jumpstart import part_groups
+
+    if catalog.jumpstart is None:
+        return []
+    templates = {m: path for path, models in part_groups(catalog).items() for m in models}
+    tasks: dict[str, list[dict[str, Any]]] = {}
+    for model_id, versions in sorted(catalog.jumpstart.models.items()):
+        found = newest(versions)
+        regions = {
+            r
+            for r in found.regions
+            if any(image_key(found, r, t) is not None for t in found.instance_types)
+        }
+        tasks.setdefault(task(model_id) or "other", []).append(
+            {
+                "model_id": model_id,
+                "version": found.key,
+                "eula": found.eula is not None,
+                "default_instance_type": found.default_instance_type,
+                "template": templates[model_id].split("/", 1)[1],
+                "regions": regions,
+            }
+        )
+    return [
+        {
+            "name": name,
+            "rows": rows,
+            "regions": sorted(set().union(*(r["regions"] for r in rows))),
+        }
+        for name, rows in sorted(tasks.items())
+    ]
+
+
 def render_reports(
     catalog: Catalog, data: dict[str, Any], mark: Stamp, full: Catalog | None = None
 ) -> Files:
@@ -93,6 +131,9 @@ def render_reports(
     return {
         FRAMEWORK_AVAILABILITY: render(
             FRAMEWORK_AVAILABILITY, families=framework_availability(full or catalog)
+        ),
+        JUMPSTART_AVAILABILITY: render(
+            JUMPSTART_AVAILABILITY, tasks=jumpstart_availability(full or catalog)
         ),
         HEATMAP: render(HEATMAP, **heatmap(catalog)),
         CATALOG_JSON: compact_json({JSON_FIELD: mark.as_json(), **data}) + "\n",

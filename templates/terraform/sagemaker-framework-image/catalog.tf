@@ -26,11 +26,5 @@ locals {
     {{ name }} = {{ count }}
 {% endfor %}
   }
-
-  # Region -> DNS suffix of its ECR registry hosts.
-  dns_suffixes = {
-{% for region, suffix in dns_suffixes | aligned %}
-    {{ region }} = {{ suffix | hcl }}
-{% endfor %}
-  }
+{% include "terraform/_dns_suffixes.tf" %}
 }

@@ -9,7 +9,7 @@ locals {
   ecr_repository = (
     var.algorithm != null ? [one(module.image[*].registry_id), local.region, one(module.image[*].repository)] :
     var.framework != null ? [one(module.framework_image[*].registry_id), local.region, one(module.framework_image[*].repository)] :
-    var.image_uri == null ? null : try(regex("^([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.[^/]+/([^:@]+)", var.image_uri), null)
+    var.image_uri == null && var.jumpstart_model_id == null ? null : try(regex("^([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.[^/]+/([^:@]+)", local.image_uri), null)
   )
   image_repository_arn = local.ecr_repository == null ? null : "arn:${local.partition}:ecr:${local.ecr_repository[1]}:${local.ecr_repository[0]}:repository/${local.ecr_repository[2]}"
 }
@@ -34,6 +34,16 @@ data "aws_iam_policy_document" "this" {
       sid       = "ReadModelFiles"
       actions   = ["s3:GetObject", "s3:ListBucket"]
       resources = ["arn:${local.partition}:s3:::${statement.value[0]}", "arn:${local.partition}:s3:::${statement.value[0]}/${trimsuffix(statement.value[1], "/")}*"]
+    }
+  }
+
+  # A JumpStart model's artefacts: a folder (S3Prefix) or one archive.
+  dynamic "statement" {
+    for_each = local.jumpstart_data == null ? [] : [regex("^s3://([^/]+)/(.*)$", local.jumpstart_data.s3_uri)]
+    content {
+      sid       = "ReadJumpStartModel"
+      actions   = local.jumpstart_data.s3_data_type == "S3Prefix" ? ["s3:GetObject", "s3:ListBucket"] : ["s3:GetObject"]
+      resources = local.jumpstart_data.s3_data_type == "S3Prefix" ? ["arn:${local.partition}:s3:::${statement.value[0]}", "arn:${local.partition}:s3:::${statement.value[0]}/${trimsuffix(statement.value[1], "/")}*"] : ["arn:${local.partition}:s3:::${statement.value[0]}/${statement.value[1]}"]
     }
   }
 

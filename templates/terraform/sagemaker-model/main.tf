@@ -3,9 +3,9 @@ data "aws_partition" "current" {}
 data "aws_region" "current" {}
 data "aws_caller_identity" "current" {}
 
-# The image comes from one source: a built-in algorithm or a framework, both from the
-# catalog for the region and instance type (an Arm instance hosts the Arm image where
-# there is one), or any image_uri. A catalog error stops the plan in the model's
+# The image comes from one source: a built-in algorithm, a framework or a JumpStart model,
+# from the catalog for the region and instance type (an Arm instance hosts the Arm image
+# where there is one), or any image_uri. A catalog error stops the plan in the model's
 # precondition below, with the catalog's message.
 module "image" {
   source = "../sagemaker-images"
@@ -15,7 +15,7 @@ module "image" {
   region        = data.aws_region.current.id
   image_tag     = var.image_tag
   image_scope   = "inference"
-  instance_type = var.instance_type
+  instance_type = local.instance_type
   fail_on_error = false
 }
 
@@ -28,21 +28,44 @@ module "framework_image" {
   framework_version = var.framework_version
   py_version        = var.py_version
   image_scope       = "inference"
-  instance_type     = var.instance_type
+  instance_type     = local.instance_type
   fail_on_error     = false
+}
+
+# A JumpStart model brings its image, artefacts and environment for the instance type.
+module "jumpstart" {
+  source = "../sagemaker-jumpstart-spec"
+  count  = var.jumpstart_model_id == null ? 0 : 1
+
+  model_id      = var.jumpstart_model_id
+  model_version = var.jumpstart_model_version
+  region        = data.aws_region.current.id
+  instance_type = var.instance_type
+  fail_on_error = false
 }
 
 locals {
   role_arn = var.create_role ? aws_iam_role.this[0].arn : var.execution_role_arn
-  sources  = [for name, value in { algorithm = var.algorithm, framework = var.framework, image_uri = var.image_uri } : name if value != null]
+  sources  = [for name, value in { algorithm = var.algorithm, framework = var.framework, jumpstart_model_id = var.jumpstart_model_id, image_uri = var.image_uri } : name if value != null]
+  # A JumpStart model's own default where no instance type is given.
+  instance_type = var.instance_type != null ? var.instance_type : coalesce(one(module.jumpstart[*].default_instance_type), "ml.m5.large")
   image_uri = (
     var.image_uri != null ? var.image_uri :
     var.framework != null ? one(module.framework_image[*].image_uri) :
+    var.jumpstart_model_id != null ? one(module.jumpstart[*].image_uri) :
     one(module.image[*].image_uri)
   )
   image_error = (
     var.algorithm != null ? one(module.image[*].error) :
-    var.framework != null ? one(module.framework_image[*].error) : ""
+    var.framework != null ? one(module.framework_image[*].error) :
+    var.jumpstart_model_id != null ? one(module.jumpstart[*].error) : ""
+  )
+  jumpstart_data = one(module.jumpstart[*].model_data)
+  # The artefacts read as they are: model_data_s3_prefix, or a JumpStart model's (an
+  # accepted EULA goes with a gated model's).
+  model_data_source = (
+    var.model_data_s3_prefix != null ? { s3_uri = "${trimsuffix(var.model_data_s3_prefix, "/")}/", s3_data_type = "S3Prefix", compression_type = "None", accept_eula = false } :
+    local.jumpstart_data != null ? merge(local.jumpstart_data, { accept_eula = one(module.jumpstart[*].requires_eula) && var.accept_eula }) : null
   )
   image = var.model_package_name == null ? local.image_uri : null
   # TGI shards the model over SM_NUM_GPUS: the instance type's GPUs, as the SDK's
@@ -50,6 +73,7 @@ locals {
   # caller's environment last.
   gpu_count = one(module.framework_image[*].gpu_count)
   environment = merge(
+    var.jumpstart_model_id == null ? {} : one(module.jumpstart[*].environment),
     var.framework != "huggingface-llm" || local.gpu_count == null ? {} : { SM_NUM_GPUS = tostring(local.gpu_count) },
     var.entry_point == null ? {} : {
       SAGEMAKER_PROGRAM             = var.entry_point
@@ -63,10 +87,10 @@ locals {
   # Serverless capacity is CPU x86 without a VPC or network isolation: instance_type
   # then only picks the image, and must pick a CPU x86 one.
   serverless = var.serverless_memory_size_in_mb != null
-  family     = regex("^ml\\.([a-z0-9-]+)", var.instance_type)[0]
+  family     = regex("^ml\\.([a-z0-9-]+)", local.instance_type)[0]
   serverless_refusal = !local.serverless ? "" : (
-    contains(["g", "p"], substr(local.family, 0, 1)) || contains(["inf", "trn"], substr(local.family, 0, 3)) ? "runs on CPU capacity: instance_type ${var.instance_type} picks an accelerated image; give a CPU type such as ml.m5.large" :
-    one(module.image[*].scope) == "inference_graviton" || one(module.framework_image[*].instance_class) == "graviton" ? "runs on x86 capacity: instance_type ${var.instance_type} picks an Arm (Graviton) image; give an x86 type such as ml.m5.large" :
+    contains(["g", "p"], substr(local.family, 0, 1)) || contains(["inf", "trn"], substr(local.family, 0, 3)) ? "runs on CPU capacity: instance_type ${local.instance_type} picks an accelerated image; give a CPU type such as ml.m5.large" :
+    one(module.image[*].scope) == "inference_graviton" || one(module.framework_image[*].instance_class) == "graviton" ? "runs on x86 capacity: instance_type ${local.instance_type} picks an Arm (Graviton) image; give an x86 type such as ml.m5.large" :
     var.enable_network_isolation ? "cannot isolate the container's network: set enable_network_isolation = false" :
     var.vpc_config != null ? "cannot run in a VPC: leave vpc_config null" :
     local.image_repository_arn == null ? "pulls only from ECR: image_uri ${var.image_uri} is in another registry" : ""
@@ -79,6 +103,8 @@ locals {
     var.enable_network_isolation, var.vpc_config,
     ], var.model_data_s3_prefix == null && length(local.environment) == 0 ? [] : [
     jsonencode([var.model_data_s3_prefix, local.environment]),
+    ], local.jumpstart_data == null ? [] : [
+    jsonencode(local.model_data_source),
   ])))
 }
 
@@ -95,12 +121,19 @@ resource "aws_sagemaker_model" "this" {
     environment        = length(local.environment) == 0 ? null : local.environment
 
     dynamic "model_data_source" {
-      for_each = var.model_data_s3_prefix == null ? [] : [var.model_data_s3_prefix]
+      for_each = local.model_data_source == null ? [] : [local.model_data_source]
       content {
         s3_data_source {
-          s3_uri           = "${trimsuffix(model_data_source.value, "/")}/"
-          s3_data_type     = "S3Prefix"
-          compression_type = "None"
+          s3_uri           = model_data_source.value.s3_uri
+          s3_data_type     = model_data_source.value.s3_data_type
+          compression_type = model_data_source.value.compression_type
+
+          dynamic "model_access_config" {
+            for_each = model_data_source.value.accept_eula ? [true] : []
+            content {
+              accept_eula = model_access_config.value
+            }
+          }
         }
       }
     }
@@ -121,8 +154,8 @@ resource "aws_sagemaker_model" "this" {
     create_before_destroy = true
 
     precondition {
-      condition     = var.model_package_name == null ? length(local.sources) == 1 : var.framework == null && var.image_uri == null
-      error_message = "Set exactly one image source: algorithm, framework or image_uri (given: ${length(local.sources) == 0 ? "none" : join(", ", local.sources)}); with model_package_name, neither framework nor image_uri."
+      condition     = var.model_package_name == null ? length(local.sources) == 1 : var.framework == null && var.image_uri == null && var.jumpstart_model_id == null
+      error_message = "Set exactly one image source: algorithm, framework, jumpstart_model_id or image_uri (given: ${length(local.sources) == 0 ? "none" : join(", ", local.sources)}); with model_package_name, neither framework, jumpstart_model_id nor image_uri."
     }
     precondition {
       condition     = var.entry_point == null ? var.source_dir == null : var.algorithm == null && var.model_package_name == null
@@ -137,8 +170,12 @@ resource "aws_sagemaker_model" "this" {
       error_message = "The model does not match the sagemaker-iac catalog: ${local.image_error}."
     }
     precondition {
-      condition     = length([for v in [var.model_data_url, var.model_data_s3_prefix, var.model_package_name] : v if v != null]) == 1
-      error_message = "Set exactly one of model_data_url, model_data_s3_prefix and model_package_name."
+      condition     = length([for v in [var.model_data_url, var.model_data_s3_prefix, var.model_package_name] : v if v != null]) == (var.jumpstart_model_id == null ? 1 : 0)
+      error_message = "Set exactly one of model_data_url, model_data_s3_prefix and model_package_name; none with jumpstart_model_id, whose model brings its own artefacts."
+    }
+    precondition {
+      condition     = var.jumpstart_model_id == null ? true : !one(module.jumpstart[*].requires_eula) || var.accept_eula
+      error_message = "JumpStart model ${coalesce(var.jumpstart_model_id, "-")} requires accepting its end-user license agreement (EULA), ${coalesce(one(module.jumpstart[*].eula_url), "-")}: read it, then set accept_eula = true."
     }
     precondition {
       condition     = var.create_role || var.execution_role_arn != null
@@ -159,7 +196,7 @@ resource "aws_sagemaker_endpoint_configuration" "this" {
     variant_name           = "AllTraffic"
     model_name             = aws_sagemaker_model.this.name
     initial_instance_count = local.serverless ? null : var.initial_instance_count
-    instance_type          = local.serverless ? null : var.instance_type
+    instance_type          = local.serverless ? null : local.instance_type
 
     dynamic "serverless_config" {
       for_each = local.serverless ? [var.serverless_memory_size_in_mb] : []

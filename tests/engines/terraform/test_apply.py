@@ -831,8 +831,8 @@ FAILING_EVALUATION = {
             "name": "two",
             "model_data_url": "s3://b/m",
         },
-        "Set exactly one image source: algorithm, framework or image_uri (given: algorithm, "
-        "framework)",
+        "Set exactly one image source: algorithm, framework, jumpstart_model_id or image_uri "
+        "(given: algorithm, framework)",
     ),
     "image_uri_in_another_region": (
         "sagemaker-model",
@@ -853,7 +853,8 @@ FAILING_EVALUATION = {
     "no_image_source": (
         "sagemaker-model",
         {"name": "none", "model_data_url": "s3://b/m.tar.gz"},
-        "Set exactly one image source: algorithm, framework or image_uri (given: none)",
+        "Set exactly one image source: algorithm, framework, jumpstart_model_id or image_uri "
+        "(given: none)",
     ),
     "framework_version_without_image": (
         "sagemaker-model",
@@ -950,6 +951,34 @@ FAILING_EVALUATION = {
         },
         "An endpoint is serverless (serverless_memory_size_in_mb) or asynchronous "
         "(async_output_s3_path), not both.",
+    ),
+    "jumpstart_gated_without_eula": (
+        "sagemaker-model",
+        {"jumpstart_model_id": "meta-textgeneration-llama-3-1-8b-instruct", "name": "gated"},
+        "JumpStart model meta-textgeneration-llama-3-1-8b-instruct requires accepting its "
+        "end-user license agreement (EULA), https://jumpstart-cache-prod-us-east-1.s3.us-east-1."
+        "amazonaws.com/fmhMetadata/eula/llama3_1Eula.txt: read it, then set accept_eula = true.",
+    ),
+    "jumpstart_unsupported_instance_type": (
+        "sagemaker-model",
+        {
+            "jumpstart_model_id": "huggingface-asr-whisper-base",
+            "name": "whisper-cpu",
+            "instance_type": "ml.m5.large",
+        },
+        "The model does not match the sagemaker-iac catalog: JumpStart model "
+        "huggingface-asr-whisper-base 3.0.20 does not support instance type ml.m5.large; it "
+        "supports: ml.g5.2xlarge,",
+    ),
+    "jumpstart_with_model_data": (
+        "sagemaker-model",
+        {
+            "jumpstart_model_id": "huggingface-asr-whisper-base",
+            "name": "whisper-data",
+            "model_data_url": "s3://b/m.tar.gz",
+        },
+        "Set exactly one of model_data_url, model_data_s3_prefix and model_package_name; none "
+        "with jumpstart_model_id, whose model brings its own artefacts.",
     ),
     "kmeans_trains_on_graviton": (
         "sagemaker-training-pipeline",

@@ -29,6 +29,7 @@ from ._mappings import (
 )
 from ._script import render_script
 from ._training import render_training
+from .jumpstart import render_jumpstart
 
 MAPPINGS_FILE = "cloudformation/sagemaker-image-mappings.yaml"
 TEMPLATE_FILE = "cloudformation/sagemaker-images.yaml"
@@ -41,6 +42,7 @@ def render_cloudformation(catalog: Catalog) -> Files:
     and scope from the rest."""
     files = render_algorithms(catalog.for_algorithms())
     files.update(render_frameworks(catalog))
+    files.update(render_jumpstart(catalog))
     files.update(render_script(catalog))
     return files
 

@@ -574,9 +574,37 @@ def _hosted_model(catalog: Catalog) -> list[Variable]:
     ]
 
 
+# A JumpStart model as the image source: the catalog gives its image, artefacts and
+# environment for the region and instance type.
+JUMPSTART_SOURCE = [
+    Variable(
+        "jumpstart_model_id",
+        "string",
+        "JumpStart model to host, such as meta-textgeneration-llama-3-1-8b-instruct "
+        "(sagemaker-iac jumpstart --list); its image, artefacts and environment come from "
+        "the catalog. null when another source gives the image.",
+        None,
+    ),
+    Variable(
+        "jumpstart_model_version",
+        "string",
+        "Version of the JumpStart model; null takes the newest the catalog has.",
+        None,
+    ),
+    Variable(
+        "accept_eula",
+        "bool",
+        "Accept the JumpStart model's end-user license agreement (its model_access_config); "
+        "a model that has one fails the plan without it.",
+        False,
+    ),
+]
+
+
 def model_variables(catalog: Catalog) -> list[Variable]:
     return [
         *_hosted_model(catalog),
+        *JUMPSTART_SOURCE,
         Variable(
             "create_endpoint_configuration",
             "bool",
@@ -592,9 +620,10 @@ def model_variables(catalog: Catalog) -> list[Variable]:
         Variable(
             "instance_type",
             "string",
-            "Instance type of the endpoint's variant. An Arm (Graviton) type hosts the "
-            "algorithm's Arm image, and fails the plan where the catalog has none.",
-            "ml.m5.large",
+            "Instance type of the endpoint's variant; null takes a JumpStart model's default, "
+            "else ml.m5.large. An Arm (Graviton) type hosts the algorithm's Arm image, and "
+            "fails the plan where the catalog has none.",
+            None,
         ),
         Variable("initial_instance_count", "number", "Instances behind the endpoint.", 1),
         Variable(
@@ -1140,6 +1169,79 @@ FRAMEWORK_OUTPUTS = [
 
 # The inputs and outputs of the provider's aws_sagemaker_prebuilt_ecr_image data source,
 # for a drop-in replacement; region has no provider to default to.
+JUMPSTART_VARIABLES = [
+    Variable(
+        "model_id",
+        "string",
+        "JumpStart model id, such as meta-textgeneration-llama-3-1-8b-instruct "
+        "(sagemaker-iac jumpstart --list lists them).",
+    ),
+    Variable(
+        "model_version",
+        "string",
+        "Model version; null takes the newest the catalog has.",
+        None,
+    ),
+    REGION,
+    Variable(
+        "instance_type",
+        "string",
+        "Instance type to host on; null takes the model's default. It picks the image and "
+        "the environment.",
+        None,
+    ),
+    FAIL_ON_ERROR,
+]
+JUMPSTART_OUTPUTS = [
+    Output(
+        "image_uri", "Inference image URI for the instance type in the region.", "local.image_uri"
+    ),
+    Output("registry_id", "AWS account ID of the image's registry.", "local.registry_id"),
+    Output(
+        "model_data",
+        "The model artefacts: s3_uri, s3_data_type (S3Prefix for a folder, S3Object for a "
+        ".tar.gz) and compression_type (None or Gzip); null where the model has none.",
+        "local.model_data",
+    ),
+    Output(
+        "environment",
+        "Container environment: the model's, then its instance family's and type's overrides.",
+        "local.environment",
+    ),
+    Output(
+        "requires_eula",
+        "Whether deploying the model means accepting its EULA (model_access_config's accept_eula).",
+        "local.requires_eula",
+    ),
+    Output("eula_url", "Where the model's EULA is; null where it has none.", "local.eula_url"),
+    Output("model_id", "The model_id given.", "var.model_id"),
+    Output("version", "The model version answered.", "local.version"),
+    Output("region", "The region given.", "var.region"),
+    Output(
+        "instance_type",
+        "The instance type answered (the model's default where none was given).",
+        "local.instance_type",
+    ),
+    Output(
+        "default_instance_type",
+        "The model's default instance type.",
+        "try(local.release.default_instance_type, null)",
+    ),
+    Output(
+        "instance_types",
+        "The instance types the model supports.",
+        "try(local.release.instance_types, [])",
+    ),
+    Output(
+        "regions", "The regions where the model is published.", "try(local.release.regions, [])"
+    ),
+    Output(
+        "error",
+        "Why the inputs name no deployable model, listing what there is; empty otherwise.",
+        "local.problem",
+    ),
+]
+
 PREBUILT_VARIABLES = [
     Variable(
         "repository_name",

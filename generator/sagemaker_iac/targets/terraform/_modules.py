@@ -14,6 +14,8 @@ from ._interface import (
     IMAGE_TAG,
     IMAGES_OUTPUTS,
     INFERENCE_COMPONENT_OUTPUTS,
+    JUMPSTART_OUTPUTS,
+    JUMPSTART_VARIABLES,
     MODEL_OUTPUTS,
     PREBUILT_OUTPUTS,
     PREBUILT_VARIABLES,
@@ -40,6 +42,7 @@ TRAINING_PIPELINE_MODULE = f"{ROOT}/sagemaker-training-pipeline"
 MODEL_MODULE = f"{ROOT}/sagemaker-model"
 FRAMEWORK_MODULE = f"{ROOT}/sagemaker-framework-image"
 PREBUILT_MODULE = f"{ROOT}/sagemaker-prebuilt-ecr-image"
+JUMPSTART_MODULE = f"{ROOT}/sagemaker-jumpstart-spec"
 INFERENCE_COMPONENT_MODULE = f"{ROOT}/sagemaker-inference-component"
 LOCALS_FILE = f"{ROOT}/locals/sagemaker_image_uris.tf"
 
@@ -68,7 +71,10 @@ TRAINING_JOB_PROVIDER = ProviderFloor(
 )
 PIPELINE_PROVIDER = ProviderFloor("aws", "5.11.0", "the first release with aws_sagemaker_pipeline")
 MODEL_PROVIDER = ProviderFloor(
-    "aws", "5.25.0", "the first release with aws_sagemaker_model's model_data_source"
+    "aws",
+    "5.67.0",
+    "the first release with aws_sagemaker_model's model_access_config (a JumpStart "
+    "model's accepted EULA)",
 )
 
 ENDPOINT_PROVIDER = ProviderFloor(
@@ -153,6 +159,13 @@ def modules(catalog: Catalog) -> list[Module]:
             PROVIDER_FREE_VERSION,
             PREBUILT_VARIABLES,
             PREBUILT_OUTPUTS,
+            ("main.tf", "catalog.tf"),
+        ),
+        Module(
+            JUMPSTART_MODULE,
+            PROVIDER_FREE_VERSION,
+            JUMPSTART_VARIABLES,
+            JUMPSTART_OUTPUTS,
             ("main.tf", "catalog.tf"),
         ),
         Module(

@@ -13,7 +13,16 @@ from .._answers import INSTANCE_CLASSES, framework_table, repository_tables, str
 from .._constraints import S3_URI
 from .._distribution import SETTINGS
 from .._jinja import hcl_list, hcl_string, render
-from ._modules import FRAMEWORK_MODULE, LOCALS_FILE, PREBUILT_MODULE, ROOT, SPEC_MODULE, modules
+from .._jumpstart import model_table
+from ._modules import (
+    FRAMEWORK_MODULE,
+    JUMPSTART_MODULE,
+    LOCALS_FILE,
+    PREBUILT_MODULE,
+    ROOT,
+    SPEC_MODULE,
+    modules,
+)
 
 
 def algorithm_fields(
@@ -93,6 +102,9 @@ def render_terraform(catalog: Catalog) -> Files:
         if module.path == PREBUILT_MODULE:
             files.update(prebuilt_files(catalog, context))
             continue
+        if module.path == JUMPSTART_MODULE:
+            files.update(jumpstart_files(catalog, context))
+            continue
         for template in module.files:
             files[f"{module.path}/{template}"] = render(f"{module.path}/{template}", **context)
         files[f"{module.path}/versions.tf"] = render(
@@ -155,6 +167,18 @@ def prebuilt_files(catalog: Catalog, context: dict[str, Any]) -> Files:
     for repository, table in tables.items():
         files[f"{path}/repositories/{repository}.json"] = (
             json.dumps(table, indent=1, sort_keys=True) + "\n"
+        )
+    return files
+
+
+def jumpstart_files(catalog: Catalog, context: dict[str, Any]) -> Files:
+    """The JumpStart lookup module's HCL and a file per model (none without a section)."""
+    path = JUMPSTART_MODULE
+    models = sorted(catalog.jumpstart.models) if catalog.jumpstart else []
+    files = _lookup_module_files(path, catalog, context, {"models": models})
+    for model_id in models:
+        files[f"{path}/models/{model_id}.json"] = (
+            json.dumps(model_table(catalog, model_id), indent=1, sort_keys=True) + "\n"
         )
     return files
 
