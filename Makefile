@@ -124,8 +124,8 @@ dist: venv
 	$(BIN)/twine check --strict dist/*
 
 # Not part of `make test`: timings, ratios and sizes into benchmarks/results.json.
-bench: venv compile $(SDK_VENV)/.installed
-	$(BIN)/python benchmarks/run.py
+bench: venv compile $(SDK_VENV)/.installed $(SDK_TRAIN_VENV)/.installed $(JUMPSTART_DIR)/.downloaded
+	SAGEMAKER_IAC_JUMPSTART_SOURCE=$$(ls $(abspath $(JUMPSTART_DIR))/*.whl) $(BIN)/python benchmarks/run.py
 
 # The test lanes, three runs each, into benchmarks/test_times.json and results.md.
 test-times: venv compile $(CHECKOV_VENV)/.installed $(SDK_VENV)/.installed

@@ -22,6 +22,7 @@ import yaml
 from sagemaker_iac.api import builtin_path, load_catalog, to_source
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from support.jumpstart_source import read_records, write_sdk_metadata
 from support.peak import peak_kib as measure_peak
 
 # Measure as a user's shell runs: Python caches bytecode (some CI shells turn that off,
@@ -32,6 +33,9 @@ BIN = Path(sys.executable).parent
 CLI = str(BIN / "sagemaker-iac")
 TERRAFORM = str(BIN / "terraform")
 SDK_PYTHON = str(ROOT / ".venv-sdk" / "bin" / "python")  # sagemaker-core, pinned in Makefile
+# The SDK v2 (JumpStartModel) and the JumpStart source, both as make bench provides them.
+SDK_V2_PYTHON = str(ROOT / ".venv-sdk-train" / "bin" / "python")
+JUMPSTART_SOURCE = os.environ.get("SAGEMAKER_IAC_JUMPSTART_SOURCE", "")
 # A user's paths into out/ and CloudFormation's limit on an inline template body: the
 # benchmark states them itself rather than reading the tool's internals.
 TEMPLATE_FILE = "cloudformation/sagemaker-images.yaml"
@@ -134,10 +138,10 @@ def _package_copy(name: str, keep_jumpstart: bool) -> Path:
 
 def jumpstart() -> dict[str, Any]:
     """What the JumpStart section costs a framework lookup (`uri pytorch` from a build
-    whose catalog has it and one whose has not, paired), and a JumpStart lookup in a
-    fresh process. The SDK's own JumpStartModel is not timed beside it: it resolves a
-    model from JumpStart's S3 manifests and specs, which no public package ships and this
-    machine cannot reach offline (its local-override variables need those same files)."""
+    whose catalog has it and one whose has not, paired), and a JumpStart lookup in a fresh
+    process beside the SDK's JumpStartModel resolving the same model's image offline: it
+    reads the manifest and specs from the folders its local-override variables name, here
+    the source's records for the catalog's versions in its specs format."""
     uri = ["uri", "pytorch", "--region", "us-west-2", "--version", "2.1", "--scope",
            "training", "--instance-type", "ml.g5.xlarge"]  # fmt: skip
     commands = {}
@@ -147,16 +151,46 @@ def jumpstart() -> dict[str, Any]:
             "env", f"PYTHONPATH={folder}", sys.executable, "-m", "sagemaker_iac.cli", *uri,
         ]  # fmt: skip
     times = paired(commands)
-    lookup = [CLI, "jumpstart", JUMPSTART_MODEL, "--region", "us-west-2", "--json"]
-    jumpstart_times = paired({"sagemaker-iac jumpstart": lookup})
+    chosen = load_catalog(jumpstart=True).jumpstart.models
+    (version,) = chosen[JUMPSTART_MODEL]
+    records = [
+        r
+        for r in read_records(JUMPSTART_SOURCE).values()
+        if r["version"] in chosen.get(r["modelId"], {})
+    ]
+    overrides = write_sdk_metadata(records, WORK / "jumpstart-metadata")
+    sdk = (
+        "from sagemaker.jumpstart.model import JumpStartModel; print(JumpStartModel("
+        f"model_id={JUMPSTART_MODEL!r}, model_version={version!r}, region='us-west-2', "
+        "role='arn:aws:iam::123456789012:role/host').image_uri)"
+    )
+    environment = [f"{k}={v}" for k, v in overrides.items()]
+    environment += [
+        "AWS_DEFAULT_REGION=us-west-2",
+        "AWS_ACCESS_KEY_ID=x",
+        "AWS_SECRET_ACCESS_KEY=x",
+    ]
+    lookups = {
+        "sagemaker-iac jumpstart": [CLI, "jumpstart", JUMPSTART_MODEL, "--region", "us-west-2"],
+        "SDK JumpStartModel": ["env", *environment, SDK_V2_PYTHON, "-c", sdk],
+    }
+    lookup_times = paired(lookups)
     with_it = times["with the JumpStart section"]["median"]
     without = times["without it"]["median"]
     return {
         "uri_commands": {k: " ".join(v[3:]) for k, v in commands.items()},
         "uri_times": times,
         "uri_ratio": round(with_it / without, 3),
-        "lookup_command": " ".join(lookup),
-        "lookup_times": jumpstart_times,
+        "lookup_commands": {
+            "sagemaker-iac": " ".join(lookups["sagemaker-iac jumpstart"]),
+            "sdk": f"{SDK_V2_PYTHON} -c {sdk!r} (with the local-override variables)",
+        },
+        "lookup_times": lookup_times,
+        "lookup_speedup": round(
+            lookup_times["SDK JumpStartModel"]["median"]
+            / lookup_times["sagemaker-iac jumpstart"]["median"],
+            1,
+        ),
         "goal": "uri with the section <= 1.05x without (noise)",
     }
 
@@ -611,9 +645,11 @@ def report(r: dict[str, Any]) -> str:
         )
         rows.append(
             (
-                f"`jumpstart {JUMPSTART_MODEL} --json` (fresh process); the SDK's "
-                "JumpStartModel cannot run offline (benchmarks/README.md)",
-                f"{js['lookup_times']['sagemaker-iac jumpstart']['median']} s",
+                f"`jumpstart {JUMPSTART_MODEL} --region us-west-2` (fresh process) vs the "
+                "SDK's `JumpStartModel(...).image_uri` offline "
+                f"({js['lookup_times']['SDK JumpStartModel']['median']} s)",
+                f"{js['lookup_times']['sagemaker-iac jumpstart']['median']} s, "
+                f"{js['lookup_speedup']}x faster",
                 "(for reference)",
                 None,
             )
@@ -665,8 +701,12 @@ def report(r: dict[str, Any]) -> str:
 
 
 def main() -> None:
-    for tool, hint in ((SDK_PYTHON, "make bench builds .venv-sdk"),):
-        if shutil.which(tool) is None and not Path(tool).exists():
+    for tool, hint in (
+        (SDK_PYTHON, "make bench builds .venv-sdk"),
+        (SDK_V2_PYTHON, "make bench builds .venv-sdk-train"),
+        (JUMPSTART_SOURCE, "make bench downloads the JumpStart source"),
+    ):
+        if not tool or (shutil.which(tool) is None and not Path(tool).exists()):
             sys.exit(f"missing {tool}: {hint}")
     results = {"machine": machine(), "lookup": lookup(), "regeneration": regeneration()}
     results["output_size"] = output_size()

@@ -1,46 +1,24 @@
 """The built-in catalog's JumpStart answers against the source it was imported from, read
-here on its own (zip, tar, the byte buffer, deflate) and resolved from the fields' meanings:
+by the tests' own reader (zip, tar, the byte buffer, deflate) and resolved from the fields' meanings:
 every model's version in the catalog, every region, every instance type it supports."""
 
 from __future__ import annotations
 
-import io
 import json
-import os
 import re
-import tarfile
-import zipfile
-import zlib
-from pathlib import Path
 
 import pytest
 
 from sagemaker_iac.api import UnavailableError, jumpstart_hosting, load_catalog
 from support.cli import invoke
+from support.jumpstart_source import JUMPSTART_MARKS, SOURCE, read_records
 
-# make test downloads the wheel (PyPI's cdklabs-generative-ai-cdk-constructs) and names it.
-SOURCE = os.environ.get("SAGEMAKER_IAC_JUMPSTART_SOURCE", "")
-MEMBER = "package/lib/patterns/gen-ai/aws-model-deployment-sagemaker/jumpstart-models.json"
-
-pytestmark = [
-    pytest.mark.jumpstart,
-    pytest.mark.skipif(
-        not Path(SOURCE).is_file(),
-        reason="SAGEMAKER_IAC_JUMPSTART_SOURCE names no file (make test downloads the wheel)",
-    ),
-]
+pytestmark = JUMPSTART_MARKS
 
 
 @pytest.fixture(scope="module")
 def records() -> dict:
-    with zipfile.ZipFile(SOURCE) as wheel:
-        (name,) = [n for n in wheel.namelist() if n.endswith(".jsii.tgz")]
-        tgz = wheel.read(name)
-    with tarfile.open(fileobj=io.BytesIO(tgz)) as archive:
-        handle = archive.extractfile(MEMBER)
-        assert handle is not None
-        buffer = json.loads(handle.read())
-    return json.loads(zlib.decompress(bytes(buffer["data"]), -15))
+    return read_records()
 
 
 @pytest.fixture(scope="module")
