@@ -6,7 +6,7 @@ writer load on first use, so a lookup pays only for the catalog.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from .catalog import (
     SCOPES,
@@ -50,6 +50,7 @@ __all__ = [
     "RegistryGroup",
     "Scope",
     "UnavailableError",
+    "UriQuery",
     "UserError",
     "build",
     "builtin_path",
@@ -118,6 +119,58 @@ def framework_image(
         processor=processor,
     )
     return resolve(catalog, query, region)
+
+
+class UriQuery(NamedTuple):
+    """What `sagemaker-iac uri` is asked: an algorithm's image by tag, or, with any of the
+    SDK's arguments or a name that is not an algorithm, a framework's as the SDK answers."""
+
+    name: str
+    region: str
+    tag: str | None = None
+    scope: str | None = None
+    version: str | None = None
+    py_version: str | None = None
+    instance_type: str | None = None
+    processor: str | None = None
+    base_framework_version: str | None = None
+
+    def is_algorithm(self, catalog: Catalog) -> bool:
+        sdk_style = (
+            self.version,
+            self.py_version,
+            self.instance_type,
+            self.processor,
+            self.base_framework_version,
+        )
+        return self.name in catalog.algorithms and all(v is None for v in sdk_style)
+
+    def algorithm_scope(self) -> Scope:
+        scope = self.scope or "training"
+        if scope not in SCOPES:
+            raise UserError(f"unknown scope {scope!r} for an algorithm; known: {', '.join(SCOPES)}")
+        return cast("Scope", scope)
+
+    def framework(self, catalog: Catalog) -> Resolved:
+        if self.tag is not None:
+            raise UserError("--tag is for algorithms; frameworks take --version and --py-version")
+        return framework_image(
+            catalog,
+            self.name,
+            self.region,
+            version=self.version,
+            py_version=self.py_version,
+            instance_type=self.instance_type,
+            scope=self.scope,
+            base_framework_version=self.base_framework_version,
+            processor=self.processor,
+        )
+
+    def uri(self, catalog: Catalog) -> str:
+        """The image URI, or a UserError saying why there is none."""
+        if self.is_algorithm(catalog):
+            return image_uri(catalog, self.name, self.region, self.tag, self.algorithm_scope())
+        return self.framework(catalog).uri
 
 
 def framework_uri_count(catalog: Catalog) -> int:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import api
-from .api import SCOPES, TARGETS, Catalog, UserError, load_catalog
+from .api import TARGETS, Catalog, UserError, load_catalog
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -205,33 +205,31 @@ def uri(
     as the SDK's framework of that name.
     """
     catalog = _catalog(catalog_path)
-    sdk_style = any(
-        v is not None
-        for v in (version, py_version, instance_type, processor, base_framework_version)
-    )
-    if name in catalog.algorithms and not sdk_style:
-        _algorithm_uri(catalog, name, region, tag, scope or "training", as_json)
-        return
-    if tag is not None:
-        raise UserError("--tag is for algorithms; frameworks take --version and --py-version")
-    found = api.framework_image(
-        catalog,
+    query = api.UriQuery(
         name,
         region,
+        tag=tag,
+        scope=scope,
         version=version,
         py_version=py_version,
         instance_type=instance_type,
-        scope=scope,
-        base_framework_version=base_framework_version,
         processor=processor,
+        base_framework_version=base_framework_version,
     )
     if not as_json:
-        click.echo(found.uri)
-        return
+        click.echo(query.uri(catalog))
+    elif query.is_algorithm(catalog):
+        _algorithm_json(catalog, query)
+    else:
+        _framework_json(catalog, query)
+
+
+def _framework_json(catalog: Catalog, query: api.UriQuery) -> None:
+    found = query.framework(catalog)
     _echo_json(
         {
-            "framework": name,
-            "region": region,
+            "framework": query.name,
+            "region": query.region,
             "scope": found.scope,
             "version": found.version,
             "py_version": found.py_version,
@@ -253,27 +251,22 @@ def _end_of_patch(catalog: Catalog, repository: str, tag: str | None) -> str | N
     return None if release is None else release.eop
 
 
-def _algorithm_uri(
-    catalog: Catalog, algorithm: str, region: str, tag: str | None, scope: str, as_json: bool
-) -> None:
-    if scope not in SCOPES:
-        raise UserError(f"unknown scope {scope!r} for an algorithm; known: {', '.join(SCOPES)}")
-    found = api.image_uri(catalog, algorithm, region, tag, scope)
-    if not as_json:
-        click.echo(found)
-        return
-    image = catalog.algorithm(algorithm).image(scope)
+def _algorithm_json(catalog: Catalog, query: api.UriQuery) -> None:
+    scope = query.algorithm_scope()
+    found = api.image_uri(catalog, query.name, query.region, query.tag, scope)
+    image = catalog.algorithm(query.name).image(scope)
+    tag = query.tag or image.default_tag
     _echo_json(
         {
-            "algorithm": algorithm,
-            "region": region,
+            "algorithm": query.name,
+            "region": query.region,
             "scope": scope,
             "uri": found,
-            "registry_id": catalog.registry_id(algorithm, region, scope),
-            "registry_host": catalog.registry_host(algorithm, region, scope),
+            "registry_id": catalog.registry_id(query.name, query.region, scope),
+            "registry_host": catalog.registry_host(query.name, query.region, scope),
             "repository": image.repository,
-            "tag": tag or image.default_tag,
-            "end_of_patch": _end_of_patch(catalog, image.repository, tag or image.default_tag),
+            "tag": tag,
+            "end_of_patch": _end_of_patch(catalog, image.repository, tag),
         }
     )
 

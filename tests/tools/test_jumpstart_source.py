@@ -1,6 +1,7 @@
 """The built-in catalog's JumpStart answers against the source it was imported from, read
-by the tests' own reader (zip, tar, the byte buffer, deflate) and resolved from the fields' meanings:
-every model's version in the catalog, every region, every instance type it supports."""
+by the tests' own reader (zip, tar, the byte buffer, deflate) and resolved from the
+fields' meanings: every model's version in the catalog, every region, every instance type
+it supports."""
 
 from __future__ import annotations
 

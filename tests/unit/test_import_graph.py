@@ -32,6 +32,7 @@ RANKS = {
     "api": 5,
     "_compile": 5,
     "cli": 6,
+    "console": 7,
 }
 
 
