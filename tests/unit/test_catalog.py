@@ -16,6 +16,7 @@ from sagemaker_iac.api import (
     builtin_path,
     load_catalog,
     to_dict,
+    to_source,
 )
 from sagemaker_iac.catalog import compile_builtin
 from sagemaker_iac.catalog.names import WINDOWS_RESERVED, YAML11_WORDS
@@ -42,6 +43,20 @@ def test_seed_registry_paths_are_reproduced_exactly(catalog):
                 checked += 1
     assert checked == 16 * 21 + 14  # 16 algorithms in 21 regions, LDA in 14
     assert set(seed["algorithms"]) <= set(catalog.algorithms)
+
+
+def test_the_algorithms_part_is_a_catalog_of_its_own(tmp_path):
+    """Its JumpStart models go with the framework images: their images name registry
+    groups the algorithms' part no longer holds."""
+    part = load_catalog(jumpstart=True).for_algorithms()
+    assert part.jumpstart is None
+    assert part.images == {}
+    path = tmp_path / "algorithms.yaml"
+    path.write_text(yaml.safe_dump(to_source(part), sort_keys=False))
+    again = load_catalog(path)
+    assert sorted(again.algorithms) == sorted(part.algorithms)
+    assert sorted(again.registry_groups) == sorted(part.registry_groups)
+    assert again.image_uri("kmeans", "eu-west-1") == part.image_uri("kmeans", "eu-west-1")
 
 
 def test_current_shape(catalog):

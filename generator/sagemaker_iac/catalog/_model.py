@@ -239,8 +239,9 @@ class Catalog(NamedTuple):
         return max(patched, key=lambda r: (r.ga, r.eop), default=None)
 
     def for_algorithms(self) -> Catalog:
-        """The catalog as the built-in algorithms' outputs see it: no framework images, and
-        only the registry groups, regions and partitions the algorithms use."""
+        """The catalog as the built-in algorithms' outputs see it: no framework images, no
+        JumpStart models, and only the registry groups, regions and partitions the
+        algorithms use."""
         used = {
             image.registry_group
             for a in self.algorithms.values()
@@ -256,6 +257,7 @@ class Catalog(NamedTuple):
             regions=regions,
             partitions={k: p for k, p in self.partitions.items() if k in regions.values()},
             images={},
+            jumpstart=None,
         )
 
     def algorithm(self, key: str) -> Algorithm:
